@@ -1,0 +1,36 @@
+// Bundles the CLI, the language server and the VS Code extension with esbuild.
+// nodejieba stays external: it finds its native binary and dictionaries relative
+// to its own folder, which a bundle cannot carry (see NOTES on nodejieba).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['nodejieba'],
+};
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', bin: true },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js', bin: true },
+  { in: 'server/src/segmenter/worker.ts', out: 'dist/segmenter-worker.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+];
+
+await Promise.all(
+  entries
+    .filter((e) => existsSync(e.in))
+    .map((e) =>
+      build({
+        ...common,
+        entryPoints: [e.in],
+        outfile: e.out,
+        external: [...common.external, ...(e.external ?? [])],
+        banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
+      }),
+    ),
+);

@@ -1,0 +1,91 @@
+/**
+ * Finding and reading the drafts the CLI is given. Drafts arrive as UTF-8
+ * (with or without BOM), UTF-16 with a BOM, or GB18030/GBK from Chinese
+ * Windows; a binary file or an unreadable path is reported, never fatal.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const DRAFT_EXTENSIONS = /\.(txt|md|markdown)$/i;
+
+export interface CollectedFiles {
+  files: string[];
+  /** Paths that could not be read, with a Chinese reason. */
+  problems: { path: string; reason: string }[];
+}
+
+/** Expands folders into the .txt and .md files below them (sorted), keeps files as given. */
+export function collectFiles(inputs: string[]): CollectedFiles {
+  const files: string[] = [];
+  const problems: CollectedFiles['problems'] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ path: dir, reason: describeFsError(e) });
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && DRAFT_EXTENSIONS.test(e.name)) files.push(p);
+    }
+  };
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch (e) {
+      problems.push({ path: input, reason: describeFsError(e) });
+      continue;
+    }
+    if (stat.isDirectory()) walk(input);
+    else files.push(input);
+  }
+  return { files, problems };
+}
+
+export function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '文件或文件夹不存在';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取权限';
+    case 'EISDIR':
+      return '这是一个文件夹';
+    default:
+      return `无法读取（${code ?? (e instanceof Error ? e.message : String(e))}）`;
+  }
+}
+
+export interface DecodedText {
+  text: string;
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+}
+
+export class BinaryFileError extends Error {}
+
+/** Decodes a draft's bytes; throws BinaryFileError for what is not text. */
+export function decodeDraft(bytes: Buffer): DecodedText {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  if (bytes.includes(0)) throw new BinaryFileError('这不是文本文件（含有二进制内容），已跳过');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: drafts from Chinese Windows are GBK, which GB18030 contains.
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The `zongjie` command line: check drafts, print their outline.
+ *
+ *   zongjie check [--format text|json] [--profile ID] [--verbose] PATH...
+ *   zongjie outline [--profile ID] PATH...
+ *
+ * Exit code: 0 when no finding is an error, 1 when some are, 2 for a usage
+ * error or a file that could not be read (the other files are still checked).
+ */
+import * as fs from 'node:fs';
+import { analyzeText, isMarkdownPath } from '../engine/analyze';
+import { DEFAULT_PROFILE_ID, Profile, ProfileError, getProfile } from '../engine/profile';
+import { BinaryFileError, collectFiles, decodeDraft, describeFsError } from './files';
+import { CheckedFile, findingLine, outlineText, summaryLine, toJson } from './format';
+
+const VERSION = '0.1.0';
+
+const HELP = `用法：
+  zongjie check [--format text|json] [--profile 档案] [--verbose] 路径...
+      检查报告草稿（文件或文件夹；文件夹下的所有 .txt 和 .md 文件）。
+  zongjie outline [--profile 档案] 路径...
+      显示每篇报告的结构（标题、导语、各部分及其小标题）。
+
+选项：
+  --format text|json   输出格式，默认 text
+  --profile 档案        配置档案的名称或 JSON 文件路径，默认 ${DEFAULT_PROFILE_ID}
+  --verbose            同时输出每个文件使用的编码
+  -h, --help           显示本帮助
+  -v, --version        显示版本
+
+退出码：0 没有错误；1 发现错误级别的问题；2 用法错误或有文件无法读取。`;
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+class UsageError extends Error {}
+
+interface Args {
+  command: 'check' | 'outline';
+  format: 'text' | 'json';
+  profile: string;
+  verbose: boolean;
+  paths: string[];
+}
+
+function parseArgs(argv: string[]): Args | 'help' | 'version' {
+  if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
+  if (argv[0] === '-v' || argv[0] === '--version') return 'version';
+  const command = argv[0];
+  if (command !== 'check' && command !== 'outline') throw new UsageError(`未知的命令「${command}」。`);
+  const args: Args = { command, format: 'text', profile: DEFAULT_PROFILE_ID, verbose: false, paths: [] };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (name: string): string => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      if (i + 1 >= argv.length) throw new UsageError(`选项 ${name} 需要一个值。`);
+      return argv[++i];
+    };
+    if (a === '--format' || a.startsWith('--format=')) {
+      const f = value('--format');
+      if (f !== 'text' && f !== 'json') throw new UsageError(`--format 只能是 text 或 json，而不是「${f}」。`);
+      args.format = f;
+    } else if (a === '--profile' || a.startsWith('--profile=')) {
+      args.profile = value('--profile');
+    } else if (a === '--verbose') {
+      args.verbose = true;
+    } else if (a === '-h' || a === '--help') {
+      return 'help';
+    } else if (a.startsWith('-') && a !== '-') {
+      throw new UsageError(`未知的选项「${a}」。`);
+    } else {
+      args.paths.push(a);
+    }
+  }
+  if (args.paths.length === 0) throw new UsageError('请至少给出一个要检查的文件或文件夹。');
+  return args;
+}
+
+export function runCli(argv: string[], io: CliIO): number {
+  let args: Args | 'help' | 'version';
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`zongjie：${e.message}\n运行 zongjie --help 查看用法。`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  if (args === 'version') {
+    io.out(VERSION);
+    return 0;
+  }
+
+  let profile: Profile;
+  try {
+    profile = getProfile(args.profile);
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      io.err(`zongjie：${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+
+  const { files, problems } = collectFiles(args.paths);
+  let unreadable = problems.length;
+  for (const p of problems) io.err(`zongjie：${p.path}：${p.reason}`);
+  const checked: CheckedFile[] = [];
+  for (const path of files) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(path);
+    } catch (e) {
+      io.err(`zongjie：${path}：${describeFsError(e)}`);
+      unreadable++;
+      continue;
+    }
+    try {
+      const decoded = decodeDraft(bytes);
+      if (args.verbose) io.err(`zongjie：${path}：编码 ${decoded.encoding}`);
+      const analysis = analyzeText(decoded.text, { profile, markdown: isMarkdownPath(path) });
+      for (const f of analysis.failures) io.err(`zongjie：${path}：规则 ${f.rule} 运行出错，已跳过该规则（${f.message}）`);
+      checked.push({ path, analysis });
+    } catch (e) {
+      if (e instanceof BinaryFileError) {
+        io.err(`zongjie：${path}：${e.message}`);
+      } else {
+        io.err(`zongjie：${path}：检查时出错，已跳过（${e instanceof Error ? e.message : String(e)}）`);
+      }
+      unreadable++;
+    }
+  }
+
+  if (files.length === 0 && problems.length === 0) {
+    io.err('zongjie：给出的路径下没有 .txt 或 .md 文件。');
+  }
+
+  if (args.command === 'outline') {
+    io.out(checked.map((f) => outlineText(f, profile)).join('\n\n'));
+  } else if (args.format === 'json') {
+    io.out(JSON.stringify(toJson(checked), null, 2));
+  } else {
+    for (const f of checked) for (const d of f.analysis.findings) io.out(findingLine(f.path, d));
+    io.out(summaryLine(checked, unreadable));
+  }
+
+  if (unreadable > 0) return 2;
+  const hasError = checked.some((f) => f.analysis.findings.some((d) => d.severity === 'error'));
+  return args.command === 'check' && hasError ? 1 : 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = runCli(process.argv.slice(2), {
+      out: (s) => process.stdout.write(s + '\n'),
+      err: (s) => process.stderr.write(s + '\n'),
+    });
+  } catch (e) {
+    process.stderr.write(`zongjie：内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  }
+}

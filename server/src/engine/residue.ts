@@ -1,0 +1,83 @@
+/**
+ * Template residue: what template sites put into a draft that belongs to no
+ * report — watermarks, advertising, paid-content markers, preview lines.
+ * The patterns are data (data/residue.json); this module applies them to a line.
+ */
+import residueData from '../data/residue.json';
+import { Range } from './types';
+
+export interface ResidueRegion {
+  /** 'lines': whole lines startLine…endLine; 'span': a part of one line. */
+  kind: 'lines' | 'span';
+  label: string;
+  startLine: number;
+  endLine: number;
+  range: Range;
+}
+
+interface LabeledPattern {
+  re: RegExp;
+  label: string;
+}
+
+const LINE_PATTERNS: LabeledPattern[] = residueData.line.map((p) => ({ re: new RegExp(p.pattern), label: p.label }));
+const SPAN_PATTERNS: LabeledPattern[] = residueData.span.map((p) => ({ re: new RegExp(p.pattern, 'g'), label: p.label }));
+const AD_PATTERN = new RegExp(residueData.ad.join('|'));
+
+/** A watermark inside a longer line is cut out as a span; a line up to this long is residue as a whole. */
+const SHORT_LINE = 80;
+/** Advertising words only count in short lines: a real paragraph may well mention 订阅 or 二维码. */
+const AD_LINE = 60;
+
+export interface LineResidue {
+  wholeLine: boolean;
+  regions: ResidueRegion[];
+}
+
+export function detectLineResidue(text: string, line: number, start: number, end: number): LineResidue {
+  const content = text.slice(start, end);
+  const regions: ResidueRegion[] = [];
+  const span = (from: number, to: number, label: string): ResidueRegion => ({
+    kind: 'span',
+    label,
+    startLine: line,
+    endLine: line,
+    range: { start: { line, character: from }, end: { line, character: to } },
+  });
+  const whole = (label: string): LineResidue => ({
+    wholeLine: true,
+    regions: [{ kind: 'lines', label, startLine: line, endLine: line, range: { start: { line, character: 0 }, end: { line, character: end } } }],
+  });
+
+  let covered = 0;
+  for (const p of SPAN_PATTERNS) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(content))) {
+      if (m[0].length === 0) {
+        p.re.lastIndex++;
+        continue;
+      }
+      regions.push(span(start + m.index, start + m.index + m[0].length, p.label));
+      covered += m[0].length;
+    }
+  }
+  if (regions.length && content.replace(/\s/g, '').length <= covered) return whole(regions[0].label);
+
+  for (const p of LINE_PATTERNS) {
+    const m = p.re.exec(content);
+    if (!m) continue;
+    if (content.length <= SHORT_LINE) return whole(p.label);
+    regions.push(span(start + m.index, start + m.index + m[0].length, p.label));
+  }
+  if (content.length <= AD_LINE && AD_PATTERN.test(content) && !/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十\d]+[）)]/.test(content)) {
+    return whole('广告');
+  }
+  return { wholeLine: false, regions };
+}
+
+/** A web preview: the title and the first sentence again, cut off with "..." or "……". */
+export function isPreviewLine(content: string, title: string): boolean {
+  if (!/(\.{3,}|…+|。。。)$/.test(content)) return false;
+  return content.length > title.length + 4 && content.startsWith(title);
+}

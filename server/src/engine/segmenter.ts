@@ -1,0 +1,13 @@
+/**
+ * The contract between the engine and Chinese word segmentation (nodejieba).
+ *
+ * Rules that need words declare `requiresSegmenter` and receive a synchronous
+ * Segmenter in their context. Loading the dictionaries takes seconds, so front
+ * ends never wait for it: they run the cheap rules at once, and run the
+ * segmenter rules when a segmenter is ready (the language server segments in a
+ * worker thread and hands the engine a segmenter that answers from the results).
+ */
+export interface Segmenter {
+  /** The words of `text`, in order; their concatenation is `text`. */
+  cut(text: string): string[];
+}

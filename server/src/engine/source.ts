@@ -1,0 +1,66 @@
+/**
+ * A document's text split into lines, remembering where each line starts so
+ * that rules can speak in (line, character) positions.
+ *
+ * Drafts come with LF, CRLF or lone CR line ends (old Mac exports, text pasted
+ * from Word), sometimes mixed; a BOM may survive as the first character when a
+ * front end did not strip it. Nothing is normalised in place: positions must
+ * point into the text exactly as the editor holds it.
+ */
+export class SourceText {
+  readonly lines: string[] = [];
+  /** Offset of each line's first character in `text`. */
+  readonly lineStarts: number[] = [];
+
+  constructor(readonly text: string) {
+    let start = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */ || c === 13 /* \r */) {
+        this.lines.push(text.slice(start, i));
+        this.lineStarts.push(start);
+        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
+    }
+    this.lines.push(text.slice(start));
+    this.lineStarts.push(start);
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  offsetAt(line: number, character: number): number {
+    if (line >= this.lines.length) return this.text.length;
+    return this.lineStarts[line] + Math.min(character, this.lines[line].length);
+  }
+}
+
+/**
+ * Characters that count as white space in these drafts: ASCII space and tab,
+ * the ideographic space U+3000 used for paragraph indentation, no-break space,
+ * and a stray BOM.
+ */
+export function isBlankChar(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x0b || code === 0x0c;
+}
+
+/** Index of the first non-blank character of `s` (s.length when all blank). */
+export function leadingBlank(s: string): number {
+  let i = 0;
+  while (i < s.length && isBlankChar(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index just past the last non-blank character of `s`. */
+export function trailingBlankStart(s: string): number {
+  let i = s.length;
+  while (i > 0 && isBlankChar(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+export function isBlankLine(s: string): boolean {
+  return leadingBlank(s) === s.length;
+}

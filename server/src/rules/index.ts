@@ -1,0 +1,24 @@
+/**
+ * The registry: every rule the engine runs, in the order their findings are
+ * documented (docs/rules.md). To add a rule, add its file and list it here.
+ */
+import { emptySectionRule } from './empty-section';
+import { missingSectionRule } from './missing-section';
+import { numberingRule } from './numbering';
+import { placeholderRule } from './placeholder';
+import { Rule } from './rule';
+import { sectionOrderRule } from './section-order';
+import { templateResidueRule } from './template-residue';
+
+export const ALL_RULES: readonly Rule[] = [
+  placeholderRule,
+  missingSectionRule,
+  sectionOrderRule,
+  numberingRule,
+  emptySectionRule,
+  templateResidueRule,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return ALL_RULES.find((r) => r.id === id);
+}

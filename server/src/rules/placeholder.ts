@@ -1,0 +1,161 @@
+/**
+ * placeholder: spans a template left for the author to fill in — X, XX, xx, zz,
+ * ××, ○○, 某某, 某镇, ＿＿, 20XX, 【单位名称】, （  ）.
+ *
+ * Latin letters that belong to a word are not placeholders (APP, PPT, QQ,
+ * Windows XP, X光), so a run of X only counts when no other Latin letter or
+ * digit touches it.
+ */
+import words from '../data/placeholder.json';
+import { lineRange } from '../engine/types';
+import { Rule, RuleContext, RuleFinding } from './rule';
+
+export interface PlaceholderMatch {
+  start: number;
+  end: number;
+  text: string;
+  /** What belongs there, judged from the words around it. */
+  expects: 'year' | 'number' | 'name' | 'unit' | 'content';
+}
+
+const WORD_CHAR = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/;
+const URL_NEIGHBOUR = /[.@/\\_\-:#=&?]/;
+const CN_NUMERAL = /[一二三四五六七八九十零〇○]/;
+const UNITS_SORTED = [...words.units].sort((a, b) => b.length - a.length);
+
+const RE_YEAR = /(?<![0-9A-Za-z０-９])(?:19|20)(?:[0-9][XxＸｘ×＿_○]|[XxＸｘ×＿_○]{2})(?![0-9A-Za-z])/g;
+const RE_LETTERS = /[XxＸｘ]+|z{2,}/g;
+const RE_TIMES = /×+/g;
+const RE_CIRCLES = /[○〇◯]{2,}/g;
+const RE_MOUMOU = /某{2,}/g;
+const RE_MOU = /某/g;
+const RE_BLANK = /[＿_]{2,}/g;
+const RE_EMPTY_BRACKETS = /（[ \u3000]+）|\([ \u3000]+\)/g;
+const RE_FILL_IN = /【([^【】]{1,16})】|\[([^\[\]]{1,16})\](?!\()|｛([^｛｝]{1,16})｝/g;
+const FILL_IN_LABEL = new RegExp(words.fillInLabels.join('|'));
+
+function expectsAround(line: string, start: number, end: number): PlaceholderMatch['expects'] {
+  const after = line.slice(end, end + 3);
+  const before = line.charAt(start - 1);
+  if (before === '第' || (after && words.numberFollowers.includes(after.charAt(0)))) return 'number';
+  if (words.unitFollowers.some((u) => after.startsWith(u))) return 'unit';
+  if (before === '《' || before === '“' || before === '"') return 'name';
+  return 'content';
+}
+
+/** All placeholders in one line, without overlaps, in order. */
+export function findPlaceholders(line: string, markdown = false, extra: RegExp[] = []): PlaceholderMatch[] {
+  const found: PlaceholderMatch[] = [];
+  const add = (start: number, end: number, expects?: PlaceholderMatch['expects']) =>
+    found.push({ start, end, text: line.slice(start, end), expects: expects ?? expectsAround(line, start, end) });
+  const scan = (re: RegExp, each: (m: RegExpExecArray) => void) => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      each(m);
+    }
+  };
+
+  scan(RE_YEAR, (m) => add(m.index, m.index + m[0].length, 'year'));
+  scan(RE_LETTERS, (m) => {
+    const s = m.index;
+    const e = s + m[0].length;
+    const prev = line.charAt(s - 1);
+    const next = line.charAt(e);
+    if (WORD_CHAR.test(prev) || WORD_CHAR.test(next)) return; // APP, PPT, XP, 5X
+    if ((prev && URL_NEIGHBOUR.test(prev)) || (next && URL_NEIGHBOUR.test(next))) return; // www.xx.com, a_x
+    if (/^[Xx]$/.test(m[0]) && words.latinWords.some((w) => line.startsWith(w, e))) return; // X光, X射线
+    if (m[0] === 'x' && /\d\s$/.test(line.slice(Math.max(0, s - 2), s)) && /^\s\d/.test(line.slice(e, e + 2))) return; // 3 x 4
+    add(s, e);
+  });
+  scan(RE_TIMES, (m) => {
+    const s = m.index;
+    const e = s + m[0].length;
+    // 3×4, 2 × 100米: multiplication, not a blank
+    if (m[0].length === 1 && /[0-9０-９]\s*$/.test(line.slice(Math.max(0, s - 3), s)) && /^\s*[0-9０-９]/.test(line.slice(e, e + 3))) return;
+    add(s, e);
+  });
+  scan(RE_CIRCLES, (m) => {
+    const s = m.index;
+    const e = s + m[0].length;
+    // 二○○八年: ○ as a zero inside a year written in numerals
+    if (CN_NUMERAL.test(line.charAt(s - 1)) || CN_NUMERAL.test(line.charAt(e)) || line.charAt(e) === '年') return;
+    add(s, e);
+  });
+  scan(RE_MOUMOU, (m) => add(m.index, m.index + m[0].length, 'name'));
+  scan(RE_MOU, (m) => {
+    const s = m.index;
+    if (line.charAt(s + 1) === '某' || line.charAt(s - 1) === '某') return;
+    const rest = line.slice(s + 1, s + 4);
+    if (words.notUnits.some((w) => rest.startsWith(w))) return;
+    if (UNITS_SORTED.some((u) => rest.startsWith(u))) add(s, s + 1, 'name');
+  });
+  scan(RE_BLANK, (m) => {
+    const s = m.index;
+    const e = s + m[0].length;
+    // Markdown strong emphasis: __text__
+    if (markdown && m[0].length === 2 && (/^__\S[^_]*?\S__/.test(line.slice(s)) || /__\S[^_]*?\S__$/.test(line.slice(0, e)))) return;
+    add(s, e);
+  });
+  scan(RE_EMPTY_BRACKETS, (m) => add(m.index, m.index + m[0].length));
+  scan(RE_FILL_IN, (m) => {
+    const label = m[1] ?? m[2] ?? m[3] ?? '';
+    if (FILL_IN_LABEL.test(label)) add(m.index, m.index + m[0].length, /时间|日期|年份|年度/.test(label) ? 'year' : /数|金额/.test(label) ? 'number' : 'name');
+  });
+  for (const re of extra) {
+    const g = re.global ? re : new RegExp(re.source, re.flags + 'g');
+    scan(g, (m) => add(m.index, m.index + m[0].length));
+  }
+
+  // Keep the longest of overlapping matches ("【XX】" over "XX", "202X" over "X").
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PlaceholderMatch[] = [];
+  let reach = -1;
+  for (const f of found) {
+    if (f.start < reach) continue;
+    out.push(f);
+    reach = f.end;
+  }
+  return out;
+}
+
+const EXPECTS_TEXT: Record<PlaceholderMatch['expects'], string> = {
+  year: '实际年份',
+  number: '实际数字',
+  name: '实际名称',
+  unit: '单位或地名',
+  content: '实际内容',
+};
+
+export function placeholderMessage(p: PlaceholderMatch, line: string): string {
+  const shown = p.text.trim() ? p.text : line.slice(Math.max(0, p.start - 2), p.end + 2);
+  const ctx = p.text === '某' ? `「${line.slice(p.start, p.end + 2).replace(/[，。、；：\s].*$/, '')}」中的「某」` : `「${shown}」`;
+  return `${ctx}是模板中待填写的占位符，请填入${EXPECTS_TEXT[p.expects]}后再提交。`;
+}
+
+export const placeholderRule: Rule = {
+  id: 'placeholder',
+  description: '模板中未填写的占位符（X、XX、××、○○、某某、某镇、＿＿、20XX、【单位名称】等）',
+  defaultSeverity: 'error',
+  fixable: false,
+  check(ctx: RuleContext): RuleFinding[] {
+    const out: RuleFinding[] = [];
+    const { source, doc } = ctx;
+    for (let l = 0; l < source.lineCount; l++) {
+      if (doc.lines[l].kind === 'blank') continue;
+      const text = source.lines[l];
+      for (const p of findPlaceholders(text, doc.markdown, ctx.extraPlaceholderPatterns)) {
+        out.push({
+          message: placeholderMessage(p, text),
+          range: lineRange(l, p.start, p.end),
+          data: { placeholder: p.text, expects: p.expects },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * section-order: the parts of a report stand out of the profile's order —
+ * plans before problems, problems before the work done.
+ */
+import { lineRange } from '../engine/types';
+import { Rule, RuleContext, RuleFinding } from './rule';
+
+export const sectionOrderRule: Rule = {
+  id: 'section-order',
+  description: '报告各部分的顺序不符合常规（应为：主要工作、存在的问题、下一步工作打算）',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check(ctx: RuleContext): RuleFinding[] {
+    const out: RuleFinding[] = [];
+    for (const report of ctx.doc.reports) {
+      let furthest: { order: number; name: string } | null = null;
+      const reported = new Set<string>();
+      for (const part of report.parts) {
+        if (!part.headed || !part.node || part.slot === null) continue;
+        const def = ctx.profile.part(part.slot);
+        if (!def || def.order === null) continue;
+        if (furthest && def.order < furthest.order) {
+          const key = `${def.slot}<${furthest.name}`;
+          if (!reported.has(key)) {
+            reported.add(key);
+            const line = ctx.source.lines[part.line];
+            out.push({
+              message: `「${def.name}」应放在「${furthest.name}」之前：这类报告通常按“主要工作—存在的问题—下一步打算”的顺序写，请调整各部分的位置。`,
+              range: lineRange(part.line, part.node.marker.markerStart, line.length - (line.length - line.trimEnd().length)),
+              data: { slot: def.slot },
+            });
+          }
+        } else if (!furthest || def.order > furthest.order) {
+          furthest = { order: def.order, name: def.name };
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * template-residue: text a template site left in the draft — watermarks,
+ * advertising, paid-content markers, a web preview of the title — which is
+ * not part of the report and must not be submitted.
+ */
+import { ResidueRegion } from '../engine/residue';
+import { SourceText } from '../engine/source';
+import { TextEdit } from '../engine/types';
+import { Rule, RuleContext, RuleFinding } from './rule';
+
+/** The edit that removes a residue region: whole lines with their line ends, or the span alone. */
+export function residueDeletion(source: SourceText, r: ResidueRegion): TextEdit {
+  if (r.kind === 'span') return { range: r.range, newText: '' };
+  const end =
+    r.endLine + 1 < source.lineCount
+      ? { line: r.endLine + 1, character: 0 }
+      : { line: r.endLine, character: source.lines[r.endLine].length };
+  return { range: { start: { line: r.startLine, character: 0 }, end }, newText: '' };
+}
+
+function excerpt(source: SourceText, r: ResidueRegion): string {
+  const first = source.lines[r.startLine].slice(r.range.start.character, r.kind === 'span' ? r.range.end.character : undefined).trim();
+  const short = first.length > 20 ? first.slice(0, 20) + '…' : first;
+  return r.endLine > r.startLine ? `「${short}」等 ${r.endLine - r.startLine + 1} 行` : `「${short}」`;
+}
+
+export const templateResidueRule: Rule = {
+  id: 'template-residue',
+  description: '模板网站留下的水印、广告、付费标记、网页预览等非正文内容',
+  defaultSeverity: 'error',
+  fixable: true,
+  check(ctx: RuleContext): RuleFinding[] {
+    return ctx.doc.residue.map((r) => ({
+      message: `${excerpt(ctx.source, r)}是模板网站留下的${r.label}，不属于报告正文，提交前请删除。`,
+      range: r.range,
+      fix: { title: r.kind === 'span' ? '删除此标记' : '删除这些行', edits: [residueDeletion(ctx.source, r)] },
+      data: { label: r.label },
+    }));
+  },
+};

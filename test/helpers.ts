@@ -1,0 +1,23 @@
+/** Small helpers shared by the engine tests. */
+import { AnalyzeOptions, analyzeText } from '../server/src/engine/analyze';
+import { Finding } from '../server/src/engine/types';
+
+/** Joins lines with LF; tests write drafts as arrays of lines. */
+export function draft(...lines: string[]): string {
+  return lines.join('\n');
+}
+
+export function findings(text: string, code?: string, options: AnalyzeOptions = {}): Finding[] {
+  const all = analyzeText(text, options).findings;
+  return code ? all.filter((f) => f.code === code) : all;
+}
+
+/** The text each finding covers, for compact assertions. */
+export function covered(text: string, fs: Finding[]): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  return fs.map((f) =>
+    f.range.start.line === f.range.end.line
+      ? lines[f.range.start.line].slice(f.range.start.character, f.range.end.character)
+      : `${f.range.start.line}-${f.range.end.line}`,
+  );
+}
