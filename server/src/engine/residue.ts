@@ -70,7 +70,7 @@ export function detectLineResidue(text: string, line: number, start: number, end
     if (content.length <= SHORT_LINE) return whole(p.label);
     regions.push(span(start + m.index, start + m.index + m[0].length, p.label));
   }
-  if (content.length <= AD_LINE && AD_PATTERN.test(content) && !/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十\d]+[）)]/.test(content)) {
+  if (content.length <= AD_LINE && !content.endsWith('。') && AD_PATTERN.test(content) && !/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十\d]+[）)]/.test(content)) {
     return whole('广告');
   }
   return { wholeLine: false, regions };

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeText } from '../../server/src/engine/analyze';
+import { reportOutline } from '../../server/src/engine/outline';
+import { draft } from '../helpers';
+
+const slots = (text: string, markdown = false) =>
+  analyzeText(text, { markdown }).doc.reports.map((r) => r.parts.map((p) => `${p.slot}${p.headed ? '' : '*'}@${p.line}`));
+
+describe('reports and titles', () => {
+  test('a collection: its own title and count line, then reports with their own titles', () => {
+    const text = draft(
+      '2024年意识形态工作总结汇编',
+      '（2篇）',
+      '篇1：2024年意识形态工作总结',
+      '局党组全面落实意识形态工作责任制。',
+      '一、主要工作开展情况',
+      '开展专题学习8次。',
+      '',
+      '2024年上半年意识形态工作总结（街道）',
+      '上半年，街道党工委坚持把意识形态工作摆在重要位置。',
+      '一、主要做法及成效',
+      '组织宣讲16场。',
+    );
+    const { doc } = analyzeText(text);
+    assert.equal(doc.reports.length, 2);
+    assert.deepEqual(doc.reports.map((r) => r.title?.text), ['2024年意识形态工作总结', '2024年上半年意识形态工作总结（街道）']);
+    assert.deepEqual(doc.reports.map((r) => [r.startLine, r.endLine]), [[2, 5], [7, 10]]);
+    assert.deepEqual(doc.reports.map((r) => r.opening?.line), [3, 8]);
+    assert.equal(doc.lines[0].kind, 'collection');
+    assert.equal(doc.lines[1].kind, 'collection');
+  });
+
+  test('an unnumbered line with a year inside a report does not start a new report', () => {
+    const text = draft(
+      '2024年意识形态工作总结及2025年工作打算',
+      '现将有关情况报告如下。',
+      '一、2024年工作开展情况',
+      '全年开展专题学习8次。',
+      '2025年工作打算',
+      '继续深化理论武装。',
+    );
+    assert.equal(analyzeText(text).doc.reports.length, 1);
+  });
+
+  test('a body without any title is one untitled report', () => {
+    const text = draft('今年以来，党支部认真落实意识形态工作责任制。', '一、主要工作', '开展学习。');
+    const { doc } = analyzeText(text);
+    assert.equal(doc.reports.length, 1);
+    assert.equal(doc.reports[0].title, null);
+  });
+
+  test('full-width indentation and CR line ends', () => {
+    const text = ['2024年意识形态工作总结', '　　一、主要工作开展情况', '　　开展学习。', '　　二、存在的问题', '　　学习不深。', '　　三、下一步工作打算', '　　深化学习。'].join('\r');
+    assert.deepEqual(slots(text), [['achievements@1', 'problems@3', 'next-steps@5']]);
+  });
+});
+
+describe('headings and the tree', () => {
+  test('levels 一、 （一） 1. （1） and run-in headings', () => {
+    const text = draft(
+      '2024年意识形态工作总结',
+      '一、主要工作开展情况',
+      '（一）加强组织领导，压实主体责任。一是成立领导小组。二是制定责任清单。',
+      '1.健全制度',
+      '（1）完善学习制度。',
+      '（二）强化理论武装',
+      '组织集中学习12次。',
+    );
+    const r = analyzeText(text).doc.reports[0];
+    const one = r.roots[0];
+    assert.equal(one.text, '主要工作开展情况');
+    assert.deepEqual(one.children.map((c) => c.text), ['加强组织领导，压实主体责任', '强化理论武装']);
+    assert.equal(one.children[0].marker.runIn, true);
+    assert.equal(one.children[0].children[0].text, '健全制度');
+    assert.equal(one.children[0].children[0].children[0].text, '完善学习制度');
+    assert.equal(one.children[0].children[0].children[0].depth, 4);
+  });
+
+  test('Markdown headings, with or without numbers', () => {
+    const text = draft(
+      '# 2024年意识形态工作总结',
+      '',
+      '今年以来，局党组认真落实意识形态工作责任制。',
+      '',
+      '## 一、主要工作开展情况',
+      '',
+      '### （一）加强组织领导',
+      '',
+      '成立领导小组。',
+      '',
+      '## 存在的问题',
+      '',
+      '学习不够深入。',
+      '',
+      '## 下一步工作打算',
+      '',
+      '持续深化学习。',
+    );
+    assert.deepEqual(slots(text, true), [['achievements@4', 'problems@10', 'next-steps@14']]);
+    const r = analyzeText(text, { markdown: true }).doc.reports[0];
+    assert.equal(r.title?.text, '2024年意识形态工作总结');
+    assert.equal(r.roots[0].children[0].text, '加强组织领导');
+  });
+});
+
+describe('parts', () => {
+  test('themed headings are topics of the work done; problems and plans in running text', () => {
+    const text = draft(
+      '2023年意识形态工作总结（镇）',
+      '2023年，镇党委高度重视意识形态工作，现将工作开展情况汇报如下：',
+      '一、加强组织领导，压实工作责任。',
+      '镇党委召开专题会议研究部署。',
+      '二、加强分析研判，做好舆情管控。',
+      '召开分析研判会4次。',
+      '总体看工作平稳有序，但还存在一些不足：一是宣传形式单一。二是队伍能力不强。',
+      '下一步，镇党委将继续压实责任，创新宣传方式。',
+    );
+    assert.deepEqual(slots(text), [['achievements@2', 'achievements@4', 'problems*@6', 'next-steps*@7']]);
+  });
+
+  test('a merged heading holds both parts', () => {
+    const text = draft(
+      '2023年度意识形态工作总结',
+      '局党组坚持把意识形态工作摆在重要位置。',
+      '一、强化组织领导，落实主体责任。成立领导小组。',
+      '二、存在问题及下一步计划。一是学习不够深入。下一步，我们将深化学习。',
+    );
+    assert.deepEqual(slots(text), [['achievements@2', 'problems@3', 'next-steps@3']]);
+    const o = reportOutline(analyzeText(text).doc.reports[0]);
+    assert.deepEqual(o.sections.map((s) => [s.slot, s.heading, s.headed]), [
+      ['achievements', '强化组织领导，落实主体责任', true],
+      ['problems', '存在问题及下一步计划', true],
+      ['next-steps', '存在问题及下一步计划', true],
+    ]);
+  });
+
+  test('a list restarting inside the problems part, reading as measures, is the plans part', () => {
+    const text = draft(
+      '2023年意识形态工作总结',
+      '现将有关情况汇报如下：',
+      '一、加强组织领导，落实主体责任',
+      '坚持班子统筹部署。',
+      '二、当前工作存在的问题',
+      '（一）责任落实还不够到位。个别支部重视不够。',
+      '（二）理论学习还不够深入。学用结合不紧。',
+      '（一）提高政治认识。健全工作格局。',
+      '（二）完善工作机制。推进融合发展。',
+    );
+    assert.deepEqual(slots(text), [['achievements@2', 'problems@4', 'next-steps*@7']]);
+  });
+
+  test('unnumbered plain headings name their parts', () => {
+    const text = draft(
+      '2024年上半年意识形态工作总结',
+      '上半年，公司党委认真落实意识形态工作责任制。',
+      '主要工作开展情况',
+      '开展专题学习6次。',
+      '存在的问题：',
+      '学习不够深入。',
+      '下一步工作打算',
+      '持续深化学习。',
+    );
+    assert.deepEqual(slots(text), [['achievements@2', 'problems@4', 'next-steps@6']]);
+  });
+
+  test('the work done written as paragraphs with no heading at all', () => {
+    const text = draft(
+      '2024年意识形态工作责任制落实情况',
+      '今年以来，党支部认真落实意识形态工作责任制，现将情况报告如下。',
+      '支部坚持每月召开支委会研究意识形态工作，全年开展学习12次。',
+      '但也存在一些问题，主要是学习形式单一。',
+      '下一步，支部将创新学习形式。',
+    );
+    assert.deepEqual(slots(text), [['achievements*@2', 'problems*@3', 'next-steps*@4']]);
+  });
+
+  test('words that only look like a part do not make one', () => {
+    const text = draft(
+      '2024年意识形态工作总结',
+      '今年以来，单位党委认真落实意识形态工作责任制。',
+      '一、主要工作开展情况',
+      '深入基层调研，帮助群众解决实际问题30个，为下一步工作打下基础。',
+    );
+    assert.deepEqual(slots(text), [['achievements@2']]);
+  });
+});
