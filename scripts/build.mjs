@@ -3,6 +3,7 @@
 // to its own folder, which a bundle cannot carry (see NOTES on nodejieba).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { buildDictionaries } from './build-dict.mjs';
 
 const common = {
   bundle: true,
@@ -34,3 +35,6 @@ await Promise.all(
       }),
     ),
 );
+
+// The trimmed segmentation dictionaries the segmenter loads (dist/dict/).
+buildDictionaries();

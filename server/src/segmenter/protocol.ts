@@ -1,0 +1,16 @@
+/**
+ * Messages between SegmenterHost (main thread) and the segmenter worker.
+ */
+import { DictionaryPaths } from './dictionary';
+
+export interface WorkerInit {
+  /** Explicit dictionary files; the product's dist/dict when absent. */
+  paths?: DictionaryPaths;
+}
+
+export type ToWorker = { type: 'cut'; id: number; texts: string[] };
+
+export type FromWorker =
+  | { type: 'ready'; loadMs: number }
+  | { type: 'failed'; reason: string }
+  | { type: 'cut'; id: number; words: string[][] };
