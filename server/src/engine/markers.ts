@@ -155,6 +155,8 @@ export function parseHeading(line: string, markdown: boolean): HeadingMarker | n
       if (closing) end -= closing[0].length;
     }
     if (line.startsWith('**', start) && line.slice(start + 2, end).includes('**')) start += 2;
+    // "#" with nothing after it is no heading.
+    if (start >= end) return null;
   }
   const body = line.slice(start, end);
   const m = matchMarker(body);

@@ -3,18 +3,16 @@
  * no heading names it and no running text does its job.
  */
 import { formatMarker } from '../engine/markers';
-import { Report } from '../engine/parse';
+import { ParsedDocument, Report } from '../engine/parse';
 import { ProfilePart } from '../engine/profile';
-import { SourceText } from '../engine/source';
 import { Range, lineRange } from '../engine/types';
 import { Rule, RuleContext, RuleFinding } from './rule';
 
 /** Where a report's findings about the report as a whole are shown: its title, or its first line. */
-export function reportAnchor(source: SourceText, report: Report): Range {
+export function reportAnchor(doc: ParsedDocument, report: Report): Range {
   if (report.title) return lineRange(report.title.line, report.title.start, report.title.end);
-  const text = source.lines[report.startLine];
-  const start = text.length - text.trimStart().length;
-  return lineRange(report.startLine, start, text.trimEnd().length);
+  const info = doc.lines[report.startLine];
+  return lineRange(report.startLine, info.start, Math.max(info.start, info.end));
 }
 
 /**
@@ -48,7 +46,7 @@ export const missingSectionRule: Rule = {
           : part.standardHeading;
         out.push({
           message: `本篇报告缺少「${part.name}」部分：应${part.purpose}。可在相应位置加上标题「${heading}」并补写内容。`,
-          range: reportAnchor(ctx.source, report),
+          range: reportAnchor(ctx.doc, report),
           data: { slot: part.slot, heading, beforeLine, report: report.index },
         });
       }

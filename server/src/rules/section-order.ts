@@ -23,10 +23,9 @@ export const sectionOrderRule: Rule = {
           const key = `${def.slot}<${furthest.name}`;
           if (!reported.has(key)) {
             reported.add(key);
-            const line = ctx.source.lines[part.line];
             out.push({
               message: `「${def.name}」应放在「${furthest.name}」之前：这类报告通常按“主要工作—存在的问题—下一步打算”的顺序写，请调整各部分的位置。`,
-              range: lineRange(part.line, part.node.marker.markerStart, line.length - (line.length - line.trimEnd().length)),
+              range: lineRange(part.line, part.node.marker.markerStart, Math.max(part.node.marker.markerStart, ctx.doc.lines[part.line].end)),
               data: { slot: def.slot },
             });
           }

@@ -1,0 +1,61 @@
+/**
+ * A bounded, seeded fuzz run through the engine (part of `npm test`). The long
+ * run is `node out/test/robustness/fuzz-run.js --count N --seed S`.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeText } from '../../server/src/engine/analyze';
+import { manyHeadings, randomDocument, singleHugeLine } from './generator';
+import { checkInvariants } from './invariants';
+
+const SEED = Number(process.env.ZONGJIE_FUZZ_SEED ?? 20241123);
+const COUNT = Number(process.env.ZONGJIE_FUZZ_COUNT ?? 3000);
+/** A hang guard, not a speed test: no single document may take this long. */
+const HANG_MS = 10_000;
+
+describe('fuzz: generated drafts through the engine', () => {
+  test(`${COUNT} documents from seed ${SEED}: no exception, invariants hold`, () => {
+    for (let i = 0; i < COUNT; i++) {
+      const seed = SEED + i;
+      const text = randomDocument(seed);
+      for (const markdown of [false, true]) {
+        let a;
+        try {
+          a = analyzeText(text, { markdown });
+        } catch (e) {
+          assert.fail(`seed ${seed} (markdown ${markdown}) threw: ${(e as Error).stack}`);
+        }
+        try {
+          checkInvariants(text, a);
+        } catch (e) {
+          assert.fail(`seed ${seed} (markdown ${markdown}): ${(e as Error).message}`);
+        }
+      }
+    }
+  });
+
+  test('a single 1 MB line', () => {
+    const text = singleHugeLine(1 << 20);
+    const t0 = Date.now();
+    const a = analyzeText(text);
+    assert.ok(Date.now() - t0 < HANG_MS);
+    checkInvariants(text, a);
+    assert.ok(a.findings.some((f) => f.code === 'placeholder'));
+  });
+
+  test('5 000 headings', () => {
+    const text = manyHeadings(5000);
+    const t0 = Date.now();
+    const a = analyzeText(text);
+    assert.ok(Date.now() - t0 < HANG_MS);
+    checkInvariants(text, a);
+    assert.equal(a.doc.reports[0].headings.length, 5000);
+  });
+
+  test('empty and whitespace-only documents', () => {
+    for (const text of ['', '\n', '\r\n\r\n', '\ufeff', '\u3000\u3000', '\u0000']) {
+      const a = analyzeText(text);
+      checkInvariants(text, a);
+    }
+  });
+});
