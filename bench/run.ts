@@ -1,0 +1,183 @@
+/**
+ * `npm run bench`: the speed and memory a user feels, measured through the
+ * real protocol over stdio against the built server (dist/server.js), and the
+ * CLI's throughput. Prints a table and writes bench/results.json.
+ *
+ *   node out/bench/run.js            full run (10 KB … 1 MB, 200 edits each)
+ *   node out/bench/run.js --quick    CI smoke run (small sizes, few edits); asserts nothing about time
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ALL_RULES } from '../server/src/rules';
+import { draftOfSize, singleReport } from './drafts';
+import { LspSession } from './lsp-session';
+
+const QUICK = process.argv.includes('--quick');
+const KB = 1024;
+const SIZES = QUICK ? [10 * KB, 40 * KB] : [10 * KB, 40 * KB, 200 * KB, 1024 * KB];
+const EDITS = QUICK ? 20 : 200;
+const CLI_DRAFTS = QUICK ? 50 : 500;
+const SEGMENTER_CODES = new Set(ALL_RULES.filter((r) => r.requiresSegmenter).map((r) => r.id));
+const ROOT = path.resolve(__dirname, '../..');
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+const ms = (x: number) => Math.round(x * 100) / 100;
+
+interface SizeResult {
+  bytes: number;
+  startToInitializeMs: number;
+  openToFirstDiagnosticsMs: number;
+  keystroke: { p50: number; p95: number; max: number; edits: number };
+}
+
+/** Positions spread through the document, each in the middle of a non-empty line. */
+function editPositions(text: string, count: number): { line: number; character: number }[] {
+  const lines = text.split('\n');
+  const out: { line: number; character: number }[] = [];
+  for (let k = 0; k < count; k++) {
+    let line = Math.floor((k * lines.length) / count);
+    while (line < lines.length - 1 && lines[line].length === 0) line++;
+    out.push({ line, character: Math.floor(lines[line].length / 2) });
+  }
+  return out;
+}
+
+async function measureSize(bytes: number): Promise<SizeResult> {
+  const text = draftOfSize(bytes);
+  const s = new LspSession();
+  try {
+    const initialized = await s.initialize();
+    const uri = `file:///bench/draft-${bytes}.txt`;
+    const opened = performance.now();
+    s.open(uri, text, 1);
+    const first = await s.waitFor(uri, (p) => p.version === 1 || p.version === undefined);
+    const latencies: number[] = [];
+    let version = 1;
+    // Pairs of edits: type one character, then delete it, at positions spread through the draft.
+    for (const pos of editPositions(text, EDITS / 2)) {
+      for (const insert of [true, false]) {
+        version++;
+        const sent = performance.now();
+        const range = insert
+          ? { start: pos, end: pos }
+          : { start: pos, end: { line: pos.line, character: pos.character + 1 } };
+        s.change(uri, version, range, insert ? '的' : '');
+        const v = version;
+        const p = await s.waitFor(uri, (x) => x.version === v);
+        latencies.push(p.at - sent);
+      }
+    }
+    return {
+      bytes: Buffer.byteLength(text),
+      startToInitializeMs: ms(initialized - s.spawnedAt),
+      openToFirstDiagnosticsMs: ms(first.at - opened),
+      keystroke: { p50: ms(percentile(latencies, 50)), p95: ms(percentile(latencies, 95)), max: ms(Math.max(...latencies)), edits: latencies.length },
+    };
+  } finally {
+    await s.close();
+  }
+}
+
+interface SegmenterResult {
+  startToSegmenterDiagnosticsMs: number | null;
+  rssMb: { atInitialize: number; withSegmenter: number | null; after1MbDraft: number | null };
+}
+
+async function measureSegmenter(): Promise<SegmenterResult> {
+  const s = new LspSession();
+  try {
+    await s.initialize();
+    const atInitialize = s.rssMb();
+    const uri = 'file:///bench/segmenter.txt';
+    s.open(uri, draftOfSize(40 * KB), 1);
+    await s.waitFor(uri, () => true);
+    if (SEGMENTER_CODES.size === 0) return { startToSegmenterDiagnosticsMs: null, rssMb: { atInitialize: ms(atInitialize), withSegmenter: null, after1MbDraft: null } };
+    const full = await s.waitFor(uri, (p) => p.diagnostics.some((d) => SEGMENTER_CODES.has(String(d.code))), 30_000).catch(() => null);
+    const withSegmenter = s.rssMb();
+    let after1Mb: number | null = null;
+    if (!QUICK) {
+      const big = 'file:///bench/big.txt';
+      s.open(big, draftOfSize(1024 * KB), 1);
+      await s.waitFor(big, (p) => p.diagnostics.some((d) => SEGMENTER_CODES.has(String(d.code))), 60_000).catch(() => s.waitFor(big, () => true));
+      after1Mb = s.rssMb();
+    }
+    return {
+      startToSegmenterDiagnosticsMs: full ? ms(full.at - s.spawnedAt) : null,
+      rssMb: { atInitialize: ms(atInitialize), withSegmenter: ms(withSegmenter), after1MbDraft: after1Mb === null ? null : ms(after1Mb) },
+    };
+  } finally {
+    await s.close();
+  }
+}
+
+function measureCli(): { drafts: number; megabytes: number; seconds: number; mbPerSecond: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-bench-'));
+  try {
+    let bytes = 0;
+    for (let i = 0; i < CLI_DRAFTS; i++) {
+      const text = singleReport(i + 1);
+      bytes += Buffer.byteLength(text);
+      fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(3, '0')}.txt`), text);
+    }
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const seconds = (performance.now() - t0) / 1000;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`CLI failed (${r.status}): ${r.stderr}`);
+    const mb = bytes / (1024 * 1024);
+    return { drafts: CLI_DRAFTS, megabytes: ms(mb), seconds: ms(seconds), mbPerSecond: ms(mb / seconds) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function growth(results: SizeResult[]) {
+  const steps = [];
+  for (let i = 1; i < results.length; i++) {
+    const a = results[i - 1];
+    const b = results[i];
+    steps.push({
+      from: a.bytes,
+      to: b.bytes,
+      sizeRatio: ms(b.bytes / a.bytes),
+      openRatio: ms(b.openToFirstDiagnosticsMs / a.openToFirstDiagnosticsMs),
+      keystrokeP50Ratio: ms(b.keystroke.p50 / a.keystroke.p50),
+    });
+  }
+  return steps;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, 'dist/server.js'))) throw new Error('dist/server.js is missing: run npm run build first');
+  const sizes: SizeResult[] = [];
+  for (const b of SIZES) {
+    const r = await measureSize(b);
+    sizes.push(r);
+    console.log(
+      `${String(Math.round(r.bytes / KB)).padStart(5)} KB  initialize ${r.startToInitializeMs} ms  open→diagnostics ${r.openToFirstDiagnosticsMs} ms  keystroke p50 ${r.keystroke.p50} / p95 ${r.keystroke.p95} / max ${r.keystroke.max} ms (${r.keystroke.edits} edits)`,
+    );
+  }
+  const segmenter = await measureSegmenter();
+  console.log(
+    `segmenter: start→nodejieba diagnostics ${segmenter.startToSegmenterDiagnosticsMs ?? 'n/a'} ms; RSS at initialize ${segmenter.rssMb.atInitialize} MB, with nodejieba ${segmenter.rssMb.withSegmenter ?? 'n/a'} MB, after 1 MB draft ${segmenter.rssMb.after1MbDraft ?? 'n/a'} MB`,
+  );
+  const cli = measureCli();
+  console.log(`CLI: ${cli.drafts} drafts, ${cli.megabytes} MB in ${cli.seconds} s = ${cli.mbPerSecond} MB/s`);
+  const steps = growth(sizes);
+  for (const g of steps) {
+    console.log(`growth ${Math.round(g.from / KB)}→${Math.round(g.to / KB)} KB (×${g.sizeRatio}): open ×${g.openRatio}, keystroke p50 ×${g.keystrokeP50Ratio}`);
+  }
+  const results = { quick: QUICK, node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), sizes, segmenter, cli, growth: steps };
+  fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('written: bench/results.json');
+}
+
+main().catch((e) => {
+  console.error(`benchmark failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
