@@ -1,0 +1,143 @@
+/**
+ * One check of one document version, as the server runs it: the engine's full
+ * analysis for ordinary documents, a bounded placeholder scan for very large
+ * ones, and a fallback when the engine itself throws, so that a bug in the
+ * engine never leaves the user with nothing (and never kills the server).
+ */
+import { Diagnostic } from 'vscode-languageserver';
+import { AnalyzeOptions, Analysis, RuleFailure, SeveritySetting, analyzeText } from '../engine/analyze';
+import { ParsedDocument } from '../engine/parse';
+import { Profile } from '../engine/profile';
+import { Segmenter } from '../engine/segmenter';
+import { SourceText, isBlankLine } from '../engine/source';
+import { Finding, lineRange } from '../engine/types';
+import { PlaceholderMatch, findPlaceholders, placeholderMessage, placeholderRule } from '../rules/placeholder';
+import { Rule } from '../rules/rule';
+import { largeDocumentDiagnostic, toDiagnostics } from './diagnostics';
+
+/**
+ * Above this size (UTF-8 bytes) only placeholders are looked for. The full
+ * analysis is linear but costs about 150 ms per MB on a 2-core machine, and it
+ * runs on every keystroke; a placeholder scan of 2 MB costs about 35 ms, and
+ * far less with the per-line cache below.
+ */
+export const LARGE_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+export type CheckMode = 'basic' | 'full' | 'reduced';
+
+export interface CheckOptions {
+  profile: Profile;
+  markdown: boolean;
+  severities: Record<string, SeveritySetting>;
+  placeholderPatterns: RegExp[];
+  /** Present for the second phase, when word segmentation is ready. */
+  segmenter?: Segmenter;
+  /** The rules to run (the engine's registry by default). */
+  rules?: readonly Rule[];
+  /** The analysis to run; tests pass one that throws. */
+  analyze?: (text: string, options: AnalyzeOptions) => Analysis;
+}
+
+export interface CheckResult {
+  /** 'basic': without word segmentation; 'full': with it; 'reduced': large document. */
+  mode: CheckMode;
+  diagnostics: Diagnostic[];
+  /** The parsed document, for outline and folding; null in reduced mode or when analysis threw. */
+  doc: ParsedDocument | null;
+  /** Rules that threw (their findings are missing; all others are present). */
+  failures: RuleFailure[];
+  /** Set when the analysis as a whole threw; the diagnostics are then the placeholder scan's. */
+  error: string | null;
+}
+
+/** Placeholder matches per line text, reused across versions of one document. */
+export type PlaceholderCache = Map<string, PlaceholderMatch[]>;
+
+export function documentBytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * The placeholder rule's findings, computed line by line without parsing the
+ * document. `cache` maps a line's text to its matches for the same options; it
+ * is replaced by the lines of this version so it never outgrows the document.
+ */
+export function scanPlaceholders(
+  source: SourceText,
+  options: Pick<CheckOptions, 'markdown' | 'severities' | 'placeholderPatterns'>,
+  cache?: PlaceholderCache,
+): Finding[] {
+  const setting = options.severities[placeholderRule.id];
+  if (setting === 'off') return [];
+  const severity = setting ?? placeholderRule.defaultSeverity;
+  const fresh: PlaceholderCache = new Map();
+  const out: Finding[] = [];
+  for (let l = 0; l < source.lineCount; l++) {
+    const text = source.lines[l];
+    if (isBlankLine(text)) continue;
+    let matches = fresh.get(text) ?? cache?.get(text);
+    if (!matches) matches = findPlaceholders(text, options.markdown, options.placeholderPatterns);
+    fresh.set(text, matches);
+    for (const p of matches) {
+      out.push({
+        code: placeholderRule.id,
+        severity,
+        message: placeholderMessage(p, text),
+        range: lineRange(l, p.start, p.end),
+        data: { placeholder: p.text, expects: p.expects },
+      });
+    }
+  }
+  if (cache) {
+    cache.clear();
+    for (const [k, v] of fresh) cache.set(k, v);
+  }
+  return out;
+}
+
+function reducedCheck(text: string, bytes: number, options: CheckOptions, cache?: PlaceholderCache): CheckResult {
+  const source = new SourceText(text);
+  const first = source.lines[0] ?? '';
+  const notice = largeDocumentDiagnostic(bytes, LARGE_DOCUMENT_BYTES, lineRange(0, 0, first.length));
+  const findings = scanPlaceholders(source, options, cache);
+  return { mode: 'reduced', diagnostics: [notice, ...toDiagnostics(findings)], doc: null, failures: [], error: null };
+}
+
+/** Checks one version of a document. Never throws. */
+export function checkDocument(text: string, options: CheckOptions, cache?: PlaceholderCache): CheckResult {
+  const bytes = documentBytes(text);
+  if (bytes > LARGE_DOCUMENT_BYTES) {
+    try {
+      return reducedCheck(text, bytes, options, cache);
+    } catch (e) {
+      return { mode: 'reduced', diagnostics: [], doc: null, failures: [], error: errorText(e) };
+    }
+  }
+  const analyze = options.analyze ?? analyzeText;
+  const mode: CheckMode = options.segmenter ? 'full' : 'basic';
+  try {
+    const analysis = analyze(text, {
+      profile: options.profile,
+      markdown: options.markdown,
+      severities: options.severities,
+      extraPlaceholderPatterns: options.placeholderPatterns,
+      segmenter: options.segmenter,
+      rules: options.rules,
+    });
+    return { mode, diagnostics: toDiagnostics(analysis.findings), doc: analysis.doc, failures: analysis.failures, error: null };
+  } catch (e) {
+    // The parser or the engine's loop failed: placeholders need no parse, so they can still be shown.
+    let diagnostics: Diagnostic[] = [];
+    try {
+      diagnostics = toDiagnostics(scanPlaceholders(new SourceText(text), options, cache));
+    } catch {
+      // Nothing more to salvage; the caller logs the first error.
+    }
+    return { mode, diagnostics, doc: null, failures: [], error: errorText(e) };
+  }
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  return String(e);
+}

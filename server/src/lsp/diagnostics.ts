@@ -1,0 +1,86 @@
+/**
+ * Engine findings as LSP diagnostics. The engine already speaks LSP positions
+ * (0-based lines, UTF-16 characters) and Chinese messages, so this is a
+ * renaming, plus the fix and the rule's facts carried in `data` for quick fixes
+ * and hovers that a client or a later server feature may add.
+ */
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { Finding, Range, Severity, TextEdit } from '../engine/types';
+
+export const DIAGNOSTIC_SOURCE = 'zongjie';
+
+/**
+ * More diagnostics than this in one document help nobody and slow the editor
+ * down (a user pattern such as "的" would mark every line); the rest are
+ * summarised in one diagnostic.
+ */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** Codes of the server's own diagnostics, which are not rules of the engine. */
+export const LARGE_DOCUMENT_CODE = 'large-document';
+export const TOO_MANY_CODE = 'too-many-findings';
+
+/** What `Diagnostic.data` holds for a finding. */
+export interface ZongjieDiagnosticData {
+  /** The finding's rule-specific facts (Finding.data). */
+  data?: Record<string, unknown>;
+  /** The finding's correction (Finding.fix), applied only on the user's request. */
+  fix?: { title: string; edits: TextEdit[] };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspSeverity(severity: Severity): DiagnosticSeverity {
+  return SEVERITY[severity];
+}
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  const d: Diagnostic = {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
+  };
+  if (f.data !== undefined || f.fix !== undefined) {
+    const data: ZongjieDiagnosticData = {};
+    if (f.data !== undefined) data.data = f.data;
+    if (f.fix !== undefined) data.fix = f.fix;
+    d.data = data;
+  }
+  return d;
+}
+
+/** Maps findings in order; past `cap`, one information diagnostic on the last shown says how many were left out. */
+export function toDiagnostics(findings: readonly Finding[], cap = MAX_DIAGNOSTICS): Diagnostic[] {
+  if (findings.length <= cap) return findings.map(toDiagnostic);
+  const shown = findings.slice(0, cap).map(toDiagnostic);
+  const last = findings[cap - 1];
+  shown.push({
+    range: last.range,
+    severity: DiagnosticSeverity.Information,
+    code: TOO_MANY_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: `本文档的问题过多，只显示了前 ${cap} 个，其余 ${findings.length - cap} 个未显示。请先处理已显示的问题。`,
+  });
+  return shown;
+}
+
+/** The one diagnostic that says a document was too large for the full check. */
+export function largeDocumentDiagnostic(bytes: number, limitBytes: number, range: Range): Diagnostic {
+  const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  return {
+    range,
+    severity: DiagnosticSeverity.Information,
+    code: LARGE_DOCUMENT_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message:
+      `文档较大（约 ${mb(bytes)} MB，超过 ${mb(limitBytes)} MB），为避免编辑器卡顿，只做了简化检查：仅查找占位符，` +
+      '未检查结构、编号、模板残留和用词，也不提供大纲和折叠。可拆分文档，或用命令行 zongjie check 做完整检查。',
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Which open documents the server checks. Editors send every .txt and .md file
+ * to the server, but most of them (notes, READMEs) are not reports and must not
+ * be covered in report diagnostics. A document is checked when its file type
+ * allows it and its opening lines read as a report's title — or when the user
+ * asked for it with the command zongjie.checkAsReport.
+ */
+import { isMarkdownPath } from '../engine/analyze';
+import { parseDocument } from '../engine/parse';
+import { Profile } from '../engine/profile';
+import { SourceText } from '../engine/source';
+
+/**
+ * How many lines the gate reads. A report's title comes within its first few
+ * lines of content, but template sites put up to a dozen lines of advertising
+ * in front of it (which the parser recognises and skips); 80 lines cover that
+ * and keep the gate's cost independent of the document's size.
+ */
+export const GATE_LINES = 80;
+
+/** The path part of a URI, decoded, without query or fragment. */
+function uriPath(uri: string): string {
+  const m = /^[A-Za-z][\w+.-]*:(?:\/\/[^/?#]*)?([^?#]*)/.exec(uri);
+  const raw = m ? m[1] : uri;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Untitled (never saved) editor buffers: VS Code uses the scheme "untitled". */
+export function isUntitledUri(uri: string): boolean {
+  return /^untitled:/i.test(uri);
+}
+
+/** True for documents whose type may hold a report: .txt, .md, .markdown, and untitled buffers. */
+export function isCandidateDocument(uri: string): boolean {
+  if (isUntitledUri(uri)) return true;
+  return /\.(txt|md|markdown)$/i.test(uriPath(uri));
+}
+
+/** Markdown is parsed with `#` headings and emphasis. */
+export function isMarkdownDocument(uri: string, languageId: string): boolean {
+  return languageId === 'markdown' || isMarkdownPath(uriPath(uri));
+}
+
+/** The text of the first `lines` lines (any line ends). */
+export function leadingLines(text: string, lines: number): string {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      if (++count >= lines) return text.slice(0, i);
+    }
+  }
+  return text;
+}
+
+/**
+ * True when the opening of `text` reads as a report: the engine's parser finds
+ * a report title (a line ending in 总结, 报告, 落实情况… per the profile's title
+ * pattern) among the first lines of content, after skipping template residue
+ * and a collection's own title.
+ */
+export function looksLikeReport(text: string, profile: Profile, markdown = false): boolean {
+  const head = leadingLines(text, GATE_LINES);
+  const doc = parseDocument(new SourceText(head), profile, { markdown });
+  return doc.reports.some((r) => r.title !== null);
+}
+
+export interface GateInput {
+  uri: string;
+  languageId: string;
+  text: string;
+  profile: Profile;
+  /** URIs the user asked to check as reports (zongjie.checkAsReport). */
+  forced: ReadonlySet<string>;
+}
+
+/** Whether the server checks this document as a report. */
+export function shouldCheck(input: GateInput): boolean {
+  if (input.forced.has(input.uri)) return true;
+  if (!isCandidateDocument(input.uri)) return false;
+  return looksLikeReport(input.text, input.profile, isMarkdownDocument(input.uri, input.languageId));
+}

@@ -1,0 +1,57 @@
+/**
+ * zongjie-lsp: the language server as a program.
+ *
+ *   zongjie-lsp --stdio            (also --node-ipc, --socket=PORT, --pipe=NAME,
+ *                                   which vscode-languageserver's createConnection reads)
+ *   zongjie-lsp --stdio --no-segmenter
+ *
+ * Nothing may be written to stdout except protocol messages: under --stdio it
+ * is the channel to the client. Usage and version go to stdout only when no
+ * transport is requested.
+ */
+import { createConnection } from 'vscode-languageserver/node';
+import { SegmenterHost } from '../segmenter/host';
+import { SERVER_VERSION, startServer } from './server';
+
+const HELP = `用法：
+  zongjie-lsp --stdio [--no-segmenter]
+      启动意识形态工作总结检查的语言服务器，通过标准输入输出与编辑器通信。
+  也可用 --node-ipc、--socket=端口 或 --pipe=管道名 代替 --stdio。
+
+选项：
+  --no-segmenter   不加载中文分词词典（少占内存，但用词和标点检查不可用）
+  -h, --help       显示本帮助
+  -v, --version    显示版本
+
+设置（由编辑器提供，修改后立即生效）：
+  zongjie.enable               是否检查（默认 true）
+  zongjie.profile              配置档案（默认 ideology-summary）
+  zongjie.severity             各规则的级别：error、warning、information、hint 或 off
+  zongjie.placeholderPatterns  额外的占位符正则表达式列表`;
+
+const TRANSPORT = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
+
+function main(argv: string[]): void {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(HELP + '\n');
+    return;
+  }
+  if (argv.includes('-v') || argv.includes('--version')) {
+    process.stdout.write(SERVER_VERSION + '\n');
+    return;
+  }
+  if (!argv.some((a) => TRANSPORT.test(a))) {
+    process.stderr.write('zongjie-lsp：请指定与编辑器通信的方式，例如 --stdio。\n\n' + HELP + '\n');
+    process.exitCode = 2;
+    return;
+  }
+  const noSegmenter = argv.includes('--no-segmenter');
+  const connection = createConnection();
+  // The server must outlive any bug in a handler: log it where the client shows server logs, and go on.
+  process.on('uncaughtException', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  startServer(connection, { startSegmenter: noSegmenter ? undefined : () => SegmenterHost.start() });
+  connection.listen();
+}
+
+main(process.argv.slice(2));

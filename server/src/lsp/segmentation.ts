@@ -1,0 +1,16 @@
+/**
+ * What the server needs from word segmentation: the shape of
+ * segmenter/host.ts's SegmenterHost, as an interface so that tests can hand
+ * the server a fake host (instant, slow, or failing) without nodejieba.
+ */
+import { Segmenter } from '../engine/segmenter';
+
+export interface SegmenterHostLike {
+  /** Resolves true once the dictionaries are loaded, false if they could not be. */
+  readonly ready: Promise<boolean>;
+  /** Chinese reason when loading failed. */
+  failure: string | null;
+  /** Segments `texts` (off the main thread) and resolves to a Segmenter answering for them. */
+  prepare(texts: string[]): Promise<Segmenter>;
+  dispose(): void;
+}

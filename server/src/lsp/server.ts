@@ -1,0 +1,513 @@
+/**
+ * The language server's behaviour, independent of the transport: main.ts hands
+ * it a connection over stdio/IPC/socket, the tests hand it in-memory streams.
+ *
+ * Checking a document version happens in two phases:
+ *  1. at once (coalesced with changes already queued, via setImmediate): the
+ *     engine without word segmentation, published immediately;
+ *  2. when segmentation is ready: the document's lines are segmented in the
+ *     worker thread, then the engine runs again with the segmenter and the full
+ *     set is published — only if nothing about the document changed meanwhile.
+ * Every check of a document takes a new epoch number; a result is published
+ * only while its epoch is still the document's latest, so a slow phase 2 can
+ * never overwrite the result of a newer version, setting or command.
+ *
+ * Diagnostics are always pushed (textDocument/publishDiagnostics with the
+ * version). When the client declares pull support (textDocument/diagnostic),
+ * the server answers pulls too. A client must show only one of the two: the
+ * VS Code extension drops pushed diagnostics in its middleware while pull is
+ * active (or does not advertise pull); otherwise every problem shows twice.
+ */
+import {
+  ClientCapabilities,
+  Connection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  DocumentSymbol,
+  ErrorCodes,
+  FoldingRange,
+  InitializeParams,
+  InitializeResult,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  SymbolInformation,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RuleFailure } from '../engine/analyze';
+import { ParsedDocument, parseDocument } from '../engine/parse';
+import { builtInProfileIds, getProfile } from '../engine/profile';
+import { SourceText } from '../engine/source';
+import { ALL_RULES } from '../rules';
+import { Rule } from '../rules/rule';
+import { textsToSegment } from '../segmenter/host';
+import { CheckMode, CheckOptions, CheckResult, PlaceholderCache, checkDocument, documentBytes, errorText, LARGE_DOCUMENT_BYTES } from './checks';
+import { isMarkdownDocument, shouldCheck } from './gate';
+import { SegmenterHostLike } from './segmentation';
+import { EffectiveSettings, SETTINGS_SECTION, SettingsEnvironment, validateSettings } from './settings';
+import { documentSymbols, foldingRanges } from './symbols';
+
+export const SERVER_NAME = 'zongjie-lsp';
+/** Kept equal to package.json's version (a unit test compares them). */
+export const SERVER_VERSION = '0.1.0';
+
+export const COMMAND_CHECK_AS_REPORT = 'zongjie.checkAsReport';
+export const COMMAND_STOP_CHECKING_AS_REPORT = 'zongjie.stopCheckingAsReport';
+
+/**
+ * How long checks wait for the client's first answer to workspace/configuration
+ * before going ahead with the defaults (the answer is applied when it comes).
+ * Clients answer in a few milliseconds; this only guards against one that never does.
+ */
+export const SETTINGS_WAIT_MS = 1000;
+
+export interface ServerOptions {
+  /** Starts word segmentation after initialization; absent or null: run without it. */
+  startSegmenter?: () => SegmenterHostLike | null;
+  /** The rules to run; the engine's registry by default (tests pass their own). */
+  rules?: readonly Rule[];
+}
+
+/** What `initializationOptions` may carry. */
+export interface ZongjieInitializationOptions {
+  /** URIs the user asked to check as reports (zongjie.checkAsReport), persisted by the client. */
+  forcedReports?: string[];
+  /** Settings for clients that cannot answer workspace/configuration. */
+  settings?: unknown;
+}
+
+interface CheckedVersion {
+  epoch: number;
+  version: number;
+  mode: CheckMode | 'off';
+  diagnostics: Diagnostic[];
+  resultId: string;
+}
+
+interface DocState {
+  /** The latest check started for this document; results of older epochs are dropped. */
+  epoch: number;
+  /** The latest result published. */
+  result: CheckedVersion | null;
+  /** The parse of the latest checked version, for outline and folding. */
+  parsed: { version: number; generation: number; doc: ParsedDocument } | null;
+  placeholderCache: PlaceholderCache;
+  /** Settings generation and Markdown flag the placeholder cache was filled under. */
+  cacheKey: string;
+  /** Rule failures and errors already logged for this document. */
+  logged: Set<string>;
+  /** resultId of the last pull answered, to know whether a pull client is behind. */
+  lastPulled: string | null;
+}
+
+interface Capabilities {
+  configuration: boolean;
+  dynamicConfiguration: boolean;
+  pull: boolean;
+  pullRefresh: boolean;
+  hierarchicalSymbols: boolean;
+}
+
+function capabilitiesOf(c: ClientCapabilities): Capabilities {
+  return {
+    configuration: Boolean(c.workspace?.configuration),
+    dynamicConfiguration: Boolean(c.workspace?.didChangeConfiguration?.dynamicRegistration),
+    pull: c.textDocument?.diagnostic !== undefined,
+    pullRefresh: Boolean(c.workspace?.diagnostics?.refreshSupport),
+    hierarchicalSymbols: Boolean(c.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport),
+  };
+}
+
+function settingsEnvironment(rules: readonly Rule[]): SettingsEnvironment {
+  return { ruleIds: rules.map((r) => r.id), profileIds: builtInProfileIds(), loadProfile: getProfile };
+}
+
+function flattenSymbols(symbols: DocumentSymbol[], uri: string, container?: string, out: SymbolInformation[] = []): SymbolInformation[] {
+  for (const s of symbols) {
+    const info: SymbolInformation = { name: s.name, kind: s.kind, location: { uri, range: s.range } };
+    if (container) info.containerName = container;
+    out.push(info);
+    if (s.children) flattenSymbols(s.children, uri, s.name, out);
+  }
+  return out;
+}
+
+export class ZongjieServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly states = new Map<string, DocState>();
+  private caps: Capabilities = { configuration: false, dynamicConfiguration: false, pull: false, pullRefresh: false, hierarchicalSymbols: true };
+  private readonly rules: readonly Rule[];
+  private readonly settingsEnv: SettingsEnvironment;
+  private settings: EffectiveSettings;
+  /** Bumped on every settings change; parses and caches of older generations are stale. */
+  private generation = 0;
+  private settingsRequest = 0;
+  private settingsReady: Promise<void> = Promise.resolve();
+  private initialSettings: unknown = undefined;
+  /** Problems already shown to the user (each once per session). */
+  private readonly reportedProblems = new Set<string>();
+  private readonly forced = new Set<string>();
+  private epochCounter = 0;
+  private resultCounter = 0;
+  private readonly dirty = new Set<string>();
+  private flushScheduled = false;
+  private refreshScheduled = false;
+  private host: SegmenterHostLike | null = null;
+  private segmentationReady = false;
+  private segmentationWarned = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly options: ServerOptions = {},
+  ) {
+    this.rules = options.rules ?? ALL_RULES;
+    this.settingsEnv = settingsEnvironment(this.rules);
+    this.settings = validateSettings(undefined, this.settingsEnv).settings;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => this.initialized());
+    connection.onDidChangeConfiguration((params) => {
+      this.settingsReady = this.loadSettings(params.settings);
+    });
+    connection.onShutdown(() => this.dispose());
+    connection.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
+    connection.onDocumentSymbol(async (params) => {
+      await this.settingsReady;
+      const parsed = this.parsed(params.textDocument.uri);
+      if (!parsed) return [];
+      const symbols = documentSymbols(parsed);
+      return this.caps.hierarchicalSymbols ? symbols : flattenSymbols(symbols, params.textDocument.uri);
+    });
+    connection.onFoldingRanges(async (params): Promise<FoldingRange[]> => {
+      await this.settingsReady;
+      const parsed = this.parsed(params.textDocument.uri);
+      return parsed ? foldingRanges(parsed) : [];
+    });
+    connection.languages.diagnostics.on(async (params) => this.pull(params.textDocument.uri, params.previousResultId));
+
+    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri));
+    this.documents.onDidClose((e) => {
+      const uri = e.document.uri;
+      this.dirty.delete(uri);
+      this.states.delete(uri);
+      // Closed documents keep no diagnostics: the client would show them for a file no longer checked.
+      this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    });
+    this.documents.listen(connection);
+  }
+
+  // ---- lifecycle ----
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.caps = capabilitiesOf(params.capabilities);
+    const init = (params.initializationOptions ?? {}) as ZongjieInitializationOptions;
+    if (Array.isArray(init.forcedReports)) {
+      for (const uri of init.forcedReports) if (typeof uri === 'string' && uri) this.forced.add(uri);
+    }
+    this.initialSettings = init.settings;
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: '报告结构' },
+        foldingRangeProvider: true,
+        executeCommandProvider: { commands: [COMMAND_CHECK_AS_REPORT, COMMAND_STOP_CHECKING_AS_REPORT] },
+      },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+    if (this.caps.pull) {
+      result.capabilities.diagnosticProvider = { identifier: 'zongjie', interFileDependencies: false, workspaceDiagnostics: false };
+    }
+    return result;
+  }
+
+  private initialized(): void {
+    if (this.caps.configuration && this.caps.dynamicConfiguration) {
+      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((e) => {
+        this.connection.console.warn(`zongjie：无法注册设置变更通知：${errorText(e)}`);
+      });
+    }
+    const load = this.loadSettings(this.initialSettings);
+    this.settingsReady = Promise.race([load, new Promise<void>((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS).unref())]);
+    this.startSegmentation();
+  }
+
+  private dispose(): void {
+    const host = this.host;
+    this.host = null;
+    this.segmentationReady = false;
+    host?.dispose();
+  }
+
+  // ---- settings ----
+
+  /**
+   * Reads the settings (pulled from the client when it supports
+   * workspace/configuration, else taken from the notification), shows each new
+   * problem once, and re-checks every open document. Only the latest of
+   * overlapping reads is applied.
+   */
+  private async loadSettings(pushed: unknown): Promise<void> {
+    const request = ++this.settingsRequest;
+    let raw: unknown;
+    if (this.caps.configuration) {
+      try {
+        raw = await this.connection.workspace.getConfiguration(SETTINGS_SECTION);
+      } catch (e) {
+        this.connection.console.warn(`zongjie：读取设置失败，使用默认设置：${errorText(e)}`);
+        raw = undefined;
+      }
+    } else {
+      raw = pushed && typeof pushed === 'object' && SETTINGS_SECTION in pushed ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : pushed;
+    }
+    if (request !== this.settingsRequest) return;
+    const { settings, problems } = validateSettings(raw, this.settingsEnv);
+    for (const p of problems) {
+      if (this.reportedProblems.has(p.message)) continue;
+      this.reportedProblems.add(p.message);
+      this.warn(p.message);
+    }
+    this.settings = settings;
+    this.generation++;
+    this.scheduleAll();
+    this.requestPullRefresh();
+  }
+
+  // ---- word segmentation ----
+
+  private startSegmentation(): void {
+    let host: SegmenterHostLike | null = null;
+    try {
+      host = this.options.startSegmenter?.() ?? null;
+    } catch (e) {
+      this.segmentationFailed(errorText(e));
+      return;
+    }
+    if (!host) return;
+    this.host = host;
+    host.ready.then(
+      (ok) => {
+        if (this.host !== host) return;
+        if (ok) {
+          this.segmentationReady = true;
+          this.scheduleAll();
+          this.requestPullRefresh();
+        } else {
+          this.segmentationFailed(host.failure);
+        }
+      },
+      (e) => this.segmentationFailed(host.failure ?? errorText(e)),
+    );
+  }
+
+  private segmentationFailed(reason: string | null): void {
+    this.segmentationReady = false;
+    if (this.segmentationWarned) return;
+    this.segmentationWarned = true;
+    this.warn(`中文分词组件未能加载（${reason ?? '原因不明'}），用词和标点检查暂不可用；其他检查照常进行。`);
+  }
+
+  /**
+   * A warning as window/showMessage. (connection.window.showWarningMessage sends
+   * window/showMessageRequest, which expects an answer and which not every
+   * client implements; nothing here needs one.)
+   */
+  private warn(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  }
+
+  // ---- checking ----
+
+  private state(uri: string): DocState {
+    let s = this.states.get(uri);
+    if (!s) {
+      s = { epoch: 0, result: null, parsed: null, placeholderCache: new Map(), cacheKey: '', logged: new Set(), lastPulled: null };
+      this.states.set(uri, s);
+    }
+    return s;
+  }
+
+  private schedule(uri: string): void {
+    this.dirty.add(uri);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // setImmediate, not a timer: changes already queued are coalesced, nothing waits for typing to pause.
+    setImmediate(() => {
+      void this.settingsReady.then(() => this.flush());
+    });
+  }
+
+  private scheduleAll(): void {
+    for (const doc of this.documents.all()) this.schedule(doc.uri);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const uris = [...this.dirty];
+    this.dirty.clear();
+    for (const uri of uris) {
+      try {
+        this.check(uri);
+      } catch (e) {
+        // check() guards the engine itself; this is the last line of defence for the server.
+        this.connection.console.error(`zongjie：检查 ${uri} 时出错：${errorText(e)}`);
+      }
+    }
+  }
+
+  private isChecked(doc: TextDocument, text: string): boolean {
+    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile: this.settings.profile, forced: this.forced });
+  }
+
+  private checkOptions(doc: TextDocument, state: DocState): CheckOptions {
+    const markdown = isMarkdownDocument(doc.uri, doc.languageId);
+    const key = `${this.generation}:${markdown}`;
+    if (state.cacheKey !== key) {
+      state.placeholderCache.clear();
+      state.cacheKey = key;
+    }
+    return {
+      profile: this.settings.profile,
+      markdown,
+      severities: this.settings.severities,
+      placeholderPatterns: this.settings.placeholderPatterns,
+      rules: this.rules,
+    };
+  }
+
+  /** Phase 1 for the document's current version; starts phase 2 when segmentation is ready. */
+  private check(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const state = this.state(uri);
+    const epoch = (state.epoch = ++this.epochCounter);
+    const version = doc.version;
+    const text = doc.getText();
+    if (!this.settings.enable || !this.isChecked(doc, text)) {
+      this.publish(uri, state, { epoch, version, mode: 'off', diagnostics: [] });
+      return;
+    }
+    const options = this.checkOptions(doc, state);
+    const result = checkDocument(text, options, state.placeholderCache);
+    this.logProblems(uri, state, result);
+    if (result.doc) state.parsed = { version, generation: this.generation, doc: result.doc };
+    this.publish(uri, state, { epoch, version, mode: result.mode, diagnostics: result.diagnostics });
+    if (result.mode === 'basic' && result.error === null && this.segmentationReady && this.host) {
+      void this.checkWithSegmenter(uri, epoch, version, text, options, this.host);
+    }
+  }
+
+  /** Phase 2: the same version again, with word segmentation. */
+  private async checkWithSegmenter(uri: string, epoch: number, version: number, text: string, options: CheckOptions, host: SegmenterHostLike): Promise<void> {
+    let segmenter;
+    try {
+      segmenter = await host.prepare(textsToSegment(text));
+    } catch (e) {
+      if (this.host === host) this.segmentationFailed(host.failure ?? errorText(e));
+      return;
+    }
+    const state = this.states.get(uri);
+    if (!state || state.epoch !== epoch) return;
+    const result = checkDocument(text, { ...options, segmenter }, state.placeholderCache);
+    this.logProblems(uri, state, result);
+    if (result.error !== null) return; // phase 1's diagnostics stand
+    if (result.doc) state.parsed = { version, generation: this.generation, doc: result.doc };
+    this.publish(uri, state, { epoch, version, mode: result.mode, diagnostics: result.diagnostics });
+    // A pull client holding phase 1's result learns that a fuller one exists.
+    if (this.caps.pull && state.lastPulled !== null && state.lastPulled !== state.result?.resultId) this.requestPullRefresh();
+  }
+
+  private publish(uri: string, state: DocState, r: Omit<CheckedVersion, 'resultId'>): void {
+    if (state.epoch !== r.epoch) return;
+    state.result = { ...r, resultId: String(++this.resultCounter) };
+    this.connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.diagnostics });
+  }
+
+  /** One log line per failing rule (or failing analysis) per document, not one per keystroke. */
+  private logProblems(uri: string, state: DocState, result: CheckResult): void {
+    const once = (key: string, line: string) => {
+      if (state.logged.has(key)) return;
+      state.logged.add(key);
+      this.connection.console.error(line);
+    };
+    result.failures.forEach((f: RuleFailure) => once(`rule:${f.rule}`, `zongjie：规则 ${f.rule} 在 ${uri} 中运行出错，已跳过该规则：${f.message}`));
+    if (result.error !== null) once(`error:${result.error}`, `zongjie：检查 ${uri} 时出错，只显示了占位符检查的结果：${result.error}`);
+  }
+
+  // ---- pull diagnostics ----
+
+  private async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
+    await this.settingsReady;
+    const doc = this.documents.get(uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    let state = this.state(uri);
+    if (this.dirty.has(uri) || !state.result || state.result.version !== doc.version) {
+      // The pull overtook the queued push check: run it now, the push follows from it.
+      this.dirty.delete(uri);
+      this.check(uri);
+      state = this.state(uri);
+    }
+    const result = state.result!;
+    state.lastPulled = result.resultId;
+    if (previousResultId === result.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: result.diagnostics };
+  }
+
+  private requestPullRefresh(): void {
+    if (!this.caps.pull || !this.caps.pullRefresh || this.refreshScheduled) return;
+    this.refreshScheduled = true;
+    setImmediate(() => {
+      this.refreshScheduled = false;
+      this.connection.languages.diagnostics.refresh().catch((e) => {
+        this.connection.console.warn(`zongjie：请求客户端刷新诊断失败：${errorText(e)}`);
+      });
+    });
+  }
+
+  // ---- outline and folding ----
+
+  /** The parse of the document's current version, or null when it is not checked as a report or too large. */
+  private parsed(uri: string): ParsedDocument | null {
+    const doc = this.documents.get(uri);
+    if (!doc) return null;
+    const text = doc.getText();
+    if (documentBytes(text) > LARGE_DOCUMENT_BYTES || !this.isChecked(doc, text)) return null;
+    const state = this.state(uri);
+    const p = state.parsed;
+    if (p && p.version === doc.version && p.generation === this.generation) return p.doc;
+    try {
+      const parsedDoc = parseDocument(new SourceText(text), this.settings.profile, { markdown: isMarkdownDocument(uri, doc.languageId) });
+      state.parsed = { version: doc.version, generation: this.generation, doc: parsedDoc };
+      return parsedDoc;
+    } catch (e) {
+      this.connection.console.error(`zongjie：解析 ${uri} 的结构时出错：${errorText(e)}`);
+      return null;
+    }
+  }
+
+  // ---- commands ----
+
+  private executeCommand(command: string, args: unknown[]): string[] {
+    if (command !== COMMAND_CHECK_AS_REPORT && command !== COMMAND_STOP_CHECKING_AS_REPORT) {
+      throw new ResponseError(ErrorCodes.InvalidRequest, `未知的命令「${command}」。`);
+    }
+    const arg = args[0];
+    const uri = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string' ? (arg as { uri: string }).uri : '';
+    if (!uri) throw new ResponseError(ErrorCodes.InvalidParams, `命令 ${command} 需要一个参数：要检查的文档的 URI。`);
+    if (command === COMMAND_CHECK_AS_REPORT) this.forced.add(uri);
+    else this.forced.delete(uri);
+    if (this.documents.get(uri)) {
+      this.schedule(uri);
+      this.requestPullRefresh();
+    }
+    // The client persists this list and passes it back in initializationOptions.forcedReports.
+    return [...this.forced];
+  }
+}
+
+/** Wires the server to `connection`; the caller calls connection.listen(). */
+export function startServer(connection: Connection, options: ServerOptions = {}): ZongjieServer {
+  return new ZongjieServer(connection, options);
+}
