@@ -2,6 +2,10 @@
 // - jieba.dict.utf8: the N most frequent words of nodejieba's general dictionary.
 //   The full dictionary (349 000 words) costs ~255 MB and 2.4 s to load; the
 //   trimmed one a fraction of that (figures in test/chinese/measure.ts).
+//   Every word with a doubled character (大大, 常常, 层层, 实实在在: ~3 100) is
+//   kept whatever its frequency: the duplicated-char rule reads a doubled
+//   character inside one word as real reduplication, so the trimmed dictionary
+//   must cut those exactly as the full one does.
 // - user.dict.utf8: the genre's own terms from server/src/data/domain-dict.txt,
 //   which the trimmed dictionary would otherwise cut into characters (习/近/平).
 // - hmm_model.utf8 and stop_words.utf8: copied; nodejieba requires them.
@@ -28,10 +32,10 @@ export function buildDictionaries({ words = DEFAULT_WORDS, out = join(root, 'dis
     .filter((l) => l !== '')
     .map((line) => ({ line, freq: Number(line.split(' ')[1]) }));
   // Stable: equal frequencies keep the file's order, so the output is reproducible.
-  const kept = entries
-    .map((e, i) => ({ ...e, i }))
-    .sort((a, b) => b.freq - a.freq || a.i - b.i)
-    .slice(0, words)
+  const ranked = entries.map((e, i) => ({ ...e, i })).sort((a, b) => b.freq - a.freq || a.i - b.i);
+  const doubled = /(\p{Script=Han})\1/u;
+  const kept = ranked
+    .filter((e, rank) => rank < words || doubled.test(e.line.split(' ')[0]))
     .sort((a, b) => a.i - b.i);
   writeFileSync(join(out, 'jieba.dict.utf8'), kept.map((e) => e.line).join('\n') + '\n');
 

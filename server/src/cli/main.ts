@@ -3,15 +3,21 @@
  *
  *   zongjie check [--format text|json] [--profile ID] [--verbose] PATH...
  *   zongjie outline [--profile ID] PATH...
+ *   zongjie fix [--dry-run] [--profile ID] [--verbose] PATH...   (see ./fix.ts)
  *
  * Exit code: 0 when no finding is an error, 1 when some are, 2 for a usage
  * error or a file that could not be read (the other files are still checked).
+ * For fix, the findings that count are those left after fixing.
  */
 import * as fs from 'node:fs';
 import { analyzeText, isMarkdownPath } from '../engine/analyze';
 import { DEFAULT_PROFILE_ID, Profile, ProfileError, getProfile } from '../engine/profile';
+import { Segmenter } from '../engine/segmenter';
+import { ALL_RULES } from '../rules';
+import { loadSegmenterSync } from '../segmenter/host';
 import { BinaryFileError, collectFiles, decodeDraft, describeFsError } from './files';
 import { CheckedFile, findingLine, outlineText, summaryLine, toJson } from './format';
+import { runFix } from './fix';
 
 const VERSION = '0.1.0';
 
@@ -20,15 +26,20 @@ const HELP = `用法：
       检查报告草稿（文件或文件夹；文件夹下的所有 .txt 和 .md 文件）。
   zongjie outline [--profile 档案] 路径...
       显示每篇报告的结构（标题、导语、各部分及其小标题）。
+  zongjie fix [--dry-run] [--profile 档案] [--verbose] 路径...
+      自动修复可以安全修复的问题（删除模板残留、重排编号、规则给出的唯一改法），
+      写回原文件，保留原有编码、BOM 和换行符；占位符和缺少的部分仍需人工填写。
+      GB18030/GBK 编码的文件不会被改写，请先另存为 UTF-8。
 
 选项：
   --format text|json   输出格式，默认 text
   --profile 档案        配置档案的名称或 JSON 文件路径，默认 ${DEFAULT_PROFILE_ID}
   --verbose            同时输出每个文件使用的编码
+  --dry-run            （fix）只显示将要做的修改（差异对比），不写入文件
   -h, --help           显示本帮助
   -v, --version        显示版本
 
-退出码：0 没有错误；1 发现错误级别的问题；2 用法错误或有文件无法读取。`;
+退出码：0 没有错误；1 发现错误级别的问题（fix：修复后仍有）；2 用法错误或有文件无法读取、无法修复。`;
 
 export interface CliIO {
   out: (s: string) => void;
@@ -38,8 +49,9 @@ export interface CliIO {
 class UsageError extends Error {}
 
 interface Args {
-  command: 'check' | 'outline';
+  command: 'check' | 'outline' | 'fix';
   format: 'text' | 'json';
+  dryRun: boolean;
   profile: string;
   verbose: boolean;
   paths: string[];
@@ -49,8 +61,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return 'help';
   if (argv[0] === '-v' || argv[0] === '--version') return 'version';
   const command = argv[0];
-  if (command !== 'check' && command !== 'outline') throw new UsageError(`未知的命令「${command}」。`);
-  const args: Args = { command, format: 'text', profile: DEFAULT_PROFILE_ID, verbose: false, paths: [] };
+  if (command !== 'check' && command !== 'outline' && command !== 'fix') throw new UsageError(`未知的命令「${command}」。`);
+  const args: Args = { command, format: 'text', dryRun: false, profile: DEFAULT_PROFILE_ID, verbose: false, paths: [] };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string): string => {
@@ -67,6 +79,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       args.profile = value('--profile');
     } else if (a === '--verbose') {
       args.verbose = true;
+    } else if (a === '--dry-run' && command === 'fix') {
+      args.dryRun = true;
     } else if (a === '-h' || a === '--help') {
       return 'help';
     } else if (a.startsWith('-') && a !== '-') {
@@ -76,6 +90,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     }
   }
   if (args.paths.length === 0) throw new UsageError('请至少给出一个要检查的文件或文件夹。');
+  if (command === 'fix' && args.format !== 'text') throw new UsageError('fix 命令不支持 --format。');
   return args;
 }
 
@@ -110,10 +125,21 @@ export function runCli(argv: string[], io: CliIO): number {
     throw e;
   }
 
+  if (args.command === 'fix') return runFix(args.paths, { profile, dryRun: args.dryRun, verbose: args.verbose }, io);
+
   const { files, problems } = collectFiles(args.paths);
   let unreadable = problems.length;
   for (const p of problems) io.err(`zongjie：${p.path}：${p.reason}`);
   const checked: CheckedFile[] = [];
+  // Word segmentation, loaded once (it blocks for a fraction of a second) when a
+  // rule needs it; the outline uses it too, to classify parts by words. Without
+  // it those rules are skipped, and that is said once.
+  let segmenter: Segmenter | undefined;
+  if (files.length > 0 && ALL_RULES.some((r) => r.requiresSegmenter)) {
+    const loaded = loadSegmenterSync();
+    if ('segmenter' in loaded) segmenter = loaded.segmenter;
+    else io.err(`zongjie：分词组件不可用（${loaded.failure}），已跳过需要分词的检查（${ALL_RULES.filter((r) => r.requiresSegmenter).map((r) => r.id).join('、')}），其余检查照常进行。`);
+  }
   for (const path of files) {
     let bytes: Buffer;
     try {
@@ -126,7 +152,7 @@ export function runCli(argv: string[], io: CliIO): number {
     try {
       const decoded = decodeDraft(bytes);
       if (args.verbose) io.err(`zongjie：${path}：编码 ${decoded.encoding}`);
-      const analysis = analyzeText(decoded.text, { profile, markdown: isMarkdownPath(path) });
+      const analysis = analyzeText(decoded.text, { profile, markdown: isMarkdownPath(path), segmenter });
       for (const f of analysis.failures) io.err(`zongjie：${path}：规则 ${f.rule} 运行出错，已跳过该规则（${f.message}）`);
       checked.push({ path, analysis });
     } catch (e) {

@@ -41,7 +41,7 @@ export interface Analysis {
 export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
   const profile = typeof options.profile === 'object' ? options.profile : getProfile(options.profile ?? DEFAULT_PROFILE_ID);
   const source = new SourceText(text);
-  const doc = parseDocument(source, profile, { markdown: options.markdown });
+  const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter });
   const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];

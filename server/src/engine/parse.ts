@@ -10,6 +10,8 @@
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
 import { Profile } from './profile';
 import { ResidueRegion, detectLineResidue, isPreviewLine } from './residue';
+import { Segmenter } from './segmenter';
+import { boundariesOf, wordsOf } from '../segmenter/words';
 import { SourceText, leadingBlank, trailingBlankStart } from './source';
 
 export type LineKind = 'blank' | 'residue' | 'collection' | 'title' | 'heading' | 'body';
@@ -83,6 +85,8 @@ export interface ParsedDocument {
 
 export interface ParseOptions {
   markdown?: boolean;
+  /** When given, part classification matches its patterns on word boundaries only. */
+  segmenter?: Segmenter;
 }
 
 const YEARISH = /(19|20)\d{2}|20[Xx×Ｘｘ]{2}|20\d[Xx×Ｘｘ]|[上下]半年|年度/;
@@ -249,7 +253,7 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     while (end > start && (lines[end].kind === 'blank' || lines[end].kind === 'collection')) end--;
     const t = bounds[k].title;
     reports.push(
-      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null),
+      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter),
     );
   }
 
@@ -324,6 +328,7 @@ function buildReport(
   startLine: number,
   endLine: number,
   title: ReportTitle | null,
+  segmenter?: Segmenter,
 ): Report {
   const headings: HeadingNode[] = [];
   const bodyStart = title ? startLine + 1 : startLine;
@@ -375,7 +380,7 @@ function buildReport(
   }
 
   const report: Report = { index, startLine, endLine, title, opening, roots, headings, parts: [] };
-  report.parts = classifyParts(source, lines, profile, report);
+  report.parts = classifyParts(source, lines, profile, report, segmenter);
   return report;
 }
 
@@ -411,8 +416,41 @@ export interface HeadingClassification {
   evidence: string[];
 }
 
-/** The slots a top-level heading names, with the words that decided each. */
-export function classifyHeadingText(text: string, profile: Profile): HeadingClassification {
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
+
+/**
+ * A match of `re` in `text`; with `isBoundary`, the first match whose start and
+ * end fall on word boundaries (计划 in 计划生育 or 有 in 有效 is not a match).
+ */
+function matchOnWords(re: RegExp, text: string, isBoundary?: (offset: number) => boolean): RegExpExecArray | null {
+  if (!isBoundary) return re.exec(text);
+  let g = GLOBAL_COPIES.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    GLOBAL_COPIES.set(re, g);
+  }
+  for (let from = 0; from <= text.length; ) {
+    g.lastIndex = from;
+    const m = g.exec(text);
+    if (!m) return null;
+    if (isBoundary(m.index) && isBoundary(m.index + m[0].length)) return m;
+    from = m.index + 1;
+  }
+  return null;
+}
+
+/** Word boundaries of a line, as a predicate on offsets (undefined without a segmenter). */
+function lineBoundaries(segmenter: Segmenter | undefined, line: string, offset = 0): ((i: number) => boolean) | undefined {
+  if (!segmenter) return undefined;
+  const b = boundariesOf(wordsOf(segmenter, line), line.length);
+  return (i) => b.has(offset + i);
+}
+
+/**
+ * The slots a top-level heading names, with the words that decided each.
+ * `isBoundary` (offsets in `text`) makes the patterns match whole words only.
+ */
+export function classifyHeadingText(text: string, profile: Profile, isBoundary?: (offset: number) => boolean): HeadingClassification {
   const slots: string[] = [];
   const evidence: string[] = [];
   // A heading that opens with a verb ("加强组织领导…") is a themed topic of the
@@ -420,7 +458,7 @@ export function classifyHeadingText(text: string, profile: Profile): HeadingClas
   if (startsWithTopicVerb(text, profile)) return { slots, evidence };
   for (const part of profile.parts) {
     for (const re of part.headingRegexes) {
-      const m = re.exec(text);
+      const m = matchOnWords(re, text, isBoundary);
       if (m) {
         slots.push(part.slot);
         evidence.push(m[0]);
@@ -439,13 +477,16 @@ export function classifyHeadingText(text: string, profile: Profile): HeadingClas
   return { slots, evidence };
 }
 
-function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, report: Report): ReportPart[] {
+function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, report: Report, segmenter?: Segmenter): ReportPart[] {
   const parts: ReportPart[] = [];
   const first = profile.parts.find((p) => p.order === 1);
   const laterSlots = new Set(profile.parts.filter((p) => p.order !== null && p.order > (first?.order ?? 1)).map((p) => p.slot));
   let pastFirstPart = false;
   for (const node of report.roots) {
-    const { slots, evidence } = classifyHeadingText(node.text, profile);
+    // Words are cut from the whole line; Markdown emphasis stripped from the text leaves no offsets to map.
+    const lineText = source.lines[node.line];
+    const mapped = lineText.slice(node.marker.textStart, node.marker.textEnd) === node.text;
+    const { slots, evidence } = classifyHeadingText(node.text, profile, mapped ? lineBoundaries(segmenter, lineText, node.marker.textStart) : undefined);
     if (slots.length) {
       slots.forEach((slot, i) =>
         parts.push({ slot, headed: true, line: node.line, character: node.marker.textStart, node, heading: node.text, evidence: evidence[i], reason: 'heading' }),
@@ -469,8 +510,9 @@ function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, 
       const info = lines[l];
       if ((info.kind !== 'body' && info.kind !== 'heading') || l === openingLine) continue;
       const text = source.lines[l];
+      const isBoundary = lineBoundaries(segmenter, text);
       for (const re of part.runningTextRegexes) {
-        const m = re.exec(text);
+        const m = matchOnWords(re, text, isBoundary);
         if (m) {
           // Point at the words themselves, past a leading sentence end the pattern needed.
           const lead = /^[。！？；\s]+/.exec(m[0]);

@@ -9,6 +9,12 @@ import { placeholderRule } from './placeholder';
 import { Rule } from './rule';
 import { sectionOrderRule } from './section-order';
 import { templateResidueRule } from './template-residue';
+import { duplicatedCharRule } from './duplicated-char';
+import { formulationRule } from './formulation';
+import { outdatedReferenceRule } from './outdated-reference';
+import { yearMismatchRule } from './year-mismatch';
+import { punctuationRule } from './punctuation';
+import { emptyExampleRule } from './empty-example';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -17,6 +23,12 @@ export const ALL_RULES: readonly Rule[] = [
   numberingRule,
   emptySectionRule,
   templateResidueRule,
+  duplicatedCharRule,
+  formulationRule,
+  outdatedReferenceRule,
+  yearMismatchRule,
+  punctuationRule,
+  emptyExampleRule,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -1,0 +1,127 @@
+/**
+ * duplicated-char: a character or word typed twice — 党的二十大大精神, 资料的的收集,
+ * 对照对照检查 — told apart from real reduplication by the words around it.
+ *
+ * With words, a doubled character XX is:
+ * - one word (大大, 常常, 人人, 层层压实, 一一对应, 实实在在): real reduplication,
+ *   silent. The dictionary keeps every word with a doubled character for this
+ *   (scripts/build-dict.mjs);
+ * - a word ending in X and a stray X, or a stray X and a word starting with X
+ *   (二十大/大, 学/学习): a typing error — unless it is 一个个, 一次次 (一 + measure
+ *   word), a year before 年初/年底 (2023年年底), or part of an AABB pair;
+ * - two stray Xs: a typing error only for function characters that never
+ *   reduplicate (的的, 在在, 和和); content characters are left alone, since
+ *   names (王丽丽) and words the dictionary lacks look the same;
+ * - two words, each longer than X (工作/作风, 学习/习近平): two words that happen
+ *   to meet, silent.
+ * A two-character word typed twice (对照/对照) is an error too.
+ * The fix deletes the stray copy.
+ */
+import { LineWords, Word } from '../segmenter/words';
+import { lineRange } from '../engine/types';
+import { Rule, RuleContext, RuleFinding } from './rule';
+
+const HAN = /^\p{Script=Han}$/u;
+
+/** Function characters that do not reduplicate in written Chinese. */
+const NEVER_DOUBLED = new Set([...'的了和在是对与及将把被为从向并或也就都而之其以于由让使给这那我你他她它们所得地着过吗呢吧啊']);
+/** Measure words of 一个个, 一次次, 一步步, 一项项 … */
+const MEASURE = new Set([...'个次步项件条批名位家户层级年天月届场轮遍张本页篇份种类回趟座栋处块片棵株颗粒']);
+/** Words after a year that start with 年 (2023年年底 is 2023年 + 年底). */
+const YEAR_WORD = /^年(?:初|底|末|终|中|内|度|前|后|来)/;
+
+export interface Duplication {
+  /** The stray copy to delete. */
+  start: number;
+  end: number;
+  /** The doubled text as shown to the user (二十大大, 的的, 对照对照). */
+  shownStart: number;
+  shownEnd: number;
+  text: string;
+}
+
+function isAABB(line: string, i: number): boolean {
+  // line[i] === line[i+1]; AABB if the next two or the previous two are a pair too.
+  const a = line[i];
+  const next = line[i + 2] !== undefined && line[i + 2] === line[i + 3] && line[i + 2] !== a;
+  const prev = i >= 2 && line[i - 2] === line[i - 1] && line[i - 1] !== a;
+  return next || prev;
+}
+
+export function findDuplications(line: string, words: readonly Word[]): Duplication[] {
+  const out: Duplication[] = [];
+  const wordAt = (i: number) => words.find((w) => w.start <= i && i < w.end);
+  for (let i = 0; i + 1 < line.length; i++) {
+    const x = line[i];
+    if (x !== line[i + 1] || !HAN.test(x)) continue;
+    const left = wordAt(i);
+    const right = wordAt(i + 1);
+    if (!left || !right) continue;
+    // One word: real reduplication (大大, 常常, 层层压实, 实实在在).
+    if (left === right) continue;
+    if (isAABB(line, i)) continue;
+    const leftSingle = left.text === x;
+    const rightSingle = right.text === x;
+    if (!leftSingle && !rightSingle) continue; // 工作/作风, 学习/习近平
+    if (leftSingle && rightSingle) {
+      if (!NEVER_DOUBLED.has(x)) continue;
+      if (line[i + 2] === x) continue; // 哈哈哈-like runs are not typing slips
+      out.push({ start: i + 1, end: i + 2, shownStart: i, shownEnd: i + 2, text: x + x });
+      continue;
+    }
+    // 一个个, 一次次: 一 + measure word, then the measure word again.
+    if (MEASURE.has(x)) {
+      const before = line.slice(Math.max(0, i - 1), i);
+      if (before === '一' || left.text === '一' + x) continue;
+    }
+    // 2023年年底, 今年年初
+    if (x === '年' && rightSingle === false && YEAR_WORD.test(right.text)) continue;
+    if (x === '年' && /[0-9０-９XxＸｘ]/.test(line[i - 1] ?? '')) continue;
+    if (leftSingle) {
+      // x + word starting with x (学学习): the first copy is the stray one.
+      out.push({ start: i, end: i + 1, shownStart: i, shownEnd: right.end, text: line.slice(i, right.end) });
+    } else {
+      // word ending in x + x (二十大大): the second copy is the stray one.
+      out.push({ start: i + 1, end: i + 2, shownStart: left.start, shownEnd: i + 2, text: line.slice(left.start, i + 2) });
+    }
+  }
+  // A word typed twice: 对照对照, 落实落实.
+  for (let k = 0; k + 1 < words.length; k++) {
+    const a = words[k];
+    const b = words[k + 1];
+    if (a.text !== b.text || a.text.length < 2 || ![...a.text].every((c) => HAN.test(c))) continue;
+    out.push({ start: b.start, end: b.end, shownStart: a.start, shownEnd: b.end, text: a.text + b.text });
+  }
+  return out.sort((p, q) => p.start - q.start);
+}
+
+export const duplicatedCharRule: Rule = {
+  id: 'duplicated-char',
+  description: '误输入的重复字词（党的二十大大精神、资料的的、对照对照），不包括大大提高、常常、层层压实等正常叠词',
+  defaultSeverity: 'warning',
+  fixable: true,
+  requiresSegmenter: true,
+  check(ctx: RuleContext): RuleFinding[] {
+    const { doc, source } = ctx;
+    if (!ctx.segmenter) return [];
+    const words = new LineWords(ctx.segmenter, source.lines);
+    const out: RuleFinding[] = [];
+    for (const info of doc.lines) {
+      if (info.kind !== 'body' && info.kind !== 'heading' && info.kind !== 'title') continue;
+      const l = info.line;
+      const line = source.lines[l];
+      if (!/(\p{Script=Han})\1|(\p{Script=Han}{2})\2/u.test(line)) continue;
+      for (const d of findDuplications(line, words.words(l))) {
+        const stray = line.slice(d.start, d.end);
+        const fixed = line.slice(d.shownStart, d.start) + line.slice(d.end, d.shownEnd);
+        out.push({
+          message: `「${d.text}」中的「${stray}」重复了，应为「${fixed}」。`,
+          range: lineRange(l, d.shownStart, d.shownEnd),
+          fix: { title: `删去重复的「${stray}」`, edits: [{ range: lineRange(l, d.start, d.end), newText: '' }] },
+          data: { stray, right: fixed },
+        });
+      }
+    }
+    return out;
+  },
+};

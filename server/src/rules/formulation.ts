@@ -1,0 +1,245 @@
+/**
+ * formulation: near-misses of standard formulations (规范表述) — a character
+ * missing, inserted or swapped (党的创理论 → 党的创新理论, 开展论学习中心组 →
+ * 理论学习中心组, 党的十九精神 → 党的十九大精神), the guiding thought without
+ * 习近平, and the wrong verb for 四个意识 / 四个自信 / 两个维护 / 两个确立.
+ *
+ * The wordings and their sources are data (data/formulations.json). Words
+ * keep the near-misses honest: a variant of a short formulation counts only when
+ * it starts and ends on word boundaries (同一议题 is 同一/议题, not a
+ * 第一议题 that lost its 第), and a wrong verb only when it is a word of its own.
+ * Hence requiresSegmenter. A doubled character (二十大大) is duplicated-char's.
+ */
+import data from '../data/formulations.json';
+import { LineWords } from '../segmenter/words';
+import { lineRange } from '../engine/types';
+import { Rule, RuleContext, RuleFinding } from './rule';
+
+type Edit = 'missing' | 'extra' | 'swapped';
+
+interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  right: string;
+  message: string;
+  source: string;
+  /** Replacement for [start, end); null when there is no single right correction. */
+  replacement: string | null;
+  /** Short formulations must sit on word boundaries. */
+  needsBoundaries: boolean;
+}
+
+/** Canonicals at least this long are distinctive enough to match without word boundaries. */
+const DISTINCTIVE = 7;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface NearMiss {
+  right: string;
+  variants: Map<string, Edit>;
+  /** One inserted character: prefix + any Han character + suffix. */
+  extra: RegExp | null;
+  source: string;
+}
+
+function buildNearMiss(right: string, edits: Edit[], except: string[], source: string): NearMiss {
+  const chars = [...right];
+  const variants = new Map<string, Edit>();
+  const add = (v: string, e: Edit) => {
+    if (v !== right && !except.includes(v) && !variants.has(v)) variants.set(v, e);
+  };
+  if (edits.includes('missing')) for (let i = 0; i < chars.length; i++) add([...chars.slice(0, i), ...chars.slice(i + 1)].join(''), 'missing');
+  if (edits.includes('swapped')) {
+    for (let i = 0; i + 1 < chars.length; i++) {
+      if (chars[i] === chars[i + 1]) continue;
+      const c = chars.slice();
+      [c[i], c[i + 1]] = [c[i + 1], c[i]];
+      add(c.join(''), 'swapped');
+    }
+  }
+  let extra: RegExp | null = null;
+  if (edits.includes('extra')) {
+    const alts: string[] = [];
+    for (let i = 1; i < chars.length; i++) alts.push(`${escapeRe(chars.slice(0, i).join(''))}\\p{Script=Han}${escapeRe(chars.slice(i).join(''))}`);
+    extra = new RegExp(alts.join('|'), 'gu');
+  }
+  return { right, variants, extra, source };
+}
+
+interface Collocation {
+  term: string;
+  right: string[];
+  wrong: string[];
+  usual: string;
+  source: string;
+}
+
+type Entry = (typeof data.entries)[number];
+
+const NEAR_MISSES: NearMiss[] = [];
+const WRONGS: { wrong: string; right: string; source: string }[] = [];
+const PATTERNS: { re: RegExp; replacement: string; right: string; message: string; source: string }[] = [];
+const COLLOCATIONS: Collocation[] = [];
+
+for (const e of data.entries as Entry[]) {
+  const x = e as Record<string, unknown>;
+  switch (e.kind) {
+    case 'near-miss':
+      NEAR_MISSES.push(buildNearMiss(x.right as string, x.edits as Edit[], (x.except as string[]) ?? [], e.source));
+      break;
+    case 'wrong':
+      for (const w of x.wrong as string[]) WRONGS.push({ wrong: w, right: x.right as string, source: e.source });
+      break;
+    case 'pattern':
+      PATTERNS.push({ re: new RegExp(x.pattern as string, 'gu'), replacement: x.replacement as string, right: x.right as string, message: x.message as string, source: e.source });
+      break;
+    case 'collocation':
+      COLLOCATIONS.push({ term: x.term as string, right: x.rightVerbs as string[], wrong: x.wrongVerbs as string[], usual: x.usual as string, source: e.source });
+      break;
+  }
+}
+
+const EDIT_TEXT: Record<Edit, string> = { missing: '少了一个字', extra: '多了一个字', swapped: '有两个字顺序颠倒' };
+
+function allIndexes(line: string, s: string): number[] {
+  const out: number[] = [];
+  for (let i = line.indexOf(s); i >= 0; i = line.indexOf(s, i + 1)) out.push(i);
+  return out;
+}
+
+/** True when an occurrence of `right` covers [start, end): the variant is part of the right wording. */
+function insideRight(line: string, right: string, start: number, end: number): boolean {
+  for (let p = Math.max(0, end - right.length); p <= start; p++) if (line.startsWith(right, p)) return true;
+  return false;
+}
+
+function nearMissCandidates(line: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const nm of NEAR_MISSES) {
+    const needsBoundaries = [...nm.right].length < DISTINCTIVE;
+    const push = (start: number, text: string, edit: Edit) => {
+      const end = start + text.length;
+      if (insideRight(line, nm.right, start, end)) return;
+      out.push({
+        start,
+        end,
+        text,
+        right: nm.right,
+        message: `「${text}」${EDIT_TEXT[edit]}，规范表述是「${nm.right}」。`,
+        source: nm.source,
+        replacement: nm.right,
+        needsBoundaries,
+      });
+    };
+    for (const [v, edit] of nm.variants) for (const i of allIndexes(line, v)) push(i, v, edit);
+    if (nm.extra) {
+      nm.extra.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = nm.extra.exec(line))) {
+        const text = m[0];
+        // An inserted copy of a neighbour is a doubled character: duplicated-char reports it.
+        const chars = [...text];
+        const doubled = chars.some((c, i) => i > 0 && c === chars[i - 1] && !nm.right.includes(c + c));
+        if (!doubled) push(m.index, text, 'extra');
+        nm.extra.lastIndex = m.index + 1;
+      }
+    }
+  }
+  for (const w of WRONGS) {
+    for (const i of allIndexes(line, w.wrong)) {
+      out.push({
+        start: i,
+        end: i + w.wrong.length,
+        text: w.wrong,
+        right: w.right,
+        message: `「${w.wrong}」不是规范表述，应为「${w.right}」。`,
+        source: w.source,
+        replacement: w.right,
+        needsBoundaries: true,
+      });
+    }
+  }
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(line))) {
+      const groups = m;
+      const replacement = p.replacement.replace(/\$(\d)/g, (_, d: string) => groups[Number(d)] ?? '');
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        right: replacement,
+        message: `「${m[0]}」应为「${replacement}」：${p.message}`,
+        source: p.source,
+        replacement,
+        needsBoundaries: false,
+      });
+    }
+  }
+  return out;
+}
+
+function collocationCandidates(line: string, l: number, words: LineWords): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of COLLOCATIONS) {
+    for (const at of allIndexes(line, c.term)) {
+      let v = at;
+      if (/[“"「‘]/.test(line[v - 1] ?? '')) v--;
+      const verb = words.wordAt(l, v - 1);
+      if (!verb || verb.end !== v || !c.wrong.includes(verb.text)) continue;
+      const end = at + c.term.length + (/[”"」’]/.test(line[at + c.term.length] ?? '') ? 1 : 0);
+      out.push({
+        start: verb.start,
+        end,
+        text: line.slice(verb.start, end),
+        right: c.usual,
+        message: `「${verb.text}」与「${c.term}」不搭配：规范表述是「${c.usual}」（可用的动词：${c.right.join('、')}）。`,
+        source: c.source,
+        // Which word was meant (the verb or the term) is the author's call.
+        replacement: null,
+        needsBoundaries: false,
+      });
+    }
+  }
+  return out;
+}
+
+export const formulationRule: Rule = {
+  id: 'formulation',
+  description: '规范表述写错：漏字、多字、颠倒（党的创理论、理论学习中心组写成论学习中心组），省略「习近平」，「四个意识」等搭配的动词不当',
+  defaultSeverity: 'warning',
+  fixable: true,
+  requiresSegmenter: true,
+  check(ctx: RuleContext): RuleFinding[] {
+    const { doc, source } = ctx;
+    if (!ctx.segmenter) return [];
+    const words = new LineWords(ctx.segmenter, source.lines);
+    const out: RuleFinding[] = [];
+    for (const info of doc.lines) {
+      if (info.kind !== 'body' && info.kind !== 'heading' && info.kind !== 'title') continue;
+      const l = info.line;
+      const line = source.lines[l];
+      const candidates = [...nearMissCandidates(line), ...collocationCandidates(line, l, words)]
+        .filter((c) => !c.needsBoundaries || (words.isBoundary(l, c.start) && words.isBoundary(l, c.end)))
+        // One finding per place: the earliest, then the longest.
+        .sort((a, b) => a.start - b.start || b.end - a.end);
+      let reach = -1;
+      for (const c of candidates) {
+        if (c.start < reach) continue;
+        reach = c.end;
+        const range = lineRange(l, c.start, c.end);
+        out.push({
+          message: c.message,
+          range,
+          fix: c.replacement !== null ? { title: `改为「${c.replacement}」`, edits: [{ range, newText: c.replacement }] } : undefined,
+          data: { right: c.right, source: c.source },
+        });
+      }
+    }
+    return out;
+  },
+};

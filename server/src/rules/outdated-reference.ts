@@ -1,0 +1,162 @@
+/**
+ * outdated-reference: guidance that is out of date for the report's period.
+ *
+ * - Superseded: a previous congress or its plenums cited as the guidance of
+ *   the day in a report written after the next congress — 「深入学习贯彻党的十九大
+ *   精神」 in a 2024 report (the 20th Congress met in October 2022). "Cited as
+ *   current" means the reference is what is studied, carried out or preached:
+ *   精神 or 宣讲 follows it in the same clause. A historical mention is
+ *   fine: 「党的十九大以来」「从党的十九大到二十大」「党的十九大报告指出」, and so is a
+ *   list that reaches the current congress (「党的十九大、二十大精神」).
+ * - Anachronism: a meeting cited in a report whose period ends before the
+ *   meeting took place (二十届四中全会, October 2025, in a 2024 report), unless
+ *   the report looks forward to it (迎接、喜迎、即将召开).
+ *
+ * The report's period comes from its title (or opening); a report with no year
+ * or a placeholder year (202X) gets nothing. Dates are data
+ * (data/dated-references.json), each with its source.
+ */
+import dated from '../data/dated-references.json';
+import { lineRange } from '../engine/types';
+import { Rule, RuleContext, RuleFinding } from './rule';
+import { ReportPeriod, monthIndex, reportPeriod } from './year-mismatch';
+
+interface DatedItem {
+  id: string;
+  name: string;
+  re: RegExp;
+  month: number;
+  date: string;
+  supersededBy: { name: string; month: number; date: string } | null;
+  source: string;
+}
+
+function toMonth(date: string): number {
+  const [y, m] = date.split('-').map(Number);
+  return monthIndex(y, m);
+}
+
+const ITEMS: DatedItem[] = dated.items.map((i) => ({
+  id: i.id,
+  name: i.name,
+  re: new RegExp(`^(?:${i.pattern})$`),
+  month: toMonth(i.date),
+  date: i.date,
+  supersededBy: i.supersededBy ? { ...i.supersededBy, month: toMonth(i.supersededBy.date) } : null,
+  source: i.source,
+}));
+
+/**
+ * A congress (党的十九大; also 党的十九精神 with its 大 lost, which formulation
+ * reports as well) or a plenum list of one Central Committee (十九届二中、三中、四中全会).
+ */
+const REFERENCE = /(?:党的)?(十八|十九|二十)大|党的(十八|十九|二十)(?=精神)|(十八|十九|二十)届((?:[一二三四五六七]中(?:全会)?(?:、|和|及|以及|与)?)+|(?:历次|各次)全会)/g;
+
+export interface Reference {
+  start: number;
+  end: number;
+  text: string;
+  items: DatedItem[];
+}
+
+/** The dated references in a line, each with the data items it names. */
+export function findReferences(line: string): Reference[] {
+  const out: Reference[] = [];
+  REFERENCE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REFERENCE.exec(line))) {
+    let text = m[0];
+    // A list ends with its 全会; a trailing separator belongs to the sentence.
+    text = text.replace(/(?:、|和|及|以及|与)$/, '');
+    const names: string[] = [];
+    if (m[1]) {
+      names.push(text);
+    } else if (m[2]) {
+      names.push(`党的${m[2]}大`);
+    } else if (/历次|各次/.test(m[4])) {
+      names.push(`${m[3]}届${m[4]}`);
+    } else {
+      for (const n of m[4].match(/[一二三四五六七]中/g) ?? []) names.push(`${m[3]}届${n}全会`);
+    }
+    const items = names.map((n) => ITEMS.find((i) => i.re.test(n))).filter((i): i is DatedItem => i !== undefined);
+    if (items.length) out.push({ start: m.index, end: m.index + text.length, text, items });
+  }
+  return out;
+}
+
+/** Words right after a reference that make it a point in history, not the guidance studied. */
+const HISTORICAL_AFTER = /^(?:召开)?(?:以来|以后|之后|后|前|期间|召开|胜利召开|闭幕|至今|到|至|时|上|代表)/;
+/** Words that make the reference the thing studied, carried out or preached. */
+const CITED = /精神|宣讲/;
+const FORWARD_BEFORE = /(?:迎接|喜迎|迎|筹备|即将|将要|将于)[^，。；]{0,4}$/;
+const FORWARD_AFTER = /^(?:召开前|前夕|即将|将于|召开之际)/;
+
+function formatMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number);
+  return `${y}年${m}月`;
+}
+
+function describePeriod(p: ReportPeriod): string {
+  const y = Math.floor(p.startMonth / 12);
+  const s = (p.startMonth % 12) + 1;
+  const e = (p.endMonth % 12) + 1;
+  if (s === 1 && e === 12) return `${y}年`;
+  if (s === 1 && e === 6) return `${y}年上半年`;
+  if (s === 7 && e === 12) return `${y}年下半年`;
+  return `${y}年${s}—${e}月`;
+}
+
+export function checkLine(line: string, l: number, period: ReportPeriod): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const ref of findReferences(line)) {
+    const range = lineRange(l, ref.start, ref.end);
+    const before = line.slice(0, ref.start);
+    const after = line.slice(ref.end);
+    const future = ref.items.find((i) => i.month > period.endMonth);
+    if (future) {
+      if (FORWARD_BEFORE.test(before) || FORWARD_AFTER.test(after)) continue;
+      out.push({
+        message: `${future.name}于${formatMonth(future.date)}召开，晚于本报告的报告期（${describePeriod(period)}）：请核对会议名称或报告年份。`,
+        range,
+        data: { kind: 'anachronism', item: future.id, source: future.source },
+      });
+      continue;
+    }
+    const stale = ref.items.find((i) => i.supersededBy && i.supersededBy.month < period.startMonth);
+    if (!stale || !stale.supersededBy) continue;
+    if (HISTORICAL_AFTER.test(after)) continue;
+    // The rest of the clause: what the reference is cited for.
+    const clause = /^[^，。；：！？,;:!?]{0,20}/.exec(after)![0];
+    if (!CITED.test(clause)) continue;
+    // 「党的十九大、二十大精神」: a list that reaches the current congress is history plus the present.
+    if (/二十大|二十届/.test(clause)) continue;
+    const sup = stale.supersededBy;
+    out.push({
+      message: `本报告属于${describePeriod(period)}，${sup.name}已于${formatMonth(sup.date)}召开，「${ref.text}」不宜再作为当前学习贯彻的内容：请改用${sup.name}以来的现行提法；若是回顾历史，请写明（如「${stale.name}以来」）。`,
+      range,
+      data: { kind: 'superseded', item: stale.id, supersededBy: sup.name, source: stale.source },
+    });
+  }
+  return out;
+}
+
+export const outdatedReferenceRule: Rule = {
+  id: 'outdated-reference',
+  description: '与报告年份不符的提法：换届后仍把上一届党代会、全会精神作为当前学习内容，或引用报告期之后才召开的会议',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check(ctx: RuleContext): RuleFinding[] {
+    const { doc, source } = ctx;
+    const out: RuleFinding[] = [];
+    for (const report of doc.reports) {
+      const period = reportPeriod(report, source);
+      if (!period) continue;
+      for (let l = report.startLine; l <= report.endLine; l++) {
+        const kind = doc.lines[l].kind;
+        if (kind !== 'body' && kind !== 'heading') continue;
+        out.push(...checkLine(source.lines[l], l, period));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,246 @@
+/**
+ * punctuation: marks that a careful typist of Chinese would not leave.
+ *
+ * - Half-width , ; : ? ! ( ) inside Chinese text (GB/T 15834: Chinese text
+ *   takes full-width marks). Digits (1,000, 14:30), URLs, Latin text and
+ *   Markdown link targets keep theirs.
+ * - A mark typed twice: ，， 。。 ；； and 、、 (the last often where an item
+ *   of a list was cut out).
+ * - A 、 or ， whose word was cut out: 「加强对、微博等」, 「通过、」, 「、等」,
+ *   「（、」. Telling 对 the preposition (加强对、) from 对 inside a word (核对、)
+ *   needs words, so the preposition case runs only when a segmenter is ready.
+ * - 、 between titles in 书名号: 《条例》、《准则》 (GB/T 15834—2011, 4.5.3.5:
+ *   parallel titles in 书名号 usually take no 顿号).
+ *
+ * The rule does not wait for segmentation (no requiresSegmenter): everything
+ * but the preposition case is found from the characters alone.
+ */
+import { LineWords } from '../segmenter/words';
+import { lineRange } from '../engine/types';
+import { Rule, RuleContext, RuleFinding } from './rule';
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '?': '问号', '!': '叹号', '(': '左括号', ')': '右括号' };
+
+const HAN = /\p{Script=Han}/u;
+/** Full-width marks and quotes that belong to Chinese text. */
+const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·]/;
+
+function isChinese(ch: string): boolean {
+  return ch !== '' && (HAN.test(ch) || CJK_PUNCT.test(ch));
+}
+
+/** Spans where half-width marks are not Chinese punctuation: URLs, e-mail, inline code, Markdown link targets. */
+function protectedSpans(line: string, markdown: boolean): [number, number][] {
+  const spans: [number, number][] = [];
+  const add = (re: RegExp) => {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line))) spans.push([m.index, m.index + m[0].length]);
+  };
+  add(/(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff01-\uff60“”‘’\p{Script=Han}]+|www\.[A-Za-z0-9.\-/?=&%_#:]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu);
+  if (markdown) {
+    add(/`[^`]*`/g);
+    add(/\]\([^)\s]*\)/g);
+  }
+  return spans;
+}
+
+function inSpans(spans: [number, number][], at: number): boolean {
+  return spans.some(([s, e]) => at >= s && at < e);
+}
+
+function prevVisible(line: string, at: number): { ch: string; index: number } {
+  let i = at - 1;
+  while (i >= 0 && /[ \t\u00a0]/.test(line[i])) i--;
+  return { ch: i >= 0 ? line[i] : '', index: i };
+}
+
+function nextVisible(line: string, at: number): { ch: string; index: number } {
+  let i = at + 1;
+  while (i < line.length && /[ \t\u00a0]/.test(line[i])) i++;
+  return { ch: i < line.length ? line[i] : '', index: i };
+}
+
+/** Single-character function words that cannot end an item of a list (对、 在、 和、). */
+const STRANDED_WORDS = new Set(['对', '在', '从', '向', '把', '将', '与', '和', '及', '跟', '同', '给', '被', '于', '由', '或', '让', '使', '以', '为']);
+
+export function halfWidthFindings(line: string, l: number, markdown: boolean): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const spans = protectedSpans(line, markdown);
+  // Parentheses are judged as pairs: both are Chinese when either side or the content is.
+  const parenPartner = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    if (inSpans(spans, i)) continue;
+    if (line[i] === '(') stack.push(i);
+    else if (line[i] === ')' && stack.length) {
+      const open = stack.pop()!;
+      parenPartner.set(open, i);
+      parenPartner.set(i, open);
+    }
+  }
+  const decided = new Map<number, boolean>();
+  const parenIsChinese = (i: number): boolean => {
+    const partner = parenPartner.get(i);
+    if (partner === undefined) {
+      const before = prevVisible(line, i).ch;
+      const after = nextVisible(line, i).ch;
+      return isChinese(before) || isChinese(after);
+    }
+    const open = Math.min(i, partner);
+    const close = Math.max(i, partner);
+    if (!decided.has(open)) {
+      const content = line.slice(open + 1, close);
+      const before = prevVisible(line, open).ch;
+      const after = nextVisible(line, close).ch;
+      // (1)加强… : a short list number before Chinese text.
+      const listNumber = /^\s*[0-9一二三四五六七八九十]{1,3}\s*$/.test(content) && isChinese(after);
+      decided.set(open, HAN.test(content) || HAN.test(before) || listNumber);
+    }
+    return decided.get(open)!;
+  };
+
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (!(c in FULL_WIDTH) || inSpans(spans, i)) continue;
+    let chinese: boolean;
+    if (c === '(' || c === ')') {
+      chinese = parenIsChinese(i);
+    } else {
+      const before = prevVisible(line, i).ch;
+      const after = nextVisible(line, i).ch;
+      // 1,000 / 14:30 / 3:2 / Hello, world: not Chinese punctuation.
+      if (/[0-9]/.test(before) && /[0-9]/.test(after)) continue;
+      chinese = isChinese(before) || isChinese(after);
+    }
+    if (!chinese) continue;
+    // Swallow the spaces typed after an English-style mark when Chinese text follows.
+    let end = i + 1;
+    if (c !== '(') {
+      const next = nextVisible(line, i);
+      if (next.index > i + 1 && isChinese(next.ch)) end = next.index;
+    }
+    out.push({
+      message: `中文句子中使用了半角${NAMES[c]}「${c}」，应改为全角「${FULL_WIDTH[c]}」。`,
+      range: lineRange(l, i, end),
+      fix: { title: `改为全角「${FULL_WIDTH[c]}」`, edits: [{ range: lineRange(l, i, end), newText: FULL_WIDTH[c] }] },
+      data: { kind: 'half-width', mark: c },
+    });
+  }
+  return out;
+}
+
+const REPEAT_NAMES: Record<string, string> = { '，': '逗号', '。': '句号', '；': '分号', '、': '顿号', '：': '冒号' };
+
+export function repeatedMarkFindings(line: string, l: number): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const re = /([，。；、：])\1+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    const mark = m[1];
+    const s = m.index;
+    const e = s + m[0].length;
+    if (mark === '。' && m[0].length >= 3) {
+      out.push({
+        message: `「${m[0]}」不是规范的省略号；省略号应写作「……」，若不是省略，请只保留一个句号。`,
+        range: lineRange(l, s, e),
+        data: { kind: 'repeated', mark },
+      });
+      continue;
+    }
+    if (mark === '、') {
+      // Usually an item of the list went missing between the two marks.
+      out.push({
+        message: `顿号连用「${m[0]}」：两个顿号之间可能漏写了一项并列内容，请补上；若没有遗漏，请删去多余的顿号。`,
+        range: lineRange(l, s, e),
+        data: { kind: 'repeated', mark },
+      });
+      continue;
+    }
+    out.push({
+      message: `${REPEAT_NAMES[mark]}重复「${m[0]}」，请删去多余的${REPEAT_NAMES[mark]}。`,
+      range: lineRange(l, s, e),
+      fix: { title: `删去多余的${REPEAT_NAMES[mark]}`, edits: [{ range: lineRange(l, s + 1, e), newText: '' }] },
+      data: { kind: 'repeated', mark },
+    });
+  }
+  return out;
+}
+
+/**
+ * A 、 or ， with nothing in front of it or behind it: after an opening bracket
+ * or quote, after another mark, before 等, before a closing mark; with words,
+ * also after a stranded preposition or conjunction (加强对、微博等).
+ */
+export function strandedSeparatorFindings(line: string, l: number, words: LineWords | null): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c !== '、' && c !== '，') continue;
+    const name = c === '、' ? '顿号' : '逗号';
+    const before = line[i - 1] ?? '';
+    const after = line[i + 1] ?? '';
+    // 、、 and ，， are reported as repeated marks.
+    if (before === c || after === c) continue;
+    let reason: string | null = null;
+    if (c === '、' && line.slice(0, i).trim() === '') {
+      reason = '顿号出现在行首，前面的内容像是被删掉了';
+    } else if (/[（(“‘《【〔：:，、]/.test(before)) {
+      reason = `「${before}」后面紧跟${name}，前面的内容像是被删掉了`;
+    } else if (c === '、' && (after === '等' || /^[）)”’》】〕。；，：]/.test(after))) {
+      reason = after === '等' ? '顿号后面直接是「等」，最后一项并列内容像是被删掉了' : `顿号后面直接是「${after}」，后面的内容像是被删掉了`;
+    } else if (words) {
+      const w = words.wordAt(l, i - 1);
+      if (w && w.end === i && STRANDED_WORDS.has(w.text)) {
+        reason = `「${w.text}」后面紧跟${name}，「${w.text}」的对象像是被删掉了`;
+      }
+    }
+    if (!reason) continue;
+    out.push({
+      message: `${reason}：请补上漏掉的词语，或删去多余的${name}。`,
+      range: lineRange(l, Math.max(0, i - 1), i + 1),
+      data: { kind: 'stranded', mark: c },
+    });
+  }
+  return out;
+}
+
+export function bookTitleCommaFindings(line: string, l: number): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const re = /》([ \u3000]*、[ \u3000]*)《/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) {
+    const s = m.index + 1;
+    const e = s + m[1].length;
+    out.push({
+      message: '并列的书名号之间一般不用顿号（GB/T 15834—2011《标点符号用法》4.5.3.5），请删去「、」。',
+      range: lineRange(l, s, e),
+      fix: { title: '删去书名号之间的顿号', edits: [{ range: lineRange(l, s, e), newText: '' }] },
+      data: { kind: 'book-title-comma' },
+    });
+  }
+  return out;
+}
+
+export const punctuationRule: Rule = {
+  id: 'punctuation',
+  description: '中文句子中的半角标点、重复的标点、前后内容被删掉的顿号或逗号、书名号之间的顿号',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check(ctx: RuleContext): RuleFinding[] {
+    const { doc, source } = ctx;
+    const words = ctx.segmenter ? new LineWords(ctx.segmenter, source.lines) : null;
+    const out: RuleFinding[] = [];
+    for (const info of doc.lines) {
+      if (info.kind !== 'body' && info.kind !== 'heading' && info.kind !== 'title') continue;
+      const line = source.lines[info.line];
+      out.push(
+        ...halfWidthFindings(line, info.line, doc.markdown),
+        ...repeatedMarkFindings(line, info.line),
+        ...strandedSeparatorFindings(line, info.line, words),
+        ...bookTitleCommaFindings(line, info.line),
+      );
+    }
+    return out;
+  },
+};

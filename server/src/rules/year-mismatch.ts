@@ -1,0 +1,161 @@
+/**
+ * year-mismatch: the years of a report that do not agree.
+ *
+ * - The title names one year, the opening paragraph reports on another
+ *   (「2023年意识形态工作总结」 opening with 「2022年，局党组…」 or
+ *   「现将2022年意识形态工作情况总结如下」). A period that reaches back
+ *   (「2020年以来」) includes the title's year and is fine.
+ * - A sentence that lost its year: 「现将年意识形态工作情况总结如下」,
+ *   a paragraph opening with 「年以来，」. 今年、全年、年度、年初、年底 are words and
+ *   never match.
+ *
+ * The report's period (reportPeriod) is shared with outdated-reference.
+ */
+import { Report } from '../engine/parse';
+import { SourceText } from '../engine/source';
+import { lineRange } from '../engine/types';
+import { Rule, RuleContext, RuleFinding } from './rule';
+
+export interface ReportPeriod {
+  year: number;
+  /** First and last month of the period, as YYYY*12 + (month - 1), for comparisons with dated events. */
+  startMonth: number;
+  endMonth: number;
+  /** Where the year was read: the title, or the opening paragraph. */
+  from: 'title' | 'opening';
+  /** The year as written and where. */
+  line: number;
+  start: number;
+  end: number;
+}
+
+export function monthIndex(year: number, month: number): number {
+  return year * 12 + (month - 1);
+}
+
+const YEAR = /(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年/g;
+/** A year being filled in (202X, 20XX) means the period is not known yet. */
+const PLACEHOLDER_YEAR = /(?<![0-9A-Za-z])(?:19|20)(?:[0-9][XxＸｘ×]|[XxＸｘ×]{2})/;
+
+function periodAt(text: string, index: number, length: number, year: number): { startMonth: number; endMonth: number } {
+  const after = text.slice(index + length, index + length + 8);
+  if (/^度?上半年|^度?1[-—～~至到]6月/.test(after)) return { startMonth: monthIndex(year, 1), endMonth: monthIndex(year, 6) };
+  if (/^度?下半年/.test(after)) return { startMonth: monthIndex(year, 7), endMonth: monthIndex(year, 12) };
+  const q = /^度?第?([一二三四1-4])季度/.exec(after);
+  if (q) {
+    const n = '一二三四'.indexOf(q[1]) >= 0 ? '一二三四'.indexOf(q[1]) + 1 : Number(q[1]);
+    return { startMonth: monthIndex(year, n * 3 - 2), endMonth: monthIndex(year, n * 3) };
+  }
+  return { startMonth: monthIndex(year, 1), endMonth: monthIndex(year, 12) };
+}
+
+/**
+ * The period a report covers: the first year in its title (「2023年…总结及2024年
+ * 工作打算」 reports on 2023), else the first year of its opening paragraph.
+ * Null when the title's year is still a placeholder (202X) or no year is given.
+ */
+export function reportPeriod(report: Report, source: SourceText): ReportPeriod | null {
+  const candidates: { line: number; offset: number; text: string; from: 'title' | 'opening' }[] = [];
+  if (report.title) {
+    const text = source.lines[report.title.line].slice(report.title.start, report.title.end);
+    if (PLACEHOLDER_YEAR.test(text)) return null;
+    candidates.push({ line: report.title.line, offset: report.title.start, text, from: 'title' });
+  }
+  if (report.opening) candidates.push({ line: report.opening.line, offset: 0, text: source.lines[report.opening.line], from: 'opening' });
+  for (const c of candidates) {
+    YEAR.lastIndex = 0;
+    const m = YEAR.exec(c.text);
+    if (!m) continue;
+    const year = Number(m[1]);
+    const { startMonth, endMonth } = periodAt(c.text, m.index, m[0].length, year);
+    return { year, startMonth, endMonth, from: c.from, line: c.line, start: c.offset + m.index, end: c.offset + m.index + m[1].length };
+  }
+  return null;
+}
+
+/** The report a line belongs to. */
+export function reportOfLine(reports: readonly Report[], line: number): Report | undefined {
+  return reports.find((r) => line >= r.startLine && line <= r.endLine);
+}
+
+/**
+ * Years in the opening that name the period reported on: 「现将2022年…总结如下」,
+ * 「2022年以来」 and 「2022年，」 at the start of the paragraph.
+ */
+function openingYears(line: string): { year: number; start: number; end: number; since: boolean }[] {
+  const out: { year: number; start: number; end: number; since: boolean }[] = [];
+  const lead = /^[\s\u3000]*((?:19|20)[0-9]{2})年(度)?(以来|[，,]|上半年|下半年|[1-9]|[一二三四]季度)/.exec(line);
+  if (lead) {
+    const start = line.indexOf(lead[1]);
+    out.push({ year: Number(lead[1]), start, end: start + 4, since: lead[3] === '以来' });
+  }
+  const report = /现将[^。；]{0,16}?((?:19|20)[0-9]{2})年(度)?(以来)?[^。；]{0,40}?(总结|汇报|报告)如下/g;
+  let m: RegExpExecArray | null;
+  while ((m = report.exec(line))) {
+    const start = m.index + m[0].indexOf(m[1]);
+    // 「现将本年度工作总结及2027年工作打算报告如下」: the year after 及 is the plan's.
+    if (/[及和与暨、]$/.test(line.slice(0, start))) continue;
+    if (!out.some((o) => o.start === start)) out.push({ year: Number(m[1]), start, end: start + 4, since: m[3] === '以来' });
+  }
+  return out;
+}
+
+/**
+ * 年 where a year was meant and none is written: after 现将 or a sentence mark,
+ * or at the start of a paragraph, and before the period's own words. (A 、 is
+ * not enough: 「按月、季、年工作安排」 lists periods.)
+ */
+const LOST_YEAR = /(现将|截至|截止|[，。；：]|^[\s\u3000]*)年(?=意识形态|工作|党建|宣传|以来|上半年|下半年|全年|[一二三四]季度)|(^[\s\u3000]*)年(?=[，,])/g;
+
+export const yearMismatchRule: Rule = {
+  id: 'year-mismatch',
+  description: '标题的年份与正文所写的报告期不一致，或句子中的年份漏写（「现将年…」）',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check(ctx: RuleContext): RuleFinding[] {
+    const { doc, source } = ctx;
+    const out: RuleFinding[] = [];
+    for (const report of doc.reports) {
+      const period = reportPeriod(report, source);
+      const titleYear = period?.from === 'title' ? period.year : null;
+      if (titleYear !== null && report.opening && report.title) {
+        // 「2023年…总结及2024年工作打算」 names both years.
+        const titleYears = new Set((report.title.text.match(/(?:19|20)[0-9]{2}(?=\s*年)/g) ?? []).map(Number));
+        const l = report.opening.line;
+        for (const y of openingYears(source.lines[l])) {
+          if (titleYears.has(y.year) || (y.since && y.year < titleYear)) continue;
+          out.push({
+            message: y.since
+              ? `标题写的是${titleYear}年，这里却从${y.year}年算起：报告期还没开始，请核对年份。`
+              : `标题写的是${titleYear}年，这里写的报告期却是${y.year}年：请核对标题或正文中的年份。`,
+            range: lineRange(l, y.start, y.end),
+            data: { titleYear, bodyYear: y.year },
+          });
+        }
+      }
+      for (let l = report.startLine; l <= report.endLine; l++) {
+        const kind = doc.lines[l].kind;
+        if (kind !== 'body' && kind !== 'heading' && kind !== 'title') continue;
+        const line = source.lines[l];
+        LOST_YEAR.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = LOST_YEAR.exec(line))) {
+          const lead = m[1] ?? m[2] ?? '';
+          const at = m.index + lead.length;
+          // The year is certain only where the sentence speaks of the period reported
+          // on: 「现将年…总结如下」 or the opening paragraph.
+          const year = period && (lead === '现将' || l === report.opening?.line) ? period.year : null;
+          out.push({
+            message: year
+              ? `「年」前面漏写了年份：按本报告所属年份应为「${year}年」，请补上。`
+              : '「年」前面漏写了年份，请补上具体年份。',
+            range: lineRange(l, at, at + 1),
+            fix: year ? { title: `补上年份「${year}」`, edits: [{ range: lineRange(l, at, at), newText: String(year) }] } : undefined,
+            data: { lostYear: true },
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * Words with their positions. The engine cuts whole lines only (see host.ts),
+ * and maps words back to character offsets in the line with these helpers.
+ */
+import { Segmenter } from '../engine/segmenter';
+
+export interface Word {
+  text: string;
+  /** Offsets in the line (UTF-16 code units), end exclusive. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of `line` with their offsets. When the words do not concatenate to
+ * the line (a segmenter that broke its contract), returns one word per
+ * character: callers then see no multi-character words, which makes every
+ * word-based check fall silent rather than misfire.
+ */
+export function wordsOf(segmenter: Segmenter, line: string): Word[] {
+  const cut = segmenter.cut(line);
+  const out: Word[] = [];
+  let at = 0;
+  for (const w of cut) {
+    if (w.length === 0) continue;
+    if (!line.startsWith(w, at)) return charactersOf(line);
+    out.push({ text: w, start: at, end: at + w.length });
+    at += w.length;
+  }
+  return at === line.length ? out : charactersOf(line);
+}
+
+function charactersOf(line: string): Word[] {
+  const out: Word[] = [];
+  let at = 0;
+  for (const ch of line) {
+    out.push({ text: ch, start: at, end: at + ch.length });
+    at += ch.length;
+  }
+  return out;
+}
+
+/** Offsets where a word starts or ends (0 and line.length included). */
+export function boundariesOf(words: readonly Word[], length: number): Set<number> {
+  const s = new Set<number>([0, length]);
+  for (const w of words) {
+    s.add(w.start);
+    s.add(w.end);
+  }
+  return s;
+}
+
+/** A per-line cache of words, so rules that look at the same line twice cut it once. */
+export class LineWords {
+  private readonly cache = new Map<number, Word[]>();
+  constructor(
+    private readonly segmenter: Segmenter,
+    private readonly lines: readonly string[],
+  ) {}
+
+  words(line: number): Word[] {
+    let w = this.cache.get(line);
+    if (!w) {
+      w = wordsOf(this.segmenter, this.lines[line]);
+      this.cache.set(line, w);
+    }
+    return w;
+  }
+
+  /** The word that contains offset `at` (the one starting there when at a boundary). */
+  wordAt(line: number, at: number): Word | undefined {
+    return this.words(line).find((w) => w.start <= at && at < w.end);
+  }
+
+  isBoundary(line: number, at: number): boolean {
+    if (at <= 0 || at >= this.lines[line].length) return true;
+    return this.words(line).some((w) => w.start === at);
+  }
+}
