@@ -506,10 +506,19 @@ export function renumberEdits(doc: ParsedDocument, at: Finding | Position, optio
 // ---------------------------------------------------------------------------
 // Missing parts
 
-/** The prompt line under an inserted heading: a fill-in the placeholder rule flags until it is written. */
-export function promptLine(part: ProfilePart): string {
-  const label = `请填写${part.name}的内容`;
-  return `【${label.length <= 16 ? label : '请填写本部分内容'}】`;
+/**
+ * The prompt line under an inserted heading: a fill-in (【…】 with 填写) that
+ * the placeholder rule flags until the author replaces it. It names no part:
+ * a short line naming one would itself read as an unnumbered heading
+ * ("存在的问题"), leaving the inserted heading empty. The hover on it tells
+ * what the part must say. Should a profile's heading patterns match it
+ * anyway, a comma keeps it from being a heading.
+ */
+export const PROMPT_LINE = '【请填写本部分内容】';
+const PROMPT_LINE_SAFE = '【请填写本部分内容，替换本行】';
+
+export function promptLine(profile: ParsedDocument['profile']): string {
+  return profile.parts.some((p) => p.headingRegexes.some((re) => re.test(PROMPT_LINE))) ? PROMPT_LINE_SAFE : PROMPT_LINE;
 }
 
 /**
@@ -542,7 +551,7 @@ export function missingPartEdit(doc: ParsedDocument, finding: Finding): FixPropo
   }
   const frame = headingFrame(source, reference);
   const indent = frame.prefix.slice(0, leadingBlank(frame.prefix));
-  const block = [frame.prefix + heading + frame.suffix, indent + promptLine(part)];
+  const block = [frame.prefix + heading + frame.suffix, indent + promptLine(doc.profile)];
 
   let insert: TextEdit;
   if (beforeLine < source.lineCount) {

@@ -8,7 +8,7 @@
 import ruleDocs from '../data/rule-docs.json';
 import { Analysis } from './analyze';
 import { HeadingNode, Report, ReportPart } from './parse';
-import { Profile } from './profile';
+import { Profile, ProfilePart } from './profile';
 import { Finding, Position, Range } from './types';
 
 export interface RuleDoc {
@@ -140,13 +140,26 @@ function placeholderHint(line: string, start: number, end: number, text: string,
   }
 }
 
+/** The standard part the top-level heading above `line` was classified as. */
+function partAbove(analysis: Analysis, line: number): ProfilePart | undefined {
+  const report = analysis.doc.reports.find((r) => r.startLine <= line && line <= r.endLine);
+  const root = report?.roots.filter((r) => r.line < line && line <= r.endLine).pop();
+  const slot = report?.parts.find((p) => p.node === root && p.slot)?.slot;
+  return slot ? analysis.doc.profile.part(slot) : undefined;
+}
+
 function placeholderSection(analysis: Analysis, f: Finding): string {
   const line = analysis.doc.source.lines[f.range.start.line] ?? '';
   const start = f.range.start.character;
   const end = f.range.end.line === f.range.start.line ? f.range.end.character : line.length;
   const text = typeof f.data?.placeholder === 'string' ? f.data.placeholder : line.slice(start, end);
   const expects = typeof f.data?.expects === 'string' ? f.data.expects : 'content';
-  const hint = placeholderHint(line, start, end, text, expects);
+  let hint = placeholderHint(line, start, end, text, expects);
+  // The prompt a quick fix put under an inserted heading ("【请填写本部分内容】"): say what the part must say.
+  if (text.includes('本部分')) {
+    const part = partAbove(analysis, f.range.start.line);
+    if (part) hint = { what: `「${part.name}」部分的内容`, why: `这一部分应${part.purpose}` };
+  }
   const shown = text.trim() ? text : line.slice(Math.max(0, start - 2), end + 2);
   return `**占位符「${shown}」**：此处应填写**${hint.what}**。\n\n判断依据：${hint.why}。`;
 }
