@@ -104,7 +104,8 @@ export function findPlaceholders(line: string, markdown = false, extra: RegExp[]
   scan(RE_EMPTY_BRACKETS, (m) => add(m.index, m.index + m[0].length));
   scan(RE_FILL_IN, (m) => {
     const label = m[1] ?? m[2] ?? m[3] ?? '';
-    if (FILL_IN_LABEL.test(label)) add(m.index, m.index + m[0].length, /时间|日期|年份|年度/.test(label) ? 'year' : /数|金额/.test(label) ? 'number' : 'name');
+    // A label that asks for content (【请填写存在的问题的内容】) wants sentences, not a name.
+    if (FILL_IN_LABEL.test(label)) add(m.index, m.index + m[0].length, /时间|日期|年份|年度/.test(label) ? 'year' : /数|金额/.test(label) ? 'number' : /内容/.test(label) ? 'content' : 'name');
   });
   for (const re of extra) {
     const g = re.global ? re : new RegExp(re.source, re.flags + 'g');
