@@ -201,11 +201,11 @@ export class TestClient {
   // ---- waiting ----
 
   /** The first publishDiagnostics for `uri` (already received or future) that passes `test`. */
-  waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, from = 0): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, from = 0, timeoutMs = WAIT_MS): Promise<PublishDiagnosticsParams> {
     const seen = this.published.slice(from).find((p) => p.uri === uri && test(p));
     if (seen) return Promise.resolve(seen);
     const p = new Promise<PublishDiagnosticsParams>((resolve) => this.diagnosticWaiters.push({ test: (x) => x.uri === uri && test(x), resolve }));
-    return withTimeout(p, WAIT_MS, () => `diagnostics for ${uri}; received: ${JSON.stringify(this.published.filter((x) => x.uri === uri).map((x) => [x.version, x.diagnostics.map((d) => d.code)]))}`);
+    return withTimeout(p, timeoutMs, () => `diagnostics for ${uri}; received: ${JSON.stringify(this.published.filter((x) => x.uri === uri).map((x) => [x.version, x.diagnostics.map((d) => d.code)]))}`);
   }
 
   /** The first publishDiagnostics for `uri` at `version`. */

@@ -64,9 +64,24 @@ export function leadingLines(text: string, lines: number): string {
  * and a collection's own title.
  */
 export function looksLikeReport(text: string, profile: Profile, markdown = false): boolean {
-  const head = leadingLines(text, GATE_LINES);
+  return headLooksLikeReport(leadingLines(text, GATE_LINES), profile, markdown);
+}
+
+function headLooksLikeReport(head: string, profile: Profile, markdown: boolean): boolean {
   const doc = parseDocument(new SourceText(head), profile, { markdown });
   return doc.reports.some((r) => r.title !== null);
+}
+
+/**
+ * The last answer for one document. Most edits do not touch the opening lines,
+ * so the server keeps one memo per document and the parse is skipped when the
+ * opening lines, the profile and the Markdown flag are the same as last time.
+ */
+export interface GateMemo {
+  head?: string;
+  profile?: Profile;
+  markdown?: boolean;
+  result?: boolean;
 }
 
 export interface GateInput {
@@ -79,8 +94,13 @@ export interface GateInput {
 }
 
 /** Whether the server checks this document as a report. */
-export function shouldCheck(input: GateInput): boolean {
+export function shouldCheck(input: GateInput, memo?: GateMemo): boolean {
   if (input.forced.has(input.uri)) return true;
   if (!isCandidateDocument(input.uri)) return false;
-  return looksLikeReport(input.text, input.profile, isMarkdownDocument(input.uri, input.languageId));
+  const markdown = isMarkdownDocument(input.uri, input.languageId);
+  const head = leadingLines(input.text, GATE_LINES);
+  if (memo && memo.result !== undefined && memo.head === head && memo.profile === input.profile && memo.markdown === markdown) return memo.result;
+  const result = headLooksLikeReport(head, input.profile, markdown);
+  if (memo) Object.assign(memo, { head, profile: input.profile, markdown, result });
+  return result;
 }

@@ -6,8 +6,9 @@
  *  1. at once (coalesced with changes already queued, via setImmediate): the
  *     engine without word segmentation, published immediately;
  *  2. when segmentation is ready: the document's lines are segmented in the
- *     worker thread, then the engine runs again with the segmenter and the full
- *     set is published — only if nothing about the document changed meanwhile.
+ *     worker thread, then the rules that need words run and their findings join
+ *     phase 1's; the full set is published — only if nothing about the document
+ *     changed meanwhile.
  * Every check of a document takes a new epoch number; a result is published
  * only while its epoch is still the document's latest, so a slow phase 2 can
  * never overwrite the result of a newer version, setting or command.
@@ -45,8 +46,19 @@ import { SourceText } from '../engine/source';
 import { ALL_RULES } from '../rules';
 import { Rule } from '../rules/rule';
 import { textsToSegment } from '../segmenter/host';
-import { CheckMode, CheckOptions, CheckResult, PlaceholderCache, checkDocument, documentBytes, errorText, LARGE_DOCUMENT_BYTES } from './checks';
-import { isMarkdownDocument, shouldCheck } from './gate';
+import {
+  CheckMode,
+  CheckOptions,
+  CheckResult,
+  LARGE_DOCUMENT_BYTES,
+  PlaceholderCache,
+  checkDocument,
+  checkWithSegmenter,
+  documentBytes,
+  errorText,
+  segmenterRules,
+} from './checks';
+import { GateMemo, isMarkdownDocument, shouldCheck } from './gate';
 import { SegmenterHostLike } from './segmentation';
 import { EffectiveSettings, SETTINGS_SECTION, SettingsEnvironment, validateSettings } from './settings';
 import { documentSymbols, foldingRanges } from './symbols';
@@ -102,6 +114,7 @@ interface DocState {
   logged: Set<string>;
   /** resultId of the last pull answered, to know whether a pull client is behind. */
   lastPulled: string | null;
+  gate: GateMemo;
 }
 
 interface Capabilities {
@@ -323,7 +336,7 @@ export class ZongjieServer {
   private state(uri: string): DocState {
     let s = this.states.get(uri);
     if (!s) {
-      s = { epoch: 0, result: null, parsed: null, placeholderCache: new Map(), cacheKey: '', logged: new Set(), lastPulled: null };
+      s = { epoch: 0, result: null, parsed: null, placeholderCache: new Map(), cacheKey: '', logged: new Set(), lastPulled: null, gate: {} };
       this.states.set(uri, s);
     }
     return s;
@@ -357,8 +370,8 @@ export class ZongjieServer {
     }
   }
 
-  private isChecked(doc: TextDocument, text: string): boolean {
-    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile: this.settings.profile, forced: this.forced });
+  private isChecked(doc: TextDocument, text: string, state: DocState): boolean {
+    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile: this.settings.profile, forced: this.forced }, state.gate);
   }
 
   private checkOptions(doc: TextDocument, state: DocState): CheckOptions {
@@ -385,7 +398,7 @@ export class ZongjieServer {
     const epoch = (state.epoch = ++this.epochCounter);
     const version = doc.version;
     const text = doc.getText();
-    if (!this.settings.enable || !this.isChecked(doc, text)) {
+    if (!this.settings.enable || !this.isChecked(doc, text, state)) {
       this.publish(uri, state, { epoch, version, mode: 'off', diagnostics: [] });
       return;
     }
@@ -394,13 +407,13 @@ export class ZongjieServer {
     this.logProblems(uri, state, result);
     if (result.doc) state.parsed = { version, generation: this.generation, doc: result.doc };
     this.publish(uri, state, { epoch, version, mode: result.mode, diagnostics: result.diagnostics });
-    if (result.mode === 'basic' && result.error === null && this.segmentationReady && this.host) {
-      void this.checkWithSegmenter(uri, epoch, version, text, options, this.host);
+    if (result.mode === 'basic' && result.error === null && this.segmentationReady && this.host && segmenterRules(options).length > 0) {
+      void this.secondPhase(uri, epoch, version, text, options, result, this.host);
     }
   }
 
   /** Phase 2: the same version again, with word segmentation. */
-  private async checkWithSegmenter(uri: string, epoch: number, version: number, text: string, options: CheckOptions, host: SegmenterHostLike): Promise<void> {
+  private async secondPhase(uri: string, epoch: number, version: number, text: string, options: CheckOptions, basic: CheckResult, host: SegmenterHostLike): Promise<void> {
     let segmenter;
     try {
       segmenter = await host.prepare(textsToSegment(text));
@@ -410,10 +423,9 @@ export class ZongjieServer {
     }
     const state = this.states.get(uri);
     if (!state || state.epoch !== epoch) return;
-    const result = checkDocument(text, { ...options, segmenter }, state.placeholderCache);
+    const result = checkWithSegmenter(text, { ...options, segmenter }, basic);
     this.logProblems(uri, state, result);
     if (result.error !== null) return; // phase 1's diagnostics stand
-    if (result.doc) state.parsed = { version, generation: this.generation, doc: result.doc };
     this.publish(uri, state, { epoch, version, mode: result.mode, diagnostics: result.diagnostics });
     // A pull client holding phase 1's result learns that a fuller one exists.
     if (this.caps.pull && state.lastPulled !== null && state.lastPulled !== state.result?.resultId) this.requestPullRefresh();
@@ -473,8 +485,8 @@ export class ZongjieServer {
     const doc = this.documents.get(uri);
     if (!doc) return null;
     const text = doc.getText();
-    if (documentBytes(text) > LARGE_DOCUMENT_BYTES || !this.isChecked(doc, text)) return null;
     const state = this.state(uri);
+    if (documentBytes(text) > LARGE_DOCUMENT_BYTES || !this.isChecked(doc, text, state)) return null;
     const p = state.parsed;
     if (p && p.version === doc.version && p.generation === this.generation) return p.doc;
     try {
