@@ -15,6 +15,8 @@ import {
   ClientCapabilities,
   DocumentSymbol,
   FoldingRange,
+  IPCMessageReader,
+  IPCMessageWriter,
   InitializeResult,
   LogMessageParams,
   ProtocolConnection,
@@ -50,6 +52,8 @@ export interface ClientOptions {
   settings?: unknown;
   /** Extra command-line arguments for the child process. */
   args?: string[];
+  /** How the child process talks: stdio (default) or Node IPC, as the VS Code extension starts it. */
+  transport?: 'stdio' | 'ipc';
 }
 
 interface Waiter<T> {
@@ -113,12 +117,15 @@ export class TestClient {
 
   /** Spawns the built server and initializes it. */
   static async spawn(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(options.args ?? ['--no-segmenter'])], {
-      stdio: ['pipe', 'pipe', 'pipe'],
+    const ipc = options.transport === 'ipc';
+    const child = spawn(process.execPath, [SERVER_PATH, ipc ? '--node-ipc' : '--stdio', ...(options.args ?? ['--no-segmenter'])], {
+      stdio: ipc ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
-    const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const conn = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const cleanup = async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

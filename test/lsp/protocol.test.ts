@@ -439,6 +439,52 @@ describe('pull diagnostics', TEST_TIMEOUT, () => {
   });
 });
 
+describe('node-ipc transport (how the VS Code extension starts the server)', TEST_TIMEOUT, () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.spawn({ transport: 'ipc' });
+  });
+  after(async () => {
+    await client.dispose();
+  });
+
+  test('an untitled report buffer gets its diagnostics over IPC', async () => {
+    const uri = 'untitled:Untitled-1';
+    const text = lf(REPORT_LINES);
+    await client.open(uri, text);
+    const p = await client.waitForVersion(uri, 1);
+    assert.deepEqual(placeholderSpans(text, p.diagnostics), REPORT_PLACEHOLDERS);
+  });
+});
+
+describe('word segmentation in the built server', TEST_TIMEOUT, () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.spawn({ args: [] });
+  });
+  after(async () => {
+    await client.dispose();
+  });
+
+  test('the segmenter worker loads, and each version is published again with the word checks', async () => {
+    const uri = fileUri('分词整合.txt');
+    const text = lf(REPORT_LINES);
+    await client.open(uri, text);
+    const first = await client.waitForVersion(uri, 1);
+    assert.deepEqual(placeholderSpans(text, first.diagnostics), REPORT_PLACEHOLDERS);
+    // The dictionaries load in well under a second on this machine; allow for a slow CI.
+    const second = await client.waitForDiagnostics(uri, (p) => p.version === 1 && p !== first, 0, 20000);
+    assert.deepEqual(placeholderSpans(text, second.diagnostics), REPORT_PLACEHOLDERS);
+    assert.deepEqual(client.messages, [], 'no warning that segmentation failed');
+
+    const from = client.published.length;
+    await client.change(uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '某某' }]);
+    await client.waitForDiagnostics(uri, (p) => p.version === 2, from);
+    const both = await client.waitForDiagnostics(uri, () => client.published.slice(from).filter((p) => p.uri === uri && p.version === 2).length === 2, from);
+    assert.equal(both.version, 2);
+  });
+});
+
 describe('forced reports from initializationOptions', TEST_TIMEOUT, () => {
   let client: TestClient;
   const uri = fileUri('已记住的笔记.txt');

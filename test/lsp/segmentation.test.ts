@@ -256,22 +256,6 @@ describe('two-phase checking with word segmentation', TEST_TIMEOUT, () => {
     }
   });
 
-  test('no second phase when every rule that needs words is switched off', async () => {
-    const host = new FakeHost();
-    host.becomeReady();
-    const client = await TestClient.inProcess({ startSegmenter: () => host, rules: [placeholderRule, wordRule] }, { settings: { severity: { 'word-test': 'off' } } });
-    try {
-      const uri = fileUri('关闭分词规则.txt');
-      await client.open(uri, lf(REPORT_LINES));
-      await client.waitForVersion(uri, 1);
-      await client.settle();
-      assert.equal(host.calls.length, 0);
-      assert.equal(client.published.filter((p) => p.uri === uri).length, 1);
-    } finally {
-      await client.dispose();
-    }
-  });
-
   test('a very large document gets no second phase', async () => {
     const host = new FakeHost();
     host.becomeReady();

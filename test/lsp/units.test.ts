@@ -11,7 +11,7 @@ import { analyzeText } from '../../server/src/engine/analyze';
 import { getProfile } from '../../server/src/engine/profile';
 import { SourceText } from '../../server/src/engine/source';
 import { Finding } from '../../server/src/engine/types';
-import { LARGE_DOCUMENT_BYTES, PlaceholderCache, checkDocument, scanPlaceholders, segmenterRules } from '../../server/src/lsp/checks';
+import { LARGE_DOCUMENT_BYTES, PlaceholderCache, checkDocument, scanPlaceholders } from '../../server/src/lsp/checks';
 import { MAX_DIAGNOSTICS, toDiagnostic, toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { GATE_LINES, GateMemo, isCandidateDocument, isMarkdownDocument, leadingLines, looksLikeReport, shouldCheck } from '../../server/src/lsp/gate';
 import { SERVER_VERSION } from '../../server/src/lsp/server';
@@ -102,13 +102,6 @@ describe('checkDocument', () => {
     });
     assert.deepEqual(r.failures, [{ rule: 'broken', message: 'oops' }]);
     assert.deepEqual(r.diagnostics.map((d) => d.code), ['placeholder-copy']);
-  });
-
-  test('the second phase runs the rules that need words and are not off', () => {
-    const rule = (id: string, requiresSegmenter: boolean) => ({ id, description: '', defaultSeverity: 'hint' as const, fixable: false, requiresSegmenter, check: () => [] });
-    const rules = [rule('a', true), rule('b', false), rule('c', true)];
-    assert.deepEqual(segmenterRules({ rules, severities: {} }).map((r) => r.id), ['a', 'c']);
-    assert.deepEqual(segmenterRules({ rules, severities: { a: 'off', c: 'error' } }).map((r) => r.id), ['c']);
   });
 
   test('over the size limit: reduced mode, one notice first, placeholders only', () => {

@@ -5,14 +5,13 @@
  * engine never leaves the user with nothing (and never kills the server).
  */
 import { Diagnostic } from 'vscode-languageserver';
-import { AnalyzeOptions, Analysis, RuleFailure, SeveritySetting, analyzeText, compareFindings } from '../engine/analyze';
+import { AnalyzeOptions, Analysis, RuleFailure, SeveritySetting, analyzeText } from '../engine/analyze';
 import { ParsedDocument } from '../engine/parse';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText, isBlankLine } from '../engine/source';
 import { Finding, lineRange } from '../engine/types';
 import { PlaceholderMatch, findPlaceholders, placeholderMessage, placeholderRule } from '../rules/placeholder';
-import { ALL_RULES } from '../rules';
 import { Rule } from '../rules/rule';
 import { largeDocumentDiagnostic, toDiagnostics } from './diagnostics';
 
@@ -43,8 +42,6 @@ export interface CheckResult {
   /** 'basic': without word segmentation; 'full': with it; 'reduced': large document. */
   mode: CheckMode;
   diagnostics: Diagnostic[];
-  /** The engine's findings behind the diagnostics (not capped), for the second phase to add to. */
-  findings: Finding[];
   /** The parsed document, for outline and folding; null in reduced mode or when analysis threw. */
   doc: ParsedDocument | null;
   /** Rules that threw (their findings are missing; all others are present). */
@@ -103,7 +100,7 @@ function reducedCheck(text: string, bytes: number, options: CheckOptions, cache?
   const first = source.lines[0] ?? '';
   const notice = largeDocumentDiagnostic(bytes, LARGE_DOCUMENT_BYTES, lineRange(0, 0, first.length));
   const findings = scanPlaceholders(source, options, cache);
-  return { mode: 'reduced', diagnostics: [notice, ...toDiagnostics(findings)], findings, doc: null, failures: [], error: null };
+  return { mode: 'reduced', diagnostics: [notice, ...toDiagnostics(findings)], doc: null, failures: [], error: null };
 }
 
 /** Checks one version of a document. Never throws. */
@@ -113,7 +110,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
     try {
       return reducedCheck(text, bytes, options, cache);
     } catch (e) {
-      return { mode: 'reduced', diagnostics: [], findings: [], doc: null, failures: [], error: errorText(e) };
+      return { mode: 'reduced', diagnostics: [], doc: null, failures: [], error: errorText(e) };
     }
   }
   const analyze = options.analyze ?? analyzeText;
@@ -127,7 +124,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
       segmenter: options.segmenter,
       rules: options.rules,
     });
-    return { mode, diagnostics: toDiagnostics(analysis.findings), findings: analysis.findings, doc: analysis.doc, failures: analysis.failures, error: null };
+    return { mode, diagnostics: toDiagnostics(analysis.findings), doc: analysis.doc, failures: analysis.failures, error: null };
   } catch (e) {
     // The parser or the engine's loop failed: placeholders need no parse, so they can still be shown.
     let findings: Finding[] = [];
@@ -136,36 +133,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
     } catch {
       // Nothing more to salvage; the caller logs the first error.
     }
-    return { mode, diagnostics: toDiagnostics(findings), findings, doc: null, failures: [], error: errorText(e) };
-  }
-}
-
-/** The rules that need word segmentation and are not switched off: what the second phase runs. */
-export function segmenterRules(options: Pick<CheckOptions, 'rules' | 'severities'>): Rule[] {
-  return (options.rules ?? ALL_RULES).filter((r) => r.requiresSegmenter && options.severities[r.id] !== 'off');
-}
-
-/**
- * The second phase: only the rules that need word segmentation run (the parse
- * does not depend on segmentation, so the first phase's findings stand), and
- * their findings join the first phase's. This keeps a keystroke's second
- * publication as cheap as the segmenter rules themselves.
- */
-export function checkWithSegmenter(text: string, options: CheckOptions & { segmenter: Segmenter }, basic: CheckResult): CheckResult {
-  const analyze = options.analyze ?? analyzeText;
-  try {
-    const analysis = analyze(text, {
-      profile: options.profile,
-      markdown: options.markdown,
-      severities: options.severities,
-      extraPlaceholderPatterns: options.placeholderPatterns,
-      segmenter: options.segmenter,
-      rules: segmenterRules(options),
-    });
-    const findings = [...basic.findings, ...analysis.findings].sort(compareFindings);
-    return { mode: 'full', diagnostics: toDiagnostics(findings), findings, doc: basic.doc ?? analysis.doc, failures: analysis.failures, error: null };
-  } catch (e) {
-    return { ...basic, failures: [], error: errorText(e) };
+    return { mode, diagnostics: toDiagnostics(findings), doc: null, failures: [], error: errorText(e) };
   }
 }
 

@@ -6,9 +6,9 @@
  *  1. at once (coalesced with changes already queued, via setImmediate): the
  *     engine without word segmentation, published immediately;
  *  2. when segmentation is ready: the document's lines are segmented in the
- *     worker thread, then the rules that need words run and their findings join
- *     phase 1's; the full set is published — only if nothing about the document
- *     changed meanwhile.
+ *     worker thread, then the engine runs again with the segmenter (rules that
+ *     need words run, and parts are classified on word boundaries) and the full
+ *     set is published — only if nothing about the document changed meanwhile.
  * Every check of a document takes a new epoch number; a result is published
  * only while its epoch is still the document's latest, so a slow phase 2 can
  * never overwrite the result of a newer version, setting or command.
@@ -53,10 +53,8 @@ import {
   LARGE_DOCUMENT_BYTES,
   PlaceholderCache,
   checkDocument,
-  checkWithSegmenter,
   documentBytes,
   errorText,
-  segmenterRules,
 } from './checks';
 import { GateMemo, isMarkdownDocument, shouldCheck } from './gate';
 import { SegmenterHostLike } from './segmentation';
@@ -407,13 +405,15 @@ export class ZongjieServer {
     this.logProblems(uri, state, result);
     if (result.doc) state.parsed = { version, generation: this.generation, doc: result.doc };
     this.publish(uri, state, { epoch, version, mode: result.mode, diagnostics: result.diagnostics });
-    if (result.mode === 'basic' && result.error === null && this.segmentationReady && this.host && segmenterRules(options).length > 0) {
-      void this.secondPhase(uri, epoch, version, text, options, result, this.host);
+    // Always a second phase once words are available: besides the rules that need
+    // words, the parser classifies parts on word boundaries, so any rule may change.
+    if (result.mode === 'basic' && result.error === null && this.segmentationReady && this.host) {
+      void this.secondPhase(uri, epoch, version, text, options, this.host);
     }
   }
 
   /** Phase 2: the same version again, with word segmentation. */
-  private async secondPhase(uri: string, epoch: number, version: number, text: string, options: CheckOptions, basic: CheckResult, host: SegmenterHostLike): Promise<void> {
+  private async secondPhase(uri: string, epoch: number, version: number, text: string, options: CheckOptions, host: SegmenterHostLike): Promise<void> {
     let segmenter;
     try {
       segmenter = await host.prepare(textsToSegment(text));
@@ -423,9 +423,10 @@ export class ZongjieServer {
     }
     const state = this.states.get(uri);
     if (!state || state.epoch !== epoch) return;
-    const result = checkWithSegmenter(text, { ...options, segmenter }, basic);
+    const result = checkDocument(text, { ...options, segmenter }, state.placeholderCache);
     this.logProblems(uri, state, result);
     if (result.error !== null) return; // phase 1's diagnostics stand
+    if (result.doc) state.parsed = { version, generation: this.generation, doc: result.doc };
     this.publish(uri, state, { epoch, version, mode: result.mode, diagnostics: result.diagnostics });
     // A pull client holding phase 1's result learns that a fuller one exists.
     if (this.caps.pull && state.lastPulled !== null && state.lastPulled !== state.result?.resultId) this.requestPullRefresh();
