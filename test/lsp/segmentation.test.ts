@@ -43,7 +43,7 @@ const throwingRule: Rule = {
   defaultSeverity: 'error',
   fixable: false,
   check() {
-    throw new Error('rule exploded');
+    throw new Error('rule exploded\n    at somewhere');
   },
 };
 

@@ -443,7 +443,8 @@ export class ZongjieServer {
     const once = (key: string, line: string) => {
       if (state.logged.has(key)) return;
       state.logged.add(key);
-      this.connection.console.error(line);
+      // One line, even when an error message spans several.
+      this.connection.console.error(line.replace(/\s*[\r\n]+\s*/g, ' '));
     };
     result.failures.forEach((f: RuleFailure) => once(`rule:${f.rule}`, `zongjie：规则 ${f.rule} 在 ${uri} 中运行出错，已跳过该规则：${f.message}`));
     if (result.error !== null) once(`error:${result.error}`, `zongjie：检查 ${uri} 时出错，只显示了占位符检查的结果：${result.error}`);
