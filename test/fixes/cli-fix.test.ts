@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { unifiedDiff } from '../../server/src/cli/fix';
+import { runCli } from '../../server/src/cli/main';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-fix-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function write(name: string, content: string | Buffer): string {
+  const p = path.join(tmp, name);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, content);
+  return p;
+}
+
+function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const MESSY = [
+  '仅供学习参考，请勿照搬照抄',
+  '2024年意识形态工作总结',
+  '今年以来，区科协党组认真落实意识形态工作责任制，现将有关情况总结如下。',
+  '一、主要工作开展情况',
+  '组织集中学习12次，开展专题研讨4次。',
+  '三、存在的问题',
+  '学习形式比较单一。',
+  '四、下一步工作打算',
+  '创新学习方式，加强阵地管理。',
+];
+const FIXED = [...MESSY.slice(1, 5), '二、存在的问题', MESSY[6], '三、下一步工作打算', MESSY[8]];
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+describe('zongjie fix --dry-run', () => {
+  test('prints a unified diff and a summary, writes nothing', () => {
+    const p = write('dry/a.txt', MESSY.join('\n'));
+    const before = fs.readFileSync(p);
+    const r = run('fix', '--dry-run', p);
+    assert.equal(r.code, 0);
+    assert.deepEqual(fs.readFileSync(p), before);
+    const diff = r.out.split('\n');
+    assert.deepEqual(diff.slice(0, 3), [`--- ${p}`, `+++ ${p}`, '@@ -1,9 +1,8 @@']);
+    assert.ok(diff.includes('-仅供学习参考，请勿照搬照抄'));
+    assert.ok(diff.includes('-三、存在的问题') && diff.includes('+二、存在的问题'));
+    assert.ok(diff.includes('-四、下一步工作打算') && diff.includes('+三、下一步工作打算'));
+    // One numbering finding (三、 after 一、); its run's renumbering moves two numbers.
+    assert.match(r.out, /可修复 2 个问题（模板网站残留 1 处、编号错乱 1 处）/);
+    assert.match(r.out, /预览（未写入任何文件）/);
+    assert.deepEqual(fs.readdirSync(path.dirname(p)), ['a.txt']);
+  });
+
+  test('the exit code tells what a real run would leave: 1 when errors remain', () => {
+    const p = write('dry/b.txt', MESSY.join('\n').replace('12次', 'X次'));
+    const r = run('fix', '--dry-run', p);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /error  placeholder/);
+  });
+});
+
+describe('zongjie fix', () => {
+  test('writes the fixed text back', () => {
+    const p = write('real/a.txt', MESSY.join('\n') + '\n');
+    const r = run('fix', p);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(fs.readFileSync(p, 'utf8'), FIXED.join('\n') + '\n');
+    assert.match(r.out, /已修复 2 个问题/);
+    assert.match(r.out, /修改了 1 个文件、修复 2 个问题，没有余下需要处理的错误和警告/);
+    // Nothing left behind: no temporary file beside it.
+    assert.deepEqual(fs.readdirSync(path.dirname(p)), ['a.txt']);
+    // A second run has nothing to do and leaves the file as it is.
+    const again = run('fix', p);
+    assert.equal(again.code, 0);
+    assert.match(again.out, /修改了 0 个文件/);
+  });
+
+  test('CRLF stays CRLF and the BOM stays', () => {
+    const p = write('real/bom-crlf.txt', Buffer.concat([BOM, Buffer.from(MESSY.join('\r\n'), 'utf8')]));
+    assert.equal(run('fix', p).code, 0);
+    const bytes = fs.readFileSync(p);
+    assert.deepEqual(bytes.subarray(0, 3), BOM);
+    assert.equal(bytes.subarray(3).toString('utf8'), FIXED.join('\r\n'));
+  });
+
+  test('UTF-16 with a BOM is written back as UTF-16', () => {
+    const p = write('real/utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MESSY.join('\n'), 'utf16le')]));
+    assert.equal(run('fix', p).code, 0);
+    const bytes = fs.readFileSync(p);
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xfe]);
+    assert.equal(bytes.subarray(2).toString('utf16le'), FIXED.join('\n'));
+  });
+
+  test('keeps the file’s permissions', () => {
+    const p = write('real/mode.txt', MESSY.join('\n'));
+    fs.chmodSync(p, 0o640);
+    assert.equal(run('fix', p).code, 0);
+    assert.equal(fs.statSync(p).mode & 0o777, 0o640);
+  });
+
+  test('Markdown drafts are read as Markdown', () => {
+    const p = write('real/a.md', ['# 2024年意识形态工作总结', '现将有关情况总结如下。', '## 一、主要工作开展情况', '开展学习。', '## 三、存在的问题', '学习不深。', '## 四、下一步工作打算', '深化学习。'].join('\n'));
+    assert.equal(run('fix', p).code, 0);
+    assert.deepEqual(fs.readFileSync(p, 'utf8').split('\n').filter((l) => l.startsWith('## ')), ['## 一、主要工作开展情况', '## 二、存在的问题', '## 三、下一步工作打算']);
+  });
+
+  test('exit code 1 when errors remain after fixing; the fixes are still written', () => {
+    const p = write('real/placeholder.txt', MESSY.join('\n').replace('12次', 'X次'));
+    const r = run('fix', p);
+    assert.equal(r.code, 1);
+    assert.match(fs.readFileSync(p, 'utf8'), /^2024年/);
+    assert.match(r.out, /余下 1 个错误、0 个警告需要人工处理/);
+  });
+});
+
+describe('zongjie fix refuses what it cannot write back losslessly', () => {
+  // GB18030 bytes of "仅供学习参考\n2024年工作总结\n", written out by hand.
+  const gbk = Buffer.concat([
+    Buffer.from([0xbd, 0xf6, 0xb9, 0xa9, 0xd1, 0xa7, 0xcf, 0xb0, 0xb2, 0xce, 0xbf, 0xbc]),
+    Buffer.from('\n2024', 'latin1'),
+    Buffer.from([0xc4, 0xea, 0xb9, 0xa4, 0xd7, 0xf7, 0xd7, 0xdc, 0xbd, 0xe1]),
+    Buffer.from('\n', 'latin1'),
+  ]);
+
+  test('GB18030: left untouched, with a message that says why and what to do, exit code 2', () => {
+    const p = write('refuse/gbk.txt', gbk);
+    for (const argv of [['fix', p], ['fix', '--dry-run', p]]) {
+      const r = run(...argv);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /gbk\.txt：文件编码为 GB18030\/GBK.*未作修改.*另存为 UTF-8/);
+      assert.deepEqual(fs.readFileSync(p), gbk);
+    }
+  });
+
+  test('a binary file and a missing file: untouched, the other files still fixed', () => {
+    const bin = write('refuse/x.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    const good = write('refuse/good.txt', MESSY.join('\n'));
+    const r = run('fix', bin, path.join(tmp, 'refuse/none.txt'), good);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /x\.txt：这不是文本文件/);
+    assert.match(r.err, /none\.txt：文件或文件夹不存在/);
+    assert.deepEqual(fs.readFileSync(bin), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    assert.equal(fs.readFileSync(good, 'utf8'), FIXED.join('\n'));
+    assert.match(r.out, /2 个文件无法处理，未作修改/);
+  });
+
+  test('UTF-8 with a BOM and broken bytes would not come back as it was: untouched', () => {
+    const broken = Buffer.concat([BOM, Buffer.from(MESSY.join('\n'), 'utf8'), Buffer.from([0xff, 0x0a])]);
+    const p = write('refuse/broken.txt', broken);
+    const r = run('fix', p);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /不能按 utf-8-bom 原样写回/);
+    assert.deepEqual(fs.readFileSync(p), broken);
+  });
+
+  test('usage errors', () => {
+    for (const argv of [['fix'], ['fix', '--format', 'json', 'a.txt'], ['check', '--dry-run', 'a.txt'], ['fix', '--bogus', 'a.txt']]) {
+      const r = run(...argv);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.match(r.err, /zongjie：/);
+    }
+    assert.match(run('--help').out, /zongjie fix \[--dry-run\]/);
+  });
+});
+
+describe('the built CLI', () => {
+  test('dist/cli.js fix --dry-run prints the diff and writes nothing', () => {
+    const p = write('built/a.txt', MESSY.join('\n'));
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'fix', '--dry-run', p], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(r.stdout.includes('+二、存在的问题\n'));
+    assert.equal(fs.readFileSync(p, 'utf8'), MESSY.join('\n'));
+  });
+});
+
+describe('unifiedDiff', () => {
+  test('hunks with three lines of context, separate when far apart', () => {
+    const a = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'].join('\n');
+    const b = ['1', 'two', '3', '4', '5', '6', '7', '8', '9', '10', '11'].join('\n');
+    assert.equal(
+      unifiedDiff(a, b, 'f'),
+      ['--- f', '+++ f', '@@ -1,5 +1,5 @@', ' 1', '-2', '+two', ' 3', ' 4', ' 5', '@@ -9,4 +9,3 @@', ' 9', ' 10', ' 11', '-12'].join('\n'),
+    );
+  });
+  test('an insertion at the start and equal texts', () => {
+    assert.equal(unifiedDiff('a\nb', 'x\na\nb', 'f'), ['--- f', '+++ f', '@@ -1,2 +1,3 @@', '+x', ' a', ' b'].join('\n'));
+    assert.equal(unifiedDiff('a\r\nb', 'a\r\nb', 'f'), '');
+  });
+});
