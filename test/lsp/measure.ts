@@ -13,6 +13,7 @@ import { TestClient, fileUri } from './harness';
 
 const TARGET_BYTES = 40 * 1024;
 const EDITS = 100;
+const BURST = 20;
 /** How long to wait for word segmentation to load before measuring without it. */
 const SEGMENTER_WAIT_MS = 15000;
 
@@ -96,6 +97,21 @@ async function main(): Promise<void> {
     }
     console.log(summary('每次按键 → 该版本的首次诊断', firstPhase));
     if (segmented) console.log(summary('每次按键 → 该版本含分词的完整诊断', fullPhase));
+
+    // A burst: BURST keystrokes sent without waiting, as a fast typist or a paste of single characters.
+    const firstVersion = 2 + EDITS;
+    const lastVersion = firstVersion + BURST - 1;
+    const from = client.published.length;
+    let sentLast = 0;
+    for (let v = firstVersion; v <= lastVersion; v++) {
+      await client.change(uri, v, [{ range: { start: { line, character: column }, end: { line, character: column } }, text: '理' }]);
+      column++;
+      sentLast = performance.now();
+    }
+    const done = await nextPublication(client, uri, (p) => p.version === lastVersion, 10000, from);
+    if (done === null) throw new Error('连续输入的最后一个版本没有诊断');
+    const burstVersions = new Set(client.published.slice(from).filter((p) => p.uri === uri).map((p) => p.version));
+    console.log(`连续 ${BURST} 次输入（不等待）：诊断覆盖了 ${burstVersions.size} 个版本；最后一次输入 → 其诊断 ${(performance.now() - sentLast).toFixed(1)} ms`);
   } finally {
     await client.dispose();
   }

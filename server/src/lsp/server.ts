@@ -75,6 +75,9 @@ export const COMMAND_STOP_CHECKING_AS_REPORT = 'zongjie.stopCheckingAsReport';
  */
 export const SETTINGS_WAIT_MS = 1000;
 
+/** The longest a burst of queued changes may postpone a check (see schedule()). */
+export const COALESCE_LIMIT_MS = 30;
+
 export interface ServerOptions {
   /** Starts word segmentation after initialization; absent or null: run without it. */
   startSegmenter?: () => SegmenterHostLike | null;
@@ -165,6 +168,8 @@ export class ZongjieServer {
   private epochCounter = 0;
   private resultCounter = 0;
   private readonly dirty = new Set<string>();
+  /** Counts schedule() calls, to tell whether a turn of the event loop brought a change. */
+  private changeCount = 0;
   private flushScheduled = false;
   private refreshScheduled = false;
   private host: SegmenterHostLike | null = null;
@@ -340,14 +345,32 @@ export class ZongjieServer {
     return s;
   }
 
+  /**
+   * Queues a check of `uri`. There is no debounce timer: the check runs as soon
+   * as the protocol messages already received are handled. vscode-jsonrpc
+   * handles one queued message per turn of the event loop, so the flush waits
+   * one turn and then as long as each turn brought another change (a burst of
+   * keystrokes that arrived while the server was busy), checking only the latest
+   * version — but never longer than COALESCE_LIMIT_MS after the first change.
+   */
   private schedule(uri: string): void {
     this.dirty.add(uri);
+    this.changeCount++;
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // setImmediate, not a timer: changes already queued are coalesced, nothing waits for typing to pause.
-    setImmediate(() => {
+    const started = performance.now();
+    let seen = this.changeCount;
+    let turns = 0;
+    const tick = () => {
+      const quiet = this.changeCount === seen;
+      seen = this.changeCount;
+      if ((turns++ === 0 || !quiet) && performance.now() - started < COALESCE_LIMIT_MS) {
+        setImmediate(tick);
+        return;
+      }
       void this.settingsReady.then(() => this.flush());
-    });
+    };
+    setImmediate(tick);
   }
 
   private scheduleAll(): void {
