@@ -314,7 +314,9 @@ export class ZongjieServer {
           this.segmentationFailed(host.failure);
         }
       },
-      (e) => this.segmentationFailed(host.failure ?? errorText(e)),
+      (e) => {
+        if (this.host === host) this.segmentationFailed(host.failure ?? errorText(e));
+      },
     );
   }
 
