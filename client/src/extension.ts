@@ -1,0 +1,131 @@
+/**
+ * Zongjie for VS Code: starts the language server, and adds the commands and
+ * the status bar item that make the server's findings easy to work through.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR, createClient } from './client';
+import { ForcedReports } from './forced';
+import { nextItem } from './navigation';
+import { ReportStatusBar, STATUS_BAR_COMMAND, isPlaceholder, zongjieDiagnostics } from './status';
+
+/** Commands of the server (server/src/lsp/server.ts). */
+const SERVER_CHECK_AS_REPORT = 'zongjie.checkAsReport';
+const SERVER_STOP_CHECKING_AS_REPORT = 'zongjie.stopCheckingAsReport';
+
+/**
+ * The extension's own command ids. They differ from the server's: the language
+ * client registers a VS Code command under each id the server announces, and a
+ * second registration under the same id would fail.
+ */
+export const COMMANDS = {
+  checkAsReport: 'zongjie.checkFileAsReport',
+  stopCheckingAsReport: 'zongjie.stopCheckingFileAsReport',
+  nextPlaceholder: 'zongjie.nextPlaceholder',
+} as const;
+
+/** Set while the active file is one the user forced, to offer the matching command only. */
+const CONTEXT_FORCED = 'zongjie.activeFileIsForcedReport';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Zongjie', { log: true });
+  const forced = new ForcedReports(context.workspaceState);
+  client = createClient(context, () => forced.list(), output);
+  const status = new ReportStatusBar(client, forced, DOCUMENT_SELECTOR);
+
+  const updateContext = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    void vscode.commands.executeCommand('setContext', CONTEXT_FORCED, uri ? forced.has(uri) : false);
+  };
+
+  context.subscriptions.push(
+    output,
+    forced,
+    status,
+    vscode.commands.registerCommand(COMMANDS.checkAsReport, (uri?: vscode.Uri) => setForced(forced, uri, true)),
+    vscode.commands.registerCommand(COMMANDS.stopCheckingAsReport, (uri?: vscode.Uri) => setForced(forced, uri, false)),
+    vscode.commands.registerCommand(COMMANDS.nextPlaceholder, () => jump('placeholder')),
+    vscode.commands.registerCommand(STATUS_BAR_COMMAND, () => jump('status')),
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    forced.onDidChange(updateContext),
+  );
+  updateContext();
+
+  try {
+    await client.start();
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    output.error(`语言服务器启动失败：${reason}`);
+    void vscode.window.showErrorMessage(`Zongjie：语言服务器启动失败（${reason}），报告检查暂不可用。详情见“输出”面板中的 Zongjie。`);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c && c.state !== State.Stopped) await c.stop();
+}
+
+function targetUri(uri: unknown): vscode.Uri | undefined {
+  return uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+}
+
+/** Asks the server to check (or stop checking) a file as a report, and remembers its answer. */
+async function setForced(forced: ForcedReports, arg: unknown, on: boolean): Promise<void> {
+  const uri = targetUri(arg);
+  if (!uri) {
+    void vscode.window.showInformationMessage('Zongjie：请先打开要检查的文件。');
+    return;
+  }
+  const c = client;
+  if (!c || c.state !== State.Running) {
+    void vscode.window.showErrorMessage('Zongjie：语言服务器没有运行，请稍后再试。');
+    return;
+  }
+  const name = path.basename(uri.path) || uri.toString();
+  try {
+    const list: unknown = await c.sendRequest(ExecuteCommandRequest.type, {
+      command: on ? SERVER_CHECK_AS_REPORT : SERVER_STOP_CHECKING_AS_REPORT,
+      arguments: [c.code2ProtocolConverter.asUri(uri)],
+    });
+    if (Array.isArray(list)) {
+      await forced.replace(list.filter((u): u is string => typeof u === 'string'));
+    } else {
+      // A server that does not answer with the list: keep ours in step by hand.
+      const current = new Set(forced.list());
+      if (on) current.add(uri.toString());
+      else current.delete(uri.toString());
+      await forced.replace([...current]);
+    }
+    void vscode.window.showInformationMessage(
+      on ? `Zongjie：已将「${name}」作为报告检查。` : `Zongjie：不再将「${name}」作为报告检查；如果它的标题像报告标题，仍会照常检查。`,
+    );
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Zongjie：操作未完成（${e instanceof Error ? e.message : String(e)}）。`);
+  }
+}
+
+/**
+ * Moves the cursor to the next placeholder after it (wrapping), selecting it so
+ * that typing replaces it. From the status bar: the next placeholder, or the
+ * next finding of any kind once no placeholder is left.
+ */
+function jump(what: 'placeholder' | 'status'): void {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const all = zongjieDiagnostics(editor.document.uri);
+  const placeholders = all.filter(isPlaceholder);
+  const items = placeholders.length > 0 || what === 'placeholder' ? placeholders : all;
+  const target = nextItem(items, editor.selection);
+  if (!target) {
+    void vscode.window.showInformationMessage(
+      what === 'placeholder' ? 'Zongjie：这个文件里没有待填写的占位符。' : 'Zongjie：这篇报告没有发现问题。',
+    );
+    return;
+  }
+  editor.selection = new vscode.Selection(target.range.start, target.range.end);
+  editor.revealRange(target.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

@@ -1,0 +1,133 @@
+/**
+ * The status bar item for the active report: 「$(edit) 占位符 3 · 问题 5」,
+ * counted from the diagnostics VS Code holds for the document. It is shown only
+ * for documents the server checks as reports. The server alone decides that
+ * (by the title, or because the user forced it), and it answers
+ * textDocument/documentSymbol with an empty list for everything else, so the
+ * item asks the server for the document's symbols directly — not through
+ * VS Code, where other extensions (Markdown) add symbols of their own.
+ */
+import * as vscode from 'vscode';
+import { DocumentSymbolRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import { ForcedReports } from './forced';
+import { DIAGNOSTIC_SOURCE, PLACEHOLDER_CODE, codeOf, statusBarContent } from './navigation';
+
+/** How long typing must pause before the item asks the server again whether the document is a report. */
+const RECHECK_DELAY_MS = 300;
+
+export const STATUS_BAR_COMMAND = 'zongjie.jumpFromStatusBar';
+
+export function zongjieDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+}
+
+export function isPlaceholder(d: vscode.Diagnostic): boolean {
+  return codeOf(d.code) === PLACEHOLDER_CODE;
+}
+
+interface ReportState {
+  version: number;
+  isReport: boolean;
+}
+
+export class ReportStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly known = new Map<string, ReportState>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private asking: string | undefined;
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly forced: ForcedReports,
+    private readonly selector: vscode.DocumentSelector,
+  ) {
+    this.item = vscode.window.createStatusBarItem('zongjie.report', vscode.StatusBarAlignment.Left, 10);
+    this.item.name = 'Zongjie 报告检查';
+    this.item.command = STATUS_BAR_COMMAND;
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.update();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.scheduleCheck(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.known.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('zongjie')) {
+          this.known.clear();
+          this.update();
+        }
+      }),
+      forced.onDidChange(() => {
+        this.known.clear();
+        this.update();
+      }),
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) this.known.clear();
+        this.update();
+      }),
+    );
+    this.update();
+  }
+
+  /** Refreshes the item for the active editor. */
+  update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || vscode.languages.match(this.selector, doc) === 0 || !vscode.workspace.getConfiguration('zongjie').get<boolean>('enable', true)) {
+      this.item.hide();
+      return;
+    }
+    const diagnostics = zongjieDiagnostics(doc.uri);
+    const known = this.known.get(doc.uri.toString());
+    if (!known || known.version !== doc.version) this.scheduleCheck(doc, known ? RECHECK_DELAY_MS : 0);
+    // Until the server has answered, a document with findings or forced by the user is a report.
+    const isReport = (known?.isReport ?? false) || diagnostics.length > 0 || this.forced.has(doc.uri);
+    if (!isReport) {
+      this.item.hide();
+      return;
+    }
+    const placeholders = diagnostics.filter(isPlaceholder).length;
+    const { text, tooltip } = statusBarContent({ placeholders, others: diagnostics.length - placeholders });
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.show();
+  }
+
+  private scheduleCheck(doc: vscode.TextDocument, delay = RECHECK_DELAY_MS): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.ask(doc);
+    }, delay);
+  }
+
+  /** Asks the server whether `doc` (at its current version) is checked as a report. */
+  private async ask(doc: vscode.TextDocument): Promise<void> {
+    if (this.client.state !== State.Running || doc.isClosed) return;
+    const key = `${doc.uri.toString()}@${doc.version}`;
+    if (this.asking === key) return;
+    this.asking = key;
+    const version = doc.version;
+    try {
+      const symbols = await this.client.sendRequest(DocumentSymbolRequest.type, {
+        textDocument: { uri: this.client.code2ProtocolConverter.asUri(doc.uri) },
+      });
+      this.known.set(doc.uri.toString(), { version, isReport: Array.isArray(symbols) && symbols.length > 0 });
+    } catch {
+      // A server that is restarting answers nothing; the next change or restart asks again.
+      return;
+    } finally {
+      if (this.asking === key) this.asking = undefined;
+    }
+    if (vscode.window.activeTextEditor?.document === doc) this.update();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
