@@ -1,0 +1,86 @@
+// What a VSIX holds and whether it is complete. Shared by the package script
+// (client/scripts/package-vsix.mjs) and the end-to-end test, which both check
+// the file VS Code will install rather than vsce's idea of it.
+import { readFileSync } from 'node:fs';
+
+/** Entries of a zip file (name, sizes) from its central directory; zip64 is not needed for a VSIX. */
+export function listZip(file) {
+  const buf = readFileSync(file);
+  const EOCD = 0x06054b50;
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error(`${file} is not a zip file`);
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries = [];
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`${file}: broken central directory`);
+    const compressed = buf.readUInt32LE(at + 20);
+    const size = buf.readUInt32LE(at + 24);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extraLength = buf.readUInt16LE(at + 30);
+    const commentLength = buf.readUInt16LE(at + 32);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
+    entries.push({ name, size, compressed });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Files the extension cannot work without (paths inside the VSIX). */
+export const REQUIRED = [
+  'extension/package.json',
+  'extension/package.nls.json',
+  'extension/package.nls.zh-cn.json',
+  'extension/dist/extension.js',
+  'extension/dist/server.js',
+  'extension/snippets/plaintext.json',
+  'extension/snippets/markdown.json',
+  // The server loads nodejieba at run time (the bundle keeps it external).
+  'extension/node_modules/nodejieba/package.json',
+  'extension/node_modules/nodejieba/index.js',
+  'extension/node_modules/nodejieba/build/Release/nodejieba.node',
+];
+
+/** What must not ship: sources, tests, maps, build output of tsc, other packages. */
+const FORBIDDEN = [
+  [/\.ts$/, 'TypeScript sources'],
+  [/\.map$/, 'source maps'],
+  [/^extension\/(server|client|test|out|scripts|bench|examples|\.e2e|\.ci)\//, 'sources, tests or build output'],
+  [/^extension\/node_modules\/(?!nodejieba\/)/, 'a package other than nodejieba'],
+  [/^extension\/node_modules\/nodejieba\/(submodules|lib|test|node_modules|build\/Release\/obj\.target)\//, 'nodejieba build inputs or its own dictionaries'],
+];
+
+/**
+ * Problems with the entries of a VSIX, in English for the developer. `distFiles`
+ * are runtime files found in dist/ (segmenter worker, dictionaries) that must be
+ * in the package too.
+ */
+export function vsixProblems(entries, distFiles = []) {
+  const names = new Set(entries.map((e) => e.name));
+  const problems = [];
+  for (const r of [...REQUIRED, ...distFiles.map((f) => `extension/dist/${f}`)]) if (!names.has(r)) problems.push(`missing ${r}`);
+  for (const e of entries) {
+    for (const [re, what] of FORBIDDEN) if (re.test(e.name)) problems.push(`${e.name}: ${what} must not be packaged`);
+  }
+  return problems;
+}
+
+/** One line per top-level folder of the extension: files and bytes. */
+export function summarize(entries) {
+  const groups = new Map();
+  for (const e of entries) {
+    const parts = e.name.split('/');
+    const key = parts[0] !== 'extension' ? parts[0] : parts.length > 3 && parts[1] === 'node_modules' ? parts.slice(0, 3).join('/') : parts.length > 2 ? parts.slice(0, 2).join('/') + '/' : e.name;
+    const g = groups.get(key) ?? { files: 0, bytes: 0 };
+    g.files++;
+    g.bytes += e.size;
+    groups.set(key, g);
+  }
+  return [...groups.entries()].sort((a, b) => b[1].bytes - a[1].bytes).map(([k, g]) => `${k.padEnd(44)} ${String(g.files).padStart(4)} files ${(g.bytes / 1024).toFixed(1).padStart(9)} KB`);
+}
