@@ -1,0 +1,306 @@
+/**
+ * End to end in a real VS Code: code-server 4.99.4 (VS Code's own server and
+ * web workbench, from npm) with the packaged VSIX installed, driven through
+ * Debian's Chromium by playwright-core, the way a writer uses it:
+ *
+ *  1. package the VSIX (npm run package's code) and check its contents;
+ *  2. install it with --install-extension, open a folder with a draft;
+ *  3. wait for the language mode, read the squiggles, the Problems panel and
+ *     the status bar item: exactly the draft's four placeholders;
+ *  4. type a line with a new placeholder, then fill one with 「跳到下一个占位符」:
+ *     the Problems list follows both edits;
+ *  5. type a snippet prefix in an empty file, accept the suggestion, and find
+ *     the skeleton's parts in the Outline view;
+ *  6. take a screenshot for the README;
+ *  7. run the in-VS-Code suite (test/e2e/suite, the vscode-API version of these
+ *     scenarios that @vscode/test-electron would run) in code-server's own
+ *     extension host, with the installed VSIX as the extension under development.
+ *
+ * The code-server install is made by test/e2e/setup-code-server.sh when it is
+ * missing (a few minutes, once; root and apt are needed for the Debian
+ * packages). ZONGJIE_E2E=skip skips this test on a machine that cannot run it.
+ * The screenshot goes to the run folder; ZONGJIE_UPDATE_SCREENSHOT=1 (or a
+ * missing docs/images/zongjie-vscode.png) also writes the README's copy.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { Browser, Page, chromium } from 'playwright-core';
+import { analyzeText } from '../../server/src/engine/analyze';
+import { expandSnippet } from '../snippets/expand';
+import * as fx from './fixtures';
+import { CHROMIUM, CodeServer, E2E_HOME, REPO, ensureCodeServer, installExtension, log, makeRunDirs, startCodeServer, writeUserSettings } from './harness';
+import type { SuiteResult } from './suite';
+
+const SCREENSHOT = path.join(REPO, 'docs', 'images', 'zongjie-vscode.png');
+const SCREENSHOT_MAX_BYTES = 300 * 1024;
+/** The status bar item's element id: publisher.name.itemId. */
+const STATUS_ITEM = '#zongjie\\.zongjie\\.zongjie\\.report';
+
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  // The run folder sits inside this repository: keep the Git extension quiet about it.
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'chat.commandCenter.enabled': false,
+  'outline.collapseItems': 'alwaysExpand',
+  'editor.minimap.enabled': false,
+};
+
+/** A Problems panel row of one marker, as VS Code renders it: message / source / code / [Ln, Col]. */
+interface ProblemRow {
+  message: string;
+  source: string;
+  code: string;
+  line: number;
+  column: number;
+}
+
+async function problemRows(page: Page): Promise<ProblemRow[]> {
+  const texts = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+  const rows: ProblemRow[] = [];
+  for (const t of texts) {
+    const m = /^(.*)\n(\S+)\n(\S+)\n\[Ln (\d+), Col (\d+)\]$/s.exec(t.trim());
+    if (m) rows.push({ message: m[1], source: m[2], code: m[3], line: Number(m[4]), column: Number(m[5]) });
+  }
+  return rows;
+}
+
+async function statusItem(page: Page): Promise<string> {
+  const item = page.locator(STATUS_ITEM);
+  return (await item.count()) > 0 && (await item.isVisible()) ? (await item.innerText()).trim() : '';
+}
+
+/** Waits until `read` returns a value `ok` accepts; fails with the last value seen. */
+async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 250));
+    last = await read();
+  }
+  return last;
+}
+
+async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.insertText(label);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 10_000 });
+  await row.click();
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
+}
+
+const SKIP = process.env.ZONGJIE_E2E === 'skip' ? 'ZONGJIE_E2E=skip' : false;
+const T0 = Date.now();
+const since = () => `${((Date.now() - T0) / 1000).toFixed(1)} s`;
+const saw = (line: string) => log(`${since().padStart(7)}  ${line}`);
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, timeout: 30 * 60_000 }, () => {
+  /** The VSIX as npm run package makes it, built once for both tests. */
+  let vsixPath = '';
+
+  before(async () => {
+    ensureCodeServer(20 * 60_000);
+    saw(`code-server ready in ${E2E_HOME}`);
+    const dir = path.join(E2E_HOME, 'runs');
+    fs.mkdirSync(dir, { recursive: true });
+    vsixPath = path.join(dir, 'zongjie.vsix');
+    const { packageVsix } = await import(pathToFileURL(path.join(REPO, 'client', 'scripts', 'package-vsix.mjs')).href);
+    const vsix = await packageVsix(vsixPath);
+    saw(`VSIX ${(vsix.bytes / 1024).toFixed(0)} KB, ${vsix.entries.length} files, target ${vsix.target}`);
+    assert.deepEqual(vsix.problems, []);
+  });
+
+  after(() => saw(`done; total ${since()}`));
+
+  test('a writer’s session: squiggles, Problems, typing, the next-placeholder command, a skeleton snippet, the Outline', { timeout: 10 * 60_000 }, async () => {
+    // 2. Install the VSIX, write the workspace.
+    const dirs = makeRunDirs('code-server');
+    const installed = installExtension(dirs, vsixPath);
+    saw(`--install-extension: ${installed.split('\n').pop()}`);
+    assert.match(installed, /was successfully installed/);
+    fs.writeFileSync(path.join(dirs.workspace, fx.DRAFT_NAME), fx.DRAFT);
+    fs.writeFileSync(path.join(dirs.workspace, fx.SKELETON_NAME), '');
+    writeUserSettings(dirs, SETTINGS);
+
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+    try {
+      server = await startCodeServer(dirs);
+      saw(`code-server listening at ${server.url}`);
+      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`);
+      await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ timeout: 120_000 });
+      saw('workbench loaded');
+
+      // 3. The draft: language mode, squiggles, Problems, status bar.
+      await openFile(page, fx.DRAFT_NAME);
+      const mode = await until('the language mode', async () => (await page.locator('#status\\.editor\\.mode').innerText().catch(() => '')).trim(), (m) => m === 'Plain Text', 60_000);
+      saw(`language mode: ${mode}`);
+      const status = await until('the Zongjie status bar item', () => statusItem(page), (s) => s.includes('占位符'), 90_000);
+      saw(`status bar: ${status}`);
+      assert.equal(status, `占位符 ${fx.DRAFT_PLACEHOLDERS.length} · 问题 0`);
+      const squiggles = await until(
+        'the squiggles',
+        () => page.locator('.editor-instance .monaco-editor .squiggly-error').count(),
+        (n) => n === fx.DRAFT_PLACEHOLDERS.length,
+      );
+      saw(`squiggles (error): ${squiggles}`);
+
+      if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+      const rows = await until('the Problems panel', () => problemRows(page), (r) => r.length === fx.DRAFT_PLACEHOLDERS.length);
+      for (const r of rows) saw(`  problem: [Ln ${r.line}, Col ${r.column}] ${r.source}(${r.code}) ${r.message}`);
+      assert.deepEqual(
+        rows.map((r) => [r.line, r.column, r.source, r.code]),
+        fx.DRAFT_PLACEHOLDERS.map((p) => [p.line, p.column, 'zongjie', 'placeholder']),
+      );
+      const problemsStatus = await page.locator('#status\\.problems').getAttribute('aria-label');
+      saw(`status bar problems: ${problemsStatus}`);
+      assert.match(problemsStatus ?? '', new RegExp(`Errors: ${fx.DRAFT_PLACEHOLDERS.length}\\b`));
+
+      // 4. Type a new placeholder; the Problems list follows.
+      await page.locator('.editor-instance .monaco-editor .view-lines').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.insertText(fx.TYPED_LINE);
+      const afterTyping = await until('the typed placeholder in Problems', () => problemRows(page), (r) => r.length === fx.DRAFT_PLACEHOLDERS.length + 1);
+      const typed = afterTyping.find((r) => r.line === fx.TYPED_PLACEHOLDER.line);
+      saw(`typed 「${fx.TYPED_LINE}」: ${afterTyping.length} problems, new one at [Ln ${typed?.line}, Col ${typed?.column}]; status bar: ${await statusItem(page)}`);
+      assert.deepEqual([typed?.column, typed?.code], [fx.TYPED_PLACEHOLDER.column, 'placeholder']);
+
+      // …and fill the first one via 「跳到下一个占位符」: from the end of the text it wraps to line 5.
+      await runCommand(page, 'Zongjie: Go to Next Placeholder');
+      const selection = await until('the selection on the placeholder', async () => (await page.locator('#status\\.editor\\.selection').innerText()).trim(), (s) => s.includes('selected'));
+      saw(`Go to Next Placeholder → ${selection}`);
+      assert.equal(selection, `Ln ${fx.DRAFT_PLACEHOLDERS[0].line}, Col ${fx.DRAFT_PLACEHOLDERS[0].column + 1} (1 selected)`);
+      await page.keyboard.insertText(fx.FILL);
+      const afterFill = await until('the filled placeholder to leave Problems', () => problemRows(page), (r) => r.length === fx.DRAFT_PLACEHOLDERS.length);
+      saw(`filled it with 「${fx.FILL}」: ${afterFill.length} problems at ${afterFill.map((r) => `${r.line}:${r.column}`).join(' ')}; status bar: ${await statusItem(page)}`);
+      assert.ok(!afterFill.some((r) => r.line === fx.DRAFT_PLACEHOLDERS[0].line));
+      assert.equal(await statusItem(page), `占位符 ${fx.DRAFT_PLACEHOLDERS.length} · 问题 0`);
+
+      // 5. A skeleton from its prefix, and its parts in the Outline view.
+      await openFile(page, fx.SKELETON_NAME);
+      assert.equal(await statusItem(page), '', 'an empty file is no report: no status bar item');
+      await page.locator('.editor-instance .monaco-editor .view-lines').click();
+      await page.keyboard.type(fx.SKELETON_PREFIX);
+      await page.keyboard.press('Control+Space');
+      const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: fx.SKELETON_SNIPPET }).first();
+      await suggestion.waitFor({ timeout: 20_000 });
+      saw(`suggestions for 「${fx.SKELETON_PREFIX}」: ${JSON.stringify(await page.locator('.suggest-widget .monaco-list-row').allInnerTexts())}`);
+      await suggestion.click();
+      await page.keyboard.press('Escape');
+      // The skeleton leaves its fact fields (X, XX单位) as placeholders on purpose: the engine tells how many.
+      const snippets = JSON.parse(fs.readFileSync(path.join(REPO, 'snippets', 'plaintext.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+      const skeletonText = expandSnippet(snippets[fx.SKELETON_SNIPPET].body).text;
+      const expectedFindings = analyzeText(skeletonText).findings;
+      assert.ok(expectedFindings.every((f) => f.code === 'placeholder'));
+      const skeletonStatus = await until('the skeleton to be checked', () => statusItem(page), (s) => s === `占位符 ${expectedFindings.length} · 问题 0`, 60_000);
+      saw(`skeleton inserted; status bar: ${skeletonStatus}`);
+
+      // Give the Outline the whole side bar: collapse the folder section above it.
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      const folderHeader = page.locator('.pane-header', { hasText: /^workspace$/i }).first();
+      if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
+      const outline = await until(
+        'the skeleton in the Outline view',
+        () => page.locator('.outline-pane .monaco-list-row .label-name').allInnerTexts(),
+        (names) => fx.SKELETON_PARTS.every((p) => names.includes(p)),
+        60_000,
+      );
+      saw(`outline: ${outline.join(' | ')}`);
+      assert.match(outline[0], new RegExp(`年度意识形态工作总结$`));
+
+      // 6. The README's screenshot: the draft with its squiggles, a hover, Problems and Outline.
+      await page.keyboard.press('Control+S');
+      await page.locator('.tabs-container .tab.active:not(.dirty)', { hasText: fx.SKELETON_NAME }).waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Control+W');
+      await page.locator('.tabs-container .tab', { hasText: fx.DRAFT_NAME }).click();
+      await until('the draft outline', () => page.locator('.outline-pane .monaco-list-row .label-name').allInnerTexts(), (n) => n.includes('二、存在的问题'));
+      await until('the Problems panel of the draft alone', () => problemRows(page), (r) => r.length === fx.DRAFT_PLACEHOLDERS.length);
+      const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-error').nth(1);
+      const box = await squiggle.boundingBox();
+      if (box) {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 6);
+        await page.locator('.monaco-hover').filter({ hasText: '占位符' }).first().waitFor({ timeout: 10_000 }).catch(() => saw('no hover shown'));
+        await page.waitForTimeout(1000); // the hover fades in
+      }
+      const shot = path.join(dirs.root, 'zongjie-vscode.png');
+      await page.screenshot({ path: shot });
+      const bytes = fs.statSync(shot).size;
+      saw(`screenshot ${shot} (${(bytes / 1024).toFixed(0)} KB)`);
+      assert.ok(bytes < SCREENSHOT_MAX_BYTES, `the screenshot is ${bytes} bytes`);
+      if (process.env.ZONGJIE_UPDATE_SCREENSHOT === '1' || !fs.existsSync(SCREENSHOT)) {
+        fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+        fs.copyFileSync(shot, SCREENSHOT);
+        saw(`updated ${path.relative(REPO, SCREENSHOT)}`);
+      }
+    } finally {
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
+      saw('code-server and Chromium stopped');
+    }
+  });
+
+  test('the in-VS-Code suite (test/e2e/suite) in code-server’s extension host', { timeout: 10 * 60_000 }, async () => {
+    const dirs = makeRunDirs('code-server-suite');
+    // VS Code unpacks the VSIX on install: that folder is the extension under test.
+    const unpacked = path.join(dirs.root, 'unpacked');
+    installExtension(dirs, vsixPath, unpacked);
+    const [folder] = fs.readdirSync(unpacked).filter((f) => f.startsWith('zongjie.zongjie-'));
+    assert.ok(folder, `the VSIX did not install into ${unpacked}`);
+    const extensionPath = path.join(unpacked, folder);
+    fs.writeFileSync(path.join(dirs.workspace, fx.DRAFT_NAME), fx.DRAFT);
+    fs.writeFileSync(path.join(dirs.workspace, fx.SKELETON_NAME), '');
+    fs.writeFileSync(path.join(dirs.workspace, fx.NOTE_NAME), fx.NOTE);
+    writeUserSettings(dirs, SETTINGS);
+    const resultFile = path.join(dirs.root, 'suite-result.json');
+
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+    try {
+      server = await startCodeServer(dirs, { ZONGJIE_SUITE_RESULT: resultFile });
+      const authority = new URL(server.url).host;
+      // The web workbench's way of saying --extensionDevelopmentPath and --extensionTestsPath.
+      const payload = [
+        ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`],
+        ['extensionTestsPath', `vscode-remote://${authority}${path.join(__dirname, 'suite', 'index.js')}`],
+      ];
+      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+      saw(`suite started in code-server with ${path.relative(E2E_HOME, extensionPath)} under development`);
+      const deadline = Date.now() + 5 * 60_000;
+      while (!fs.existsSync(resultFile)) {
+        if (Date.now() > deadline) throw new Error(`the suite wrote no result within 5 minutes; code-server log: ${server.logFile}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as SuiteResult;
+      saw(`suite ran in VS Code ${result.vscodeVersion} from ${result.extensionPath}`);
+      for (const s of result.steps) saw(`  ${s.ok ? '✔' : '✖'} ${s.name} (${s.ms} ms)${s.note ? ` — ${s.note}` : ''}${s.error ? `\n${s.error}` : ''}`);
+      assert.equal(result.extensionPath, extensionPath);
+      assert.equal(result.failed, 0);
+      assert.ok(result.passed >= 7, `only ${result.passed} steps ran`);
+    } finally {
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
+    }
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The documents of the end-to-end scenarios, shared by the code-server test
+ * (driven through the browser) and the in-VS-Code suite (driven through the
+ * vscode API). A short annual report of our own with exactly four
+ * placeholders and nothing else to find, so every count is exact.
+ */
+
+export const DRAFT_NAME = 'draft.txt';
+export const DRAFT = [
+  '县文化和旅游局2025年度意识形态工作总结',
+  '2025年，局党组认真落实意识形态工作责任制，牢牢把握正确政治方向，现将全年工作情况总结如下。',
+  '一、主要工作开展情况',
+  '（一）加强组织领导，压实工作责任',
+  '全年召开党组会议X次专题研究意识形态工作，制定班子成员责任清单，层层签订责任书。',
+  '（二）强化理论武装，筑牢思想根基',
+  '开展中心组集体学习12次、专题研讨X次，组织干部职工参加各类培训XX人次。',
+  '（三）守好宣传阵地，加强舆论引导',
+  '赴某社区开展政策宣讲，通过政务新媒体发布信息360条，及时回应群众关切。',
+  '二、存在的问题',
+  '一是理论学习的深度还不够，学用结合不够紧密。二是网络阵地管理还有薄弱环节。',
+  '三、下一步工作打算',
+  '一是持续深化理论武装，推动学习成果转化。二是压实阵地管理责任，守牢网络意识形态阵地。',
+  '',
+].join('\n');
+
+/** The placeholders of DRAFT: 1-based line and column, as VS Code shows them ([Ln 5, Col 9]). */
+export const DRAFT_PLACEHOLDERS = [
+  { line: 5, column: 9, text: 'X' },
+  { line: 7, column: 18, text: 'X' },
+  { line: 7, column: 33, text: 'XX' },
+  { line: 9, column: 2, text: '某' },
+];
+
+/**
+ * Typed on DRAFT's last, empty line: continues the 一是/二是 run of the plans
+ * and brings a new placeholder.
+ */
+export const TYPED_LINE = '三是开展基层宣讲X场。';
+export const TYPED_PLACEHOLDER = { line: 14, column: 9, text: 'X' };
+
+/** What fills the first placeholder (line 5, 「X次」). */
+export const FILL = '8';
+
+/** An empty file in which the skeleton snippet is inserted. */
+export const SKELETON_NAME = 'skeleton.txt';
+export const SKELETON_PREFIX = 'ndzj';
+export const SKELETON_SNIPPET = '年度意识形态工作总结';
+/** Top-level parts the outline must show after the skeleton is inserted. */
+export const SKELETON_PARTS = ['一、主要工作开展情况', '二、存在的问题', '三、下一步工作打算'];
+
+/** A note that is not a report (no report title), though it holds a placeholder-like X. */
+export const NOTE_NAME = 'notes.txt';
+export const NOTE = ['会议记录', '下周召开X次碰头会，议题待定。', ''].join('\n');

@@ -1,0 +1,205 @@
+/**
+ * The in-VS-Code suite: the end-to-end scenarios written against the vscode
+ * API, run inside an extension host by
+ *  - @vscode/test-electron (test/e2e/electron.test.ts) in desktop VS Code, and
+ *  - code-server's Node extension host (test/e2e/code-server.test.ts), where
+ *    the web workbench starts it from its `payload` URL parameter.
+ *
+ * VS Code loads this file and calls run(). There is no test framework in the
+ * extension host, so the suite is a plain list of steps that run in order (the
+ * scenario builds on itself) and stops at the first failure. The result goes to
+ * a JSON file, because neither host gives the caller the extension host's
+ * output: $ZONGJIE_SUITE_RESULT, or suite-result.json beside the workspace folder.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { analyzeText } from '../../../server/src/engine/analyze';
+import { expandSnippet } from '../../snippets/expand';
+import * as fx from '../fixtures';
+
+export interface SuiteResult {
+  passed: number;
+  failed: number;
+  steps: { name: string; ok: boolean; ms: number; note?: string; error?: string }[];
+  vscodeVersion: string;
+  extensionPath: string | null;
+}
+
+const EXTENSION_ID = 'zongjie.zongjie';
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite needs a workspace folder with the fixtures');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+function zongjie(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'zongjie')
+    .sort((a, b) => a.range.start.compareTo(b.range.start));
+}
+
+const code = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const where = (ds: vscode.Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
+
+async function until<T>(what: string, read: () => T, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = read();
+  }
+  return last;
+}
+
+/** Waits for `count` Zongjie diagnostics and checks that the number holds (a second channel would add to it). */
+async function settle(uri: vscode.Uri, count: number, what: string): Promise<vscode.Diagnostic[]> {
+  await until(what, () => where(zongjie(uri)), (w) => w.length === count, 60_000);
+  await new Promise((r) => setTimeout(r, 1500));
+  const ds = zongjie(uri);
+  assert.equal(ds.length, count, `${what}: the count changed to ${ds.length} (${where(ds).join(' ')})`);
+  return ds;
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
+  return vscode.window.showTextDocument(doc);
+}
+
+const steps: { name: string; run: () => Promise<string | void> }[] = [];
+const step = (name: string, run: () => Promise<string | void>) => steps.push({ name, run });
+
+step('the extension activates on a plain-text report', async () => {
+  const editor = await open(fx.DRAFT_NAME);
+  assert.equal(editor.document.languageId, 'plaintext');
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  await until('activation', () => ext.isActive, (a) => a, 30_000);
+  return `activated from ${ext.extensionPath}`;
+});
+
+step('the draft’s placeholders are shown, each once', async () => {
+  const uri = workspaceFile(fx.DRAFT_NAME);
+  const ds = await settle(uri, fx.DRAFT_PLACEHOLDERS.length, 'the draft’s diagnostics');
+  assert.deepEqual(
+    ds.map((d) => [d.range.start.line + 1, d.range.start.character + 1, code(d), d.severity]),
+    fx.DRAFT_PLACEHOLDERS.map((p) => [p.line, p.column, 'placeholder', vscode.DiagnosticSeverity.Error]),
+  );
+  return where(ds).join(' ');
+});
+
+step('typing a placeholder adds a diagnostic', async () => {
+  const editor = await open(fx.DRAFT_NAME);
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  assert.ok(await editor.edit((e) => e.insert(end, fx.TYPED_LINE)));
+  const ds = await settle(editor.document.uri, fx.DRAFT_PLACEHOLDERS.length + 1, 'the typed placeholder');
+  const typed = ds.find((d) => d.range.start.line + 1 === fx.TYPED_PLACEHOLDER.line);
+  assert.equal(typed?.range.start.character, fx.TYPED_PLACEHOLDER.column - 1);
+  return where(ds).join(' ');
+});
+
+step('「跳到下一个占位符」 wraps to the first placeholder and selects it; filling it removes it', async () => {
+  const editor = await open(fx.DRAFT_NAME);
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  await vscode.commands.executeCommand('zongjie.nextPlaceholder');
+  const first = fx.DRAFT_PLACEHOLDERS[0];
+  assert.deepEqual(
+    [editor.selection.start.line + 1, editor.selection.start.character + 1, editor.document.getText(editor.selection)],
+    [first.line, first.column, first.text],
+  );
+  // Again: the next one after the selected one.
+  await vscode.commands.executeCommand('zongjie.nextPlaceholder');
+  assert.equal(editor.selection.start.line + 1, fx.DRAFT_PLACEHOLDERS[1].line);
+  await vscode.commands.executeCommand('zongjie.nextPlaceholder'); // 7:33
+  await vscode.commands.executeCommand('zongjie.nextPlaceholder'); // 9:2
+  await vscode.commands.executeCommand('zongjie.nextPlaceholder'); // 14:9
+  await vscode.commands.executeCommand('zongjie.nextPlaceholder'); // wraps to 5:9
+  assert.equal(editor.selection.start.line + 1, first.line);
+  assert.ok(await editor.edit((e) => e.replace(editor.selection, fx.FILL)));
+  const ds = await settle(editor.document.uri, fx.DRAFT_PLACEHOLDERS.length, 'the filled placeholder');
+  assert.ok(!ds.some((d) => d.range.start.line + 1 === first.line));
+  return where(ds).join(' ');
+});
+
+step('the skeleton snippet makes a report whose parts the outline shows', async () => {
+  const editor = await open(fx.SKELETON_NAME);
+  await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'plaintext', name: fx.SKELETON_SNIPPET });
+  await vscode.commands.executeCommand('leaveSnippet');
+  const snippets = JSON.parse(
+    fs.readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'snippets', 'plaintext.json'), 'utf8'),
+  ) as Record<string, { body: string[] }>;
+  const expected = expandSnippet(snippets[fx.SKELETON_SNIPPET].body).text;
+  assert.equal(editor.document.getText(), expected);
+  const findings = analyzeText(expected).findings;
+  await settle(editor.document.uri, findings.length, 'the skeleton’s placeholders');
+  // Symbols come from every provider; the report is the one named by the skeleton's title.
+  let symbols: vscode.DocumentSymbol[] | undefined;
+  let report: vscode.DocumentSymbol | undefined;
+  const deadline = Date.now() + 30_000;
+  while (!report && Date.now() < deadline) {
+    symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    report = symbols?.find((s) => s.name.endsWith(fx.SKELETON_SNIPPET));
+    if (!report) await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.ok(report, `no report symbol in ${JSON.stringify(symbols?.map((s) => s.name))}`);
+  const parts = report.children.map((c) => c.name);
+  assert.deepEqual(parts, fx.SKELETON_PARTS);
+  return `${findings.length} placeholders; outline: ${report.name} › ${parts.join(' · ')}`;
+});
+
+step('a note is no report until the user says so', async () => {
+  const editor = await open(fx.NOTE_NAME);
+  const uri = editor.document.uri;
+  await new Promise((r) => setTimeout(r, 2000));
+  assert.deepEqual(where(zongjie(uri)), [], 'a note must not be checked');
+  await vscode.commands.executeCommand('zongjie.checkFileAsReport');
+  const ds = await until('diagnostics of the forced note', () => zongjie(uri), (d) => d.some((x) => code(x) === 'placeholder'));
+  await vscode.commands.executeCommand('zongjie.stopCheckingFileAsReport');
+  await until('the note to be cleared', () => zongjie(uri).length, (n) => n === 0);
+  return `forced: ${ds.map(code).join(', ')}; released: none`;
+});
+
+step('zongjie.severity reaches the server: turning placeholder off clears the draft', async () => {
+  const uri = workspaceFile(fx.DRAFT_NAME);
+  await open(fx.DRAFT_NAME);
+  const config = vscode.workspace.getConfiguration('zongjie');
+  await config.update('severity', { placeholder: 'off' }, vscode.ConfigurationTarget.Global);
+  try {
+    await settle(uri, 0, 'the draft with placeholder off');
+  } finally {
+    await config.update('severity', undefined, vscode.ConfigurationTarget.Global);
+  }
+  await settle(uri, fx.DRAFT_PLACEHOLDERS.length, 'the draft with the default severities');
+});
+
+export async function run(): Promise<void> {
+  const result: SuiteResult = {
+    passed: 0,
+    failed: 0,
+    steps: [],
+    vscodeVersion: vscode.version,
+    extensionPath: vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? null,
+  };
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const out = process.env.ZONGJIE_SUITE_RESULT ?? (folder ? path.join(folder, '..', 'suite-result.json') : undefined);
+  for (const s of steps) {
+    const started = Date.now();
+    try {
+      const note = await s.run();
+      result.steps.push({ name: s.name, ok: true, ms: Date.now() - started, note: note || undefined });
+      result.passed++;
+    } catch (e) {
+      result.steps.push({ name: s.name, ok: false, ms: Date.now() - started, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+      result.failed++;
+      break;
+    }
+  }
+  for (const s of result.steps) console.log(`${s.ok ? '✔' : '✖'} ${s.name} (${s.ms} ms)${s.note ? ` — ${s.note}` : ''}${s.error ? `\n${s.error}` : ''}`);
+  if (out) fs.writeFileSync(out, JSON.stringify(result, null, 2));
+  if (result.failed > 0) throw new Error(`${result.failed} of ${steps.length} steps failed`);
+}
