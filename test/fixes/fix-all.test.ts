@@ -104,6 +104,20 @@ describe('fix all', () => {
     assert.equal(applyEdits(MESSY, plan.edits), FIXED);
   });
 
+  test('thousands of broken headings and lists: a hang guard, not a speed test', () => {
+    const lines = ['2024年意识形态工作总结', '现将有关情况总结如下。', '一、主要工作开展情况'];
+    for (let i = 1; i <= 3000; i++) lines.push(`${i + (i % 3 === 0 ? 1 : 0)}.压实责任。制定清单。`);
+    for (let i = 0; i < 2000; i++) lines.push('主要做法：一是加强领导。三是管好阵地。');
+    const text = lines.join('\n');
+    const a = analyzeText(text);
+    const t0 = Date.now();
+    const plan = planFixAll(a);
+    codeActionsFor(a, a.findings[a.findings.length - 1].range);
+    assert.ok(Date.now() - t0 < 5000, `${Date.now() - t0} ms`);
+    const after = analyzeText(applyEdits(text, plan.edits));
+    assert.deepEqual(only(after.findings, 'numbering'), []);
+  });
+
   test('generated drafts: the plan always applies, and every quick fix offered applies', () => {
     for (let seed = 7000; seed < 7300; seed++) {
       const text = randomDocument(seed);

@@ -159,6 +159,19 @@ function reportAt(doc: ParsedDocument, line: number): Report | undefined {
   return doc.reports.find((r) => r.startLine <= line && line <= r.endLine);
 }
 
+// A parsed report never changes, so what is derived from it is kept with it:
+// fix all asks once per finding, and a draft may hold thousands of headings.
+const headingsByLine = new WeakMap<Report, Map<number, HeadingNode>>();
+
+function headingOnLine(report: Report, line: number): HeadingNode | undefined {
+  let map = headingsByLine.get(report);
+  if (!map) {
+    map = new Map(report.headings.map((h) => [h.line, h]));
+    headingsByLine.set(report, map);
+  }
+  return map.get(line);
+}
+
 function rangesTouch(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
@@ -323,7 +336,7 @@ class Enumerations {
     for (let l = report.startLine; l <= report.endLine; l++) {
       const info = doc.lines[l];
       if (info.kind !== 'body' && info.kind !== 'heading') continue;
-      const heading = info.heading?.style === 'cn-shi' ? report.headings.find((h) => h.line === l) ?? null : null;
+      const heading = info.heading?.style === 'cn-shi' ? headingOnLine(report, l) ?? null : null;
       const found = enumerationItems(doc.source.lines[l]);
       if (found.length === 0) continue;
       const items = found.map((it, index): EnumItem => ({ line: l, numStart: it.start, numEnd: it.end - 1, number: it.number, index, heading: index === 0 ? heading : null }));
@@ -441,6 +454,17 @@ export interface RenumberOptions {
   ignorePlansRestart?: boolean;
 }
 
+const enumerationsCache = new WeakMap<Report, Enumerations>();
+
+function enumerationsOf(doc: ParsedDocument, report: Report): Enumerations {
+  let e = enumerationsCache.get(report);
+  if (!e) {
+    e = new Enumerations(doc, report);
+    enumerationsCache.set(report, e);
+  }
+  return e;
+}
+
 type NumberingTarget =
   | { kind: 'headings'; report: Report; node: HeadingNode; run: HeadingNode[] }
   | { kind: 'list'; report: Report; enums: Enumerations; item: EnumItem };
@@ -451,11 +475,11 @@ function numberingTarget(doc: ParsedDocument, at: Finding | Position): Numbering
   if (exact && (at.code !== 'numbering' || at.data?.expected === undefined)) return null;
   const report = reportAt(doc, pos.line);
   if (!report) return null;
-  const node = report.headings.find((h) => h.line === pos.line);
+  const node = headingOnLine(report, pos.line);
   if (node && NUMBERED_STYLES.has(node.marker.style) && node.marker.style !== 'cn-shi' && (!exact || node.marker.markerStart === pos.character)) {
     return { kind: 'headings', report, node, run: headingRun(report, node) };
   }
-  const enums = new Enumerations(doc, report);
+  const enums = enumerationsOf(doc, report);
   const item = enums.itemAt(pos.line, pos.character, exact);
   return item ? { kind: 'list', report, enums, item } : null;
 }
