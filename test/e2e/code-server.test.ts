@@ -8,7 +8,9 @@
  *  3. wait for the language mode, read the squiggles, the Problems panel and
  *     the status bar item: exactly the draft's four placeholders;
  *  4. type a line with a new placeholder, then fill one with 「跳到下一个占位符」:
- *     the Problems list follows both edits;
+ *     the Problems list follows both edits; kill the language server and see
+ *     the client restart it and the new server find a doubled character (a
+ *     check that needs nodejieba, shipped in the VSIX);
  *  5. type a snippet prefix in an empty file, accept the suggestion, and find
  *     the skeleton's parts in the Outline view;
  *  6. take a screenshot for the README;
@@ -31,7 +33,7 @@ import { Browser, Page, chromium } from 'playwright-core';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { expandSnippet } from '../snippets/expand';
 import * as fx from './fixtures';
-import { CHROMIUM, CodeServer, E2E_HOME, REPO, ensureCodeServer, installExtension, log, makeRunDirs, startCodeServer, writeUserSettings } from './harness';
+import { CHROMIUM, CodeServer, E2E_HOME, REPO, ensureCodeServer, installExtension, log, makeRunDirs, processesInGroup, startCodeServer, writeUserSettings } from './harness';
 import type { SuiteResult } from './suite';
 
 const SCREENSHOT = path.join(REPO, 'docs', 'images', 'zongjie-vscode.png');
@@ -196,6 +198,32 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       assert.ok(!afterFill.some((r) => r.line === fx.DRAFT_PLACEHOLDERS[0].line));
       assert.equal(await statusItem(page), `占位符 ${fx.DRAFT_PLACEHOLDERS.length} · 问题 0`);
 
+      // The language server dies: the client starts a new one, which checks the next edit,
+      // word segmentation (nodejieba from the VSIX) included.
+      const [lsp] = processesInGroup(server.process.pid!, path.join('dist', 'server.js'));
+      assert.ok(lsp, 'no language server process found under code-server');
+      process.kill(lsp.pid, 'SIGKILL');
+      const restarted = await until(
+        'a new language server',
+        async () => processesInGroup(server!.process.pid!, path.join('dist', 'server.js')).map((p) => p.pid),
+        (pids) => pids.length === 1 && pids[0] !== lsp.pid,
+        60_000,
+      );
+      saw(`killed the language server (pid ${lsp.pid}); the client restarted it (pid ${restarted[0]})`);
+      await page.locator('.editor-instance .monaco-editor .view-lines').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.insertText('\n' + fx.SEGMENTED_LINE);
+      const afterRestart = await until(
+        'the segmenter finding from the restarted server',
+        () => problemRows(page),
+        (r) => r.length === fx.DRAFT_PLACEHOLDERS.length + 1 && r.some((x) => x.code === fx.SEGMENTED_FINDING.code),
+        60_000,
+      );
+      const dup = afterRestart.find((r) => r.code === fx.SEGMENTED_FINDING.code)!;
+      saw(`typed 「${fx.SEGMENTED_LINE}」: [Ln ${dup.line}, Col ${dup.column}] ${dup.source}(${dup.code}) ${dup.message}; status bar: ${await statusItem(page)}`);
+      assert.deepEqual([dup.line, dup.column], [fx.SEGMENTED_FINDING.line, fx.SEGMENTED_FINDING.column]);
+      assert.equal(await statusItem(page), `占位符 ${fx.DRAFT_PLACEHOLDERS.length} · 问题 1`);
+
       // 5. A skeleton from its prefix, and its parts in the Outline view.
       await openFile(page, fx.SKELETON_NAME);
       assert.equal(await statusItem(page), '', 'an empty file is no report: no status bar item');
@@ -234,7 +262,7 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       await page.keyboard.press('Control+W');
       await page.locator('.tabs-container .tab', { hasText: fx.DRAFT_NAME }).click();
       await until('the draft outline', () => page.locator('.outline-pane .monaco-list-row .label-name').allInnerTexts(), (n) => n.includes('二、存在的问题'));
-      await until('the Problems panel of the draft alone', () => problemRows(page), (r) => r.length === fx.DRAFT_PLACEHOLDERS.length);
+      await until('the Problems panel of the draft alone', () => problemRows(page), (r) => r.length === fx.DRAFT_PLACEHOLDERS.length + 1);
       const squiggle = page.locator('.editor-instance .monaco-editor .squiggly-error').nth(1);
       const box = await squiggle.boundingBox();
       if (box) {

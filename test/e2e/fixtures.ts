@@ -41,6 +41,14 @@ export const TYPED_PLACEHOLDER = { line: 14, column: 9, text: 'X' };
 /** What fills the first placeholder (line 5, 「X次」). */
 export const FILL = '8';
 
+/**
+ * Typed as a new last line after TYPED_LINE: 「二十大大」 is a doubled character
+ * that only the word-segmenting rules see (二十大/大), so its finding shows
+ * that nodejieba from the VSIX runs in the server.
+ */
+export const SEGMENTED_LINE = '四是深入学习贯彻党的二十大大精神。';
+export const SEGMENTED_FINDING = { line: 15, column: 11, code: 'duplicated-char' };
+
 /** An empty file in which the skeleton snippet is inserted. */
 export const SKELETON_NAME = 'skeleton.txt';
 export const SKELETON_PREFIX = 'ndzj';

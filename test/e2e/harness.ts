@@ -187,3 +187,26 @@ export function writeUserSettings(dirs: RunDirs, settings: Record<string, unknow
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
 }
+
+/**
+ * Processes of a process group whose command line contains `needle`, read from
+ * /proc (the end-to-end test runs on Linux). The test uses it to find the
+ * language server that its own code-server started.
+ */
+export function processesInGroup(pgid: number, needle: string): { pid: number; cmdline: string }[] {
+  const out: { pid: number; cmdline: string }[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the parenthesised command name: state ppid pgrp …
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+      if (cmdline.includes(needle)) out.push({ pid: Number(entry), cmdline });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}

@@ -177,6 +177,44 @@ step('zongjie.severity reaches the server: turning placeholder off clears the dr
   await settle(uri, fx.DRAFT_PLACEHOLDERS.length, 'the draft with the default severities');
 });
 
+/** The language servers this extension host started: its child processes running dist/server.js (Linux /proc). */
+function serverPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(path.join('dist', 'server.js'))) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+step('a crashed language server is restarted, and the new one segments words (nodejieba from the VSIX)', async () => {
+  if (process.platform !== 'linux') return 'not on Linux: skipped';
+  const [pid] = serverPids();
+  assert.ok(pid, 'no language server child process found');
+  process.kill(pid, 'SIGKILL');
+  const [next] = await until('a new language server', serverPids, (p) => p.length === 1 && p[0] !== pid, 60_000);
+  const editor = await open(fx.DRAFT_NAME);
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  assert.ok(await editor.edit((e) => e.insert(end, '\n' + fx.SEGMENTED_LINE)));
+  const ds = await until(
+    'the doubled character',
+    () => zongjie(editor.document.uri),
+    (d) => d.some((x) => code(x) === fx.SEGMENTED_FINDING.code),
+    60_000,
+  );
+  const dup = ds.find((x) => code(x) === fx.SEGMENTED_FINDING.code)!;
+  assert.deepEqual([dup.range.start.line + 1, dup.range.start.character + 1], [fx.SEGMENTED_FINDING.line, fx.SEGMENTED_FINDING.column]);
+  await settle(editor.document.uri, fx.DRAFT_PLACEHOLDERS.length + 1, 'the draft after the restart');
+  return `killed pid ${pid}, restarted as pid ${next}; ${dup.message}`;
+});
+
 export async function run(): Promise<void> {
   const result: SuiteResult = {
     passed: 0,
