@@ -47,12 +47,6 @@ export const QUICKFIX_KIND = 'quickfix';
 export const FIX_ALL_KIND = 'source.fixAll.zongjie';
 export type CodeActionKind = typeof QUICKFIX_KIND | typeof FIX_ALL_KIND;
 
-/**
- * The client command the placeholder action stands for: select `select` in the
- * editor. The engine only names it; the extension registers it.
- */
-export const SELECT_RANGE_COMMAND = 'zongjie.selectRange';
-
 /** A code action in engine terms; the language server maps it 1:1 onto an LSP CodeAction. */
 export interface EngineCodeAction {
   title: string;
@@ -62,7 +56,12 @@ export interface EngineCodeAction {
   /** The findings this action resolves (the LSP sends their diagnostics along). */
   diagnostics: Finding[];
   isPreferred: boolean;
-  /** For an action that moves the selection instead of editing: the range to select. */
+  /**
+   * For an action that moves the selection instead of editing (the placeholder
+   * jump): the range to select. The extension's `zongjie.nextPlaceholder`
+   * command does the same jump from the cursor, which sits on this placeholder
+   * when the action is chosen.
+   */
   select?: Range;
 }
 
