@@ -419,24 +419,35 @@ export interface HeadingClassification {
 const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>();
 
 /**
- * A match of `re` in `text`; with `isBoundary`, the first match whose start and
- * end fall on word boundaries (计划 in 计划生育 or 有 in 有效 is not a match).
+ * A match of `re` in `text`; with `isBoundary`, the first match that sits on
+ * words: its start and end, and the ends of each captured alternative, fall on
+ * word boundaries (计划 in 计划生育, 但 in 不但, 有 in 有效 do not count).
+ * Adjacent captured groups may share a word (还有 = 还 + 有).
  */
 function matchOnWords(re: RegExp, text: string, isBoundary?: (offset: number) => boolean): RegExpExecArray | null {
   if (!isBoundary) return re.exec(text);
   let g = GLOBAL_COPIES.get(re);
   if (!g) {
-    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+    g = new RegExp(re.source, re.flags.replace(/[gd]/g, '') + 'gd');
     GLOBAL_COPIES.set(re, g);
   }
   for (let from = 0; from <= text.length; ) {
     g.lastIndex = from;
     const m = g.exec(text);
     if (!m) return null;
-    if (isBoundary(m.index) && isBoundary(m.index + m[0].length)) return m;
+    if (isBoundary(m.index) && isBoundary(m.index + m[0].length) && groupsOnWords(m, isBoundary)) return m;
     from = m.index + 1;
   }
   return null;
+}
+
+function groupsOnWords(m: RegExpExecArray, isBoundary: (offset: number) => boolean): boolean {
+  const spans = (m.indices ?? []).slice(1).filter((s): s is [number, number] => s !== undefined && s[1] > s[0]);
+  return spans.every(([s, e]) => {
+    const joinedBefore = spans.some(([, pe]) => pe === s);
+    const joinedAfter = spans.some(([ns]) => ns === e);
+    return (joinedBefore || isBoundary(s)) && (joinedAfter || isBoundary(e));
+  });
 }
 
 /** Word boundaries of a line, as a predicate on offsets (undefined without a segmenter). */

@@ -88,7 +88,8 @@ export function findReferences(line: string): Reference[] {
 const HISTORICAL_AFTER = /^(?:召开)?(?:以来|以后|之后|后|前|期间|召开|胜利召开|闭幕|至今|到|至|时|上|代表)/;
 /** Words that make the reference the thing studied, carried out or preached. */
 const CITED = /精神|宣讲/;
-const FORWARD_BEFORE = /(?:迎接|喜迎|迎|筹备|即将|将要|将于)[^，。；]{0,4}$/;
+// 「迎接党的二十大」「从党的十九大到二十大」 look forward to the meeting.
+const FORWARD_BEFORE = /(?:(?:迎接|喜迎|迎|筹备|即将|将要|将于)[^，。；]{0,4}|[到至])$/;
 const FORWARD_AFTER = /^(?:召开前|前夕|即将|将于|召开之际)/;
 
 function formatMonth(date: string): string {

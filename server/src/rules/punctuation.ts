@@ -37,10 +37,11 @@ function protectedSpans(line: string, markdown: boolean): [number, number][] {
     let m: RegExpExecArray | null;
     while ((m = re.exec(line))) spans.push([m.index, m.index + m[0].length]);
   };
-  add(/(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff01-\uff60“”‘’\p{Script=Han}]+|www\.[A-Za-z0-9.\-/?=&%_#:]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu);
+  add(/(?:https?|ftp):\/\/[^\s()\u3000-\u303f\uff01-\uff60“”‘’\p{Script=Han}]+|www\.[A-Za-z0-9.\-/?=&%_#:]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu);
   if (markdown) {
     add(/`[^`]*`/g);
-    add(/\]\([^)\s]*\)/g);
+    // [text](target), the target possibly holding one level of parentheses.
+    add(/\]\((?:[^()\s]|\([^()\s]*\))*\)/g);
   }
   return spans;
 }
@@ -189,9 +190,12 @@ export function strandedSeparatorFindings(line: string, l: number, words: LineWo
       reason = `「${before}」后面紧跟${name}，前面的内容像是被删掉了`;
     } else if (c === '、' && (after === '等' || /^[）)”’》】〕。；，：]/.test(after))) {
       reason = after === '等' ? '顿号后面直接是「等」，最后一项并列内容像是被删掉了' : `顿号后面直接是「${after}」，后面的内容像是被删掉了`;
-    } else if (words) {
+    } else if (words && STRANDED_WORDS.has(before)) {
+      // Cut the line only when the character before could be a stranded word.
       const w = words.wordAt(l, i - 1);
-      if (w && w.end === i && STRANDED_WORDS.has(w.text)) {
+      // Mid-clause only (加强对、): at the start of a clause 对、错 is a list of its own.
+      const prev = w ? words.wordAt(l, w.start - 1) : undefined;
+      if (w && w.end === i && STRANDED_WORDS.has(w.text) && prev && HAN.test(prev.text)) {
         reason = `「${w.text}」后面紧跟${name}，「${w.text}」的对象像是被删掉了`;
       }
     }
@@ -227,6 +231,7 @@ export const punctuationRule: Rule = {
   description: '中文句子中的半角标点、重复的标点、前后内容被删掉的顿号或逗号、书名号之间的顿号',
   defaultSeverity: 'warning',
   fixable: true,
+  refinedBySegmenter: true,
   check(ctx: RuleContext): RuleFinding[] {
     const { doc, source } = ctx;
     const words = ctx.segmenter ? new LineWords(ctx.segmenter, source.lines) : null;

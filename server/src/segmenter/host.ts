@@ -82,6 +82,8 @@ export class SegmenterHost {
   failure: string | null = null;
   /** Milliseconds the worker spent loading the dictionaries (null until ready). */
   loadMs: number | null = null;
+  /** Texts the worker has been asked to cut so far (cache hits do not count). */
+  cutCount = 0;
 
   private worker: Worker | null = null;
   private readonly cache = new Map<string, string[]>();
@@ -148,6 +150,7 @@ export class SegmenterHost {
       }
     }
     if (missing.length > 0) {
+      this.cutCount += missing.length;
       const cut = await this.request(missing);
       missing.forEach((t, i) => {
         words.set(t, cut[i]);

@@ -18,6 +18,27 @@ export interface Word {
  * word-based check fall silent rather than misfire.
  */
 export function wordsOf(segmenter: Segmenter, line: string): Word[] {
+  // The parser and several rules read the same lines: cut each once per segmenter.
+  let cache = CACHE.get(segmenter);
+  if (!cache) {
+    cache = new Map();
+    CACHE.set(segmenter, cache);
+  }
+  let words = cache.get(line);
+  if (!words) {
+    words = cutWords(segmenter, line);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(line, words);
+  }
+  return words;
+}
+
+/** Words per segmenter and line; a segmenter that is dropped takes its cache with it. */
+const CACHE = new WeakMap<Segmenter, Map<string, Word[]>>();
+/** Lines kept per segmenter (the CLI keeps one segmenter for all its files). */
+const CACHE_LIMIT = 20000;
+
+function cutWords(segmenter: Segmenter, line: string): Word[] {
   const cut = segmenter.cut(line);
   const out: Word[] = [];
   let at = 0;
