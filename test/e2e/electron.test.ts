@@ -37,11 +37,16 @@ async function findVSCode(): Promise<{ executable: string } | { skip: string }> 
   }
 }
 
-/** Electron needs an X display; start Xvfb when there is none and it is installed. */
-function ensureDisplay(): { env: NodeJS.ProcessEnv; stop: () => void } | { skip: string } {
-  if (process.platform !== 'linux' || process.env.DISPLAY) return { env: {}, stop: () => undefined };
+/** Electron needs an X display: $DISPLAY, or Xvfb to start one. Checked before anything is downloaded. */
+function displayPlan(): { xvfb: string | null } | { skip: string } {
+  if (process.platform !== 'linux' || process.env.DISPLAY) return { xvfb: null };
   const xvfb = spawnSync('sh', ['-c', 'command -v Xvfb'], { encoding: 'utf8' }).stdout.trim();
   if (!xvfb) return { skip: 'SKIPPED: desktop VS Code needs a display: no $DISPLAY and no Xvfb (Debian package xvfb)' };
+  return { xvfb };
+}
+
+function startDisplay(xvfb: string | null): { env: NodeJS.ProcessEnv; stop: () => void } {
+  if (!xvfb) return { env: {}, stop: () => undefined };
   const display = ':' + (90 + Math.floor(Math.random() * 9));
   const child = spawn(xvfb, [display, '-screen', '0', '1280x800x24'], { stdio: 'ignore', detached: true });
   return { env: { DISPLAY: display }, stop: () => child.kill('SIGTERM') };
@@ -52,18 +57,19 @@ test('the in-VS-Code suite under @vscode/test-electron (desktop VS Code)', { tim
     t.skip('ZONGJIE_E2E=skip');
     return;
   }
+  const plan = displayPlan();
+  if ('skip' in plan) {
+    log(plan.skip);
+    t.skip(plan.skip);
+    return;
+  }
   const found = await findVSCode();
   if ('skip' in found) {
     log(found.skip);
     t.skip(found.skip);
     return;
   }
-  const display = ensureDisplay();
-  if ('skip' in display) {
-    log(display.skip);
-    t.skip(display.skip);
-    return;
-  }
+  const display = startDisplay(plan.xvfb);
   try {
     const dirs = makeRunDirs('electron');
     const vsix = path.join(dirs.root, 'zongjie.vsix');

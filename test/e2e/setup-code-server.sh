@@ -2,7 +2,7 @@
 # Installs what the end-to-end test needs to run Zongjie in a real VS Code:
 # code-server (VS Code's own server and web workbench, from npm), Debian's
 # Chromium (driven by playwright-core, a devDependency of the project), CJK
-# fonts for readable screenshots, and ripgrep.
+# fonts for readable screenshots, ripgrep, and Xvfb.
 #
 # Only the npm registry and Debian packages are used: code-server's postinstall
 # and some native modules would download from GitHub or nodejs.org, so scripts
@@ -30,7 +30,9 @@ timed() { local s=$SECONDS; "$@"; log "  ${*:1:4} … $((SECONDS - s))s"; }
 
 # --- 1. Debian packages: browser, fonts, ripgrep, and the toolchain and headers
 # the native modules of VS Code's server need (kerberos, node-pty, spdlog …).
-APT_PACKAGES=(chromium fonts-noto-cjk ripgrep g++ make python3 pkg-config libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev)
+# xvfb gives desktop VS Code a display for test/e2e/electron.test.ts where
+# @vscode/test-electron can download one (it cannot without internet access).
+APT_PACKAGES=(chromium fonts-noto-cjk ripgrep xvfb g++ make python3 pkg-config libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
