@@ -249,6 +249,13 @@ describe('template-residue', () => {
     assert.deepEqual(findings(text, 'template-residue'), []);
   });
 
+  test('a watermark sentence inside a long paragraph is cut out as a whole sentence', () => {
+    const body = '全年组织集中学习12次，开展专题研讨4次，撰写心得体会60余篇，各支部均按计划完成学习任务，学习成效明显，干部职工的理论水平和政治素养有了明显提高，为各项工作开展打下了坚实的思想基础。';
+    const text = draft(complete(), body + '本文仅供学习参考，请勿照搬照抄！各支部还开展了主题党日活动。');
+    const fs = findings(text, 'template-residue');
+    assert.deepEqual(covered(text, fs), ['本文仅供学习参考，请勿照搬照抄！']);
+  });
+
   test('a disclaimer and a paid-content hint on adjacent lines make one block to delete', () => {
     const text = draft(complete(), '免责声明：本文来源于网络。', '此处隐藏3216字，下载后查看全文');
     const fs = findings(text, 'template-residue');

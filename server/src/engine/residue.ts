@@ -68,12 +68,26 @@ export function detectLineResidue(text: string, line: number, start: number, end
     const m = p.re.exec(content);
     if (!m) continue;
     if (content.length <= SHORT_LINE) return whole(p.label);
-    regions.push(span(start + m.index, start + m.index + m[0].length, p.label));
+    // Inside a paragraph the watermark is a sentence of its own ("…。仅供学习参考，请勿照搬照抄！"):
+    // cover that sentence, so deleting it leaves no stray punctuation behind.
+    const [from, to] = sentenceAround(content, m.index, m.index + m[0].length);
+    if (!regions.some((r) => r.range.start.character === start + from)) regions.push(span(start + from, start + to, p.label));
   }
   if (content.length <= AD_LINE && !content.endsWith('。') && AD_PATTERN.test(content) && !/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十\d]+[）)]/.test(content)) {
     return whole('广告');
   }
   return { wholeLine: false, regions };
+}
+
+const SENTENCE_END = /[。！？!?]/;
+
+/** The sentence of `content` that holds [from, to): from after the previous sentence end to its own end. */
+function sentenceAround(content: string, from: number, to: number): [number, number] {
+  let a = from;
+  while (a > 0 && !SENTENCE_END.test(content.charAt(a - 1))) a--;
+  let b = to;
+  while (b < content.length && !SENTENCE_END.test(content.charAt(b - 1))) b++;
+  return [a, b];
 }
 
 /** A web preview: the title and the first sentence again, cut off with "..." or "……". */
