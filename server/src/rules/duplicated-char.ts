@@ -17,7 +17,7 @@
  * A two-character word typed twice (对照/对照) is an error too.
  * The fix deletes the stray copy.
  */
-import { LineWords, Word } from '../segmenter/words';
+import { LineWords, Word, wordAt as findWord } from '../segmenter/words';
 import { lineRange } from '../engine/types';
 import { Rule, RuleContext, RuleFinding } from './rule';
 
@@ -50,7 +50,7 @@ function isAABB(line: string, i: number): boolean {
 
 export function findDuplications(line: string, words: readonly Word[]): Duplication[] {
   const out: Duplication[] = [];
-  const wordAt = (i: number) => words.find((w) => w.start <= i && i < w.end);
+  const wordAt = (i: number) => findWord(words, i);
   for (let i = 0; i + 1 < line.length; i++) {
     const x = line[i];
     if (x !== line[i + 1] || !HAN.test(x)) continue;

@@ -61,6 +61,20 @@ function charactersOf(line: string): Word[] {
   return out;
 }
 
+/** The word containing offset `at` (binary search; words are in order and contiguous). */
+export function wordAt(words: readonly Word[], at: number): Word | undefined {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = words[mid];
+    if (at < w.start) hi = mid - 1;
+    else if (at >= w.end) lo = mid + 1;
+    else return w;
+  }
+  return undefined;
+}
+
 /** Offsets where a word starts or ends (0 and line.length included). */
 export function boundariesOf(words: readonly Word[], length: number): Set<number> {
   const s = new Set<number>([0, length]);
@@ -90,11 +104,11 @@ export class LineWords {
 
   /** The word that contains offset `at` (the one starting there when at a boundary). */
   wordAt(line: number, at: number): Word | undefined {
-    return this.words(line).find((w) => w.start <= at && at < w.end);
+    return wordAt(this.words(line), at);
   }
 
   isBoundary(line: number, at: number): boolean {
     if (at <= 0 || at >= this.lines[line].length) return true;
-    return this.words(line).some((w) => w.start === at);
+    return wordAt(this.words(line), at)?.start === at;
   }
 }
