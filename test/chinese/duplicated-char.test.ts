@@ -56,6 +56,9 @@ describe('duplicated-char: real reduplication and words that meet stay silent', 
     '推动委员会会议制度化，党委委员会同有关部门研究。',
     '党的二十大大会主题是高举中国特色社会主义伟大旗帜。',
     '村村通广播，户户有宣传栏。',
+    '对群众反映的问题进行了了解，围绕着着力解决急难愁盼问题开展工作。',
+    '维护社会稳定和和谐，主动与与会代表交流，加强参与与配合。',
+    '这是实现目的的重要途径。',
   ];
   for (const line of silent) {
     test(line, () => assert.deepEqual(spans(reportWith(line), run(reportWith(line), CODE)), []));

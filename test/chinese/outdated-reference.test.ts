@@ -23,6 +23,7 @@ describe('outdated-reference: superseded guidance cited as current', () => {
     ['学习贯彻十九届历次全会精神。', 2023, ['十九届历次全会']],
     ['以党的十九精神为指导。', 2024, ['党的十九']],
     ['认真学习十八届六中全会精神。', 2019, ['十八届六中全会']],
+    ['认真学习十九大精神和十九大报告。', 2023, ['十九大']],
   ];
   for (const [line, year, expected] of cases) {
     test(`${year}: ${line}`, () => {
@@ -68,6 +69,8 @@ describe('outdated-reference: right for its year, historical, or looking forward
     ['喜迎党的二十大胜利召开。', '2022年上半年'],
     ['深入学习贯彻党的二十大精神。', 2023],
     ['深入学习贯彻党的十九大精神。', '202X'],
+    ['全力推进全县二十大重点项目建设。', 2021],
+    ['学习十九大重点项目经验。', 2024],
   ];
   for (const [line, year] of cases) {
     test(`${year}: ${line}`, () => assert.deepEqual(found(line, year), []));

@@ -49,7 +49,15 @@ describe('punctuation: half-width marks that are not Chinese punctuation stay', 
     });
   }
   test('Markdown link targets and inline code keep their marks', () => {
-    const text = ['# 2024年意识形态工作总结', '', '详见[通知](http://example.com/a(1)?b=2)，运行`npm run build;echo ok`即可。'].join('\n');
+    const text = [
+      '# 2024年意识形态工作总结',
+      '',
+      '详见[通知](http://example.com/a(1)?b=2)，运行`npm run build;echo ok`即可。',
+      '',
+      '活动现场如图所示![现场照片](photo.png)。',
+      '',
+      '[^1]: 数据来源于年度统计。',
+    ].join('\n');
     const fs = analyzeText(text, { markdown: true }).findings.filter((f) => f.code === CODE);
     assert.deepEqual(fs, []);
   });

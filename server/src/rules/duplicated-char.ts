@@ -8,7 +8,8 @@
  *   (scripts/build-dict.mjs);
  * - a word ending in X and a stray X, or a stray X and a word starting with X
  *   (二十大/大, 学/学习): a typing error — unless it is 一个个, 一次次 (一 + measure
- *   word), a year before 年初/年底 (2023年年底), or part of an AABB pair;
+ *   word), a year before 年初/年底 (2023年年底), part of an AABB pair, or a
+ *   particle or connector next to its twin (进行了了解, 稳定和和谐, 与与会代表);
  * - two stray Xs: a typing error only for function characters that never
  *   reduplicate (的的, 在在, 和和); content characters are left alone, since
  *   names (王丽丽) and words the dictionary lacks look the same;
@@ -25,6 +26,13 @@ const HAN = /^\p{Script=Han}$/u;
 
 /** Function characters that do not reduplicate in written Chinese. */
 const NEVER_DOUBLED = new Set([...'的了和在是对与及将把被为从向并或也就都而之其以于由让使给这那我你他她它们所得地着过吗呢吧啊']);
+/**
+ * Particles, conjunctions and prepositions that stand next to a word starting
+ * or ending with the same character in good Chinese: 进行了了解, 围绕着着力,
+ * 稳定和和谐, 与与会代表, 目的的实现, 参与与配合. A stray copy of them is only
+ * reported when both copies stand alone (的的).
+ */
+const JOINS_ITS_TWIN = new Set([...'的了着过地得和与及对在为以于是把被将从向并或也就都而之其由让使给等']);
 /** Measure words of 一个个, 一次次, 一步步, 一项项 … */
 const MEASURE = new Set([...'个次步项件条批名位家户层级年天月届场轮遍张本页篇份种类回趟座栋处块片棵株颗粒']);
 /** Words after a year that start with 年 (2023年年底 is 2023年 + 年底). */
@@ -69,6 +77,7 @@ export function findDuplications(line: string, words: readonly Word[]): Duplicat
       out.push({ start: i + 1, end: i + 2, shownStart: i, shownEnd: i + 2, text: x + x });
       continue;
     }
+    if (JOINS_ITS_TWIN.has(x)) continue;
     // 一个个, 一次次: 一 + measure word, then the measure word again.
     if (MEASURE.has(x)) {
       const before = line.slice(Math.max(0, i - 1), i);

@@ -52,6 +52,9 @@ const ITEMS: DatedItem[] = dated.items.map((i) => ({
  */
 const REFERENCE = /(?:党的)?(十八|十九|二十)大|党的(十八|十九|二十)(?=精神)|(十八|十九|二十)届((?:[一二三四五六七]中(?:全会)?(?:、|和|及|以及|与)?)+|(?:历次|各次)全会)/g;
 
+/** What follows a bare 十九大 / 二十大 that is the congress. */
+const CONGRESS_AFTER = /^(?:精神|报告|代表|召开|胜利|以来|宣讲|开幕|闭幕|期间|前|后|主题|提出|强调|指出|部署|擘画|作出|确定|通过|上|的|和|及|与|[，。；：、”》）]|$)/;
+
 export interface Reference {
   start: number;
   end: number;
@@ -78,6 +81,8 @@ export function findReferences(line: string): Reference[] {
     } else {
       for (const n of m[4].match(/[一二三四五六七]中/g) ?? []) names.push(`${m[3]}届${n}全会`);
     }
+    // A bare 二十大 may be "twenty major …" (二十大重点项目): without 党的 it must read as the congress.
+    if (m[1] && !text.startsWith('党的') && !CONGRESS_AFTER.test(line.slice(m.index + text.length))) continue;
     const items = names.map((n) => ITEMS.find((i) => i.re.test(n))).filter((i): i is DatedItem => i !== undefined);
     if (items.length) out.push({ start: m.index, end: m.index + text.length, text, items });
   }

@@ -40,6 +40,9 @@ function protectedSpans(line: string, markdown: boolean): [number, number][] {
   add(/(?:https?|ftp):\/\/[^\s()\u3000-\u303f\uff01-\uff60“”‘’\p{Script=Han}]+|www\.[A-Za-z0-9.\-/?=&%_#:]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu);
   if (markdown) {
     add(/`[^`]*`/g);
+    // ![image](…) and footnote definitions [^1]: are Markdown syntax.
+    add(/!(?=\[)/g);
+    add(/^\s*\[\^[^\]]+\]:/g);
     // [text](target), the target possibly holding one level of parentheses.
     add(/\]\((?:[^()\s]|\([^()\s]*\))*\)/g);
   }
