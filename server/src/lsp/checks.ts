@@ -44,6 +44,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** The parsed document, for outline and folding; null in reduced mode or when analysis threw. */
   doc: ParsedDocument | null;
+  /** The whole analysis, for quick fixes, completion and hover; null exactly when `doc` is. */
+  analysis: Analysis | null;
   /** Rules that threw (their findings are missing; all others are present). */
   failures: RuleFailure[];
   /** Set when the analysis as a whole threw; the diagnostics are then the placeholder scan's. */
@@ -100,7 +102,7 @@ function reducedCheck(text: string, bytes: number, options: CheckOptions, cache?
   const first = source.lines[0] ?? '';
   const notice = largeDocumentDiagnostic(bytes, LARGE_DOCUMENT_BYTES, lineRange(0, 0, first.length));
   const findings = scanPlaceholders(source, options, cache);
-  return { mode: 'reduced', diagnostics: [notice, ...toDiagnostics(findings)], doc: null, failures: [], error: null };
+  return { mode: 'reduced', diagnostics: [notice, ...toDiagnostics(findings)], doc: null, analysis: null, failures: [], error: null };
 }
 
 /** Checks one version of a document. Never throws. */
@@ -110,7 +112,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
     try {
       return reducedCheck(text, bytes, options, cache);
     } catch (e) {
-      return { mode: 'reduced', diagnostics: [], doc: null, failures: [], error: errorText(e) };
+      return { mode: 'reduced', diagnostics: [], doc: null, analysis: null, failures: [], error: errorText(e) };
     }
   }
   const analyze = options.analyze ?? analyzeText;
@@ -124,7 +126,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
       segmenter: options.segmenter,
       rules: options.rules,
     });
-    return { mode, diagnostics: toDiagnostics(analysis.findings), doc: analysis.doc, failures: analysis.failures, error: null };
+    return { mode, diagnostics: toDiagnostics(analysis.findings), doc: analysis.doc, analysis, failures: analysis.failures, error: null };
   } catch (e) {
     // The parser or the engine's loop failed: placeholders need no parse, so they can still be shown.
     let findings: Finding[] = [];
@@ -133,7 +135,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
     } catch {
       // Nothing more to salvage; the caller logs the first error.
     }
-    return { mode, diagnostics: toDiagnostics(findings), doc: null, failures: [], error: errorText(e) };
+    return { mode, diagnostics: toDiagnostics(findings), doc: null, analysis: null, failures: [], error: errorText(e) };
   }
 }
 

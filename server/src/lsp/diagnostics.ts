@@ -1,8 +1,8 @@
 /**
  * Engine findings as LSP diagnostics. The engine already speaks LSP positions
  * (0-based lines, UTF-16 characters) and Chinese messages, so this is a
- * renaming, plus the fix and the rule's facts carried in `data` for quick fixes
- * and hovers that a client or a later server feature may add.
+ * renaming, plus the fix and the rule's facts carried in `data` for clients
+ * that read them (the server's own quick fixes and hovers use the analysis).
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { Finding, Range, Severity, TextEdit } from '../engine/types';
@@ -81,6 +81,6 @@ export function largeDocumentDiagnostic(bytes: number, limitBytes: number, range
     source: DIAGNOSTIC_SOURCE,
     message:
       `文档较大（约 ${mb(bytes)} MB，超过 ${mb(limitBytes)} MB），为避免编辑器卡顿，只做了简化检查：仅查找占位符，` +
-      '未检查结构、编号、模板残留和用词，也不提供大纲和折叠。可拆分文档，或用命令行 zongjie check 做完整检查。',
+      '未检查结构、编号、模板残留和用词，也不提供大纲、折叠、快速修复、补全和悬停说明。可拆分文档，或用命令行 zongjie check 做完整检查。',
   };
 }

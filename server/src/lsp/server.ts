@@ -13,6 +13,12 @@
  * only while its epoch is still the document's latest, so a slow phase 2 can
  * never overwrite the result of a newer version, setting or command.
  *
+ * Code actions, completion and hover are answered from the analysis of the
+ * version the request was made on (see analysisFor): a request that finds the
+ * stored analysis older runs the check of the current version at once, and
+ * code actions and hover wait (briefly) for its second phase, whose findings
+ * the client will show. Documents that are not checked as reports get none.
+ *
  * Diagnostics are always pushed (textDocument/publishDiagnostics with the
  * version). When the client declares pull support (textDocument/diagnostic),
  * the server answers pulls too. A client must show only one of the two: the
@@ -20,7 +26,10 @@
  * active (or does not advertise pull); otherwise every problem shows twice.
  */
 import {
+  CancellationToken,
   ClientCapabilities,
+  CodeAction,
+  CompletionItem,
   Connection,
   Diagnostic,
   DidChangeConfigurationNotification,
@@ -29,8 +38,10 @@ import {
   DocumentSymbol,
   ErrorCodes,
   FoldingRange,
+  Hover,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
   MessageType,
   ResponseError,
   ShowMessageNotification,
@@ -39,7 +50,10 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RuleFailure } from '../engine/analyze';
+import { Analysis, RuleFailure } from '../engine/analyze';
+import { completionsAt } from '../engine/completion';
+import { codeActionsFor } from '../engine/fixes';
+import { hoverAt } from '../engine/hover';
 import { ParsedDocument, parseDocument } from '../engine/parse';
 import { builtInProfileIds, getProfile } from '../engine/profile';
 import { SourceText } from '../engine/source';
@@ -56,7 +70,10 @@ import {
   documentBytes,
   errorText,
 } from './checks';
+import { CODE_ACTION_KINDS, COMMAND_SELECT_PLACEHOLDER, parseSelectArgs, placeholderTarget, toLspCodeActions } from './code-actions';
+import { COMPLETION_TRIGGER_CHARACTERS, toCompletionItems } from './completion';
 import { GateMemo, isMarkdownDocument, shouldCheck } from './gate';
+import { rendersMarkdown, toHover } from './hover';
 import { SegmenterHostLike } from './segmentation';
 import { EffectiveSettings, SETTINGS_SECTION, SettingsEnvironment, validateSettings } from './settings';
 import { documentSymbols, foldingRanges } from './symbols';
@@ -77,6 +94,14 @@ export const SETTINGS_WAIT_MS = 1000;
 
 /** The longest a burst of queued changes may postpone a check (see schedule()). */
 export const COALESCE_LIMIT_MS = 30;
+
+/**
+ * The longest a code action or hover request waits for the second phase of
+ * the version it is about (with a real segmenter that phase takes tens of
+ * milliseconds). Past it the request is answered from the first phase, which
+ * lacks only the word rules' findings.
+ */
+export const WORDS_WAIT_MS = 1000;
 
 export interface ServerOptions {
   /** Starts word segmentation after initialization; absent or null: run without it. */
@@ -108,6 +133,14 @@ interface DocState {
   result: CheckedVersion | null;
   /** The parse of the latest checked version, for outline and folding. */
   parsed: { version: number; generation: number; doc: ParsedDocument } | null;
+  /**
+   * The analysis of the latest checked version, for code actions, completion
+   * and hover; `value` is null when that version is not checked as a report,
+   * is too large for a full analysis, or the engine failed on it.
+   */
+  analysis: { version: number; generation: number; value: Analysis | null } | null;
+  /** The second phase started for `epoch`; `done` settles when it ends, however it ends. */
+  words: { epoch: number; done: Promise<void> } | null;
   placeholderCache: PlaceholderCache;
   /** Settings generation and Markdown flag the placeholder cache was filled under. */
   cacheKey: string;
@@ -124,6 +157,11 @@ interface Capabilities {
   pull: boolean;
   pullRefresh: boolean;
   hierarchicalSymbols: boolean;
+  /** Code actions as CodeAction literals (LSP 3.8); without it a client takes only Commands. */
+  codeActionLiterals: boolean;
+  documentChanges: boolean;
+  showDocument: boolean;
+  hoverMarkdown: boolean;
 }
 
 function capabilitiesOf(c: ClientCapabilities): Capabilities {
@@ -133,6 +171,10 @@ function capabilitiesOf(c: ClientCapabilities): Capabilities {
     pull: c.textDocument?.diagnostic !== undefined,
     pullRefresh: Boolean(c.workspace?.diagnostics?.refreshSupport),
     hierarchicalSymbols: Boolean(c.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport),
+    codeActionLiterals: c.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+    documentChanges: Boolean(c.workspace?.workspaceEdit?.documentChanges),
+    showDocument: Boolean(c.window?.showDocument?.support),
+    hoverMarkdown: rendersMarkdown(c.textDocument?.hover?.contentFormat),
   };
 }
 
@@ -153,7 +195,17 @@ function flattenSymbols(symbols: DocumentSymbol[], uri: string, container?: stri
 export class ZongjieServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly states = new Map<string, DocState>();
-  private caps: Capabilities = { configuration: false, dynamicConfiguration: false, pull: false, pullRefresh: false, hierarchicalSymbols: true };
+  private caps: Capabilities = {
+    configuration: false,
+    dynamicConfiguration: false,
+    pull: false,
+    pullRefresh: false,
+    hierarchicalSymbols: true,
+    codeActionLiterals: false,
+    documentChanges: false,
+    showDocument: false,
+    hoverMarkdown: true,
+  };
   private readonly rules: readonly Rule[];
   private readonly settingsEnv: SettingsEnvironment;
   private settings: EffectiveSettings;
@@ -203,6 +255,39 @@ export class ZongjieServer {
       return parsed ? foldingRanges(parsed) : [];
     });
     connection.languages.diagnostics.on(async (params) => this.pull(params.textDocument.uri, params.previousResultId));
+    connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
+      // A client that takes only Commands was offered no provider; literals would confuse it.
+      if (!this.caps.codeActionLiterals) return [];
+      const uri = params.textDocument.uri;
+      const current = await this.analysisFor(uri, token, true);
+      if (!current) return [];
+      return this.guarded(uri, 'code actions', [], () =>
+        toLspCodeActions(
+          codeActionsFor(current.analysis, params.range, params.context.only),
+          { uri, version: current.version },
+          params.context.diagnostics,
+          { documentChanges: this.caps.documentChanges },
+        ),
+      );
+    });
+    connection.onCompletion(async (params, token): Promise<CompletionItem[]> => {
+      const uri = params.textDocument.uri;
+      // No wait for words: completion follows every keystroke, and only part classification would differ.
+      const current = await this.analysisFor(uri, token, false);
+      if (!current) return [];
+      const { line, character } = params.position;
+      const before = current.text.getText({ start: { line, character: 0 }, end: { line, character } });
+      return this.guarded(uri, 'completion', [], () => toCompletionItems(completionsAt(current.analysis, params.position, before)));
+    });
+    connection.onHover(async (params, token): Promise<Hover | null> => {
+      const uri = params.textDocument.uri;
+      const current = await this.analysisFor(uri, token, true);
+      if (!current) return null;
+      return this.guarded(uri, 'hover', null, () => {
+        const markdown = hoverAt(current.analysis, params.position);
+        return markdown === null ? null : toHover(markdown, this.caps.hoverMarkdown);
+      });
+    });
 
     this.documents.onDidChangeContent((e) => this.schedule(e.document.uri));
     this.documents.onDidClose((e) => {
@@ -229,10 +314,16 @@ export class ZongjieServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '报告结构' },
         foldingRangeProvider: true,
-        executeCommandProvider: { commands: [COMMAND_CHECK_AS_REPORT, COMMAND_STOP_CHECKING_AS_REPORT] },
+        executeCommandProvider: { commands: [COMMAND_CHECK_AS_REPORT, COMMAND_STOP_CHECKING_AS_REPORT, COMMAND_SELECT_PLACEHOLDER] },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        hoverProvider: true,
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
+    // CodeActionOptions may be given only to clients that take CodeAction literals; the others get no actions.
+    if (this.caps.codeActionLiterals) {
+      result.capabilities.codeActionProvider = { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false };
+    }
     if (this.caps.pull) {
       result.capabilities.diagnosticProvider = { identifier: 'zongjie', interFileDependencies: false, workspaceDiagnostics: false };
     }
@@ -341,7 +432,7 @@ export class ZongjieServer {
   private state(uri: string): DocState {
     let s = this.states.get(uri);
     if (!s) {
-      s = { epoch: 0, result: null, parsed: null, placeholderCache: new Map(), cacheKey: '', logged: new Set(), lastPulled: null, gate: {} };
+      s = { epoch: 0, result: null, parsed: null, analysis: null, words: null, placeholderCache: new Map(), cacheKey: '', logged: new Set(), lastPulled: null, gate: {} };
       this.states.set(uri, s);
     }
     return s;
@@ -420,25 +511,32 @@ export class ZongjieServer {
     const state = this.state(uri);
     const epoch = (state.epoch = ++this.epochCounter);
     const version = doc.version;
+    const generation = this.generation;
     const text = doc.getText();
+    state.words = null;
     if (!this.settings.enable || !this.isChecked(doc, text, state)) {
+      state.analysis = { version, generation, value: null };
       this.publish(uri, state, { epoch, version, mode: 'off', diagnostics: [] });
       return;
     }
     const options = this.checkOptions(doc, state);
     const result = checkDocument(text, options, state.placeholderCache);
     this.logProblems(uri, state, result);
-    if (result.doc) state.parsed = { version, generation: this.generation, doc: result.doc };
+    if (result.doc) state.parsed = { version, generation, doc: result.doc };
+    state.analysis = { version, generation, value: result.analysis };
     this.publish(uri, state, { epoch, version, mode: result.mode, diagnostics: result.diagnostics });
     // Always a second phase once words are available: besides the rules that need
     // words, the parser classifies parts on word boundaries, so any rule may change.
     if (result.mode === 'basic' && result.error === null && this.segmentationReady && this.host) {
-      void this.secondPhase(uri, epoch, version, text, options, this.host);
+      const done = this.secondPhase(uri, epoch, version, generation, text, options, this.host).catch((e) => {
+        this.connection.console.error(`zongjie：分词检查 ${uri} 时出错：${errorText(e)}`.replace(/\s*[\r\n]+\s*/g, ' '));
+      });
+      state.words = { epoch, done };
     }
   }
 
   /** Phase 2: the same version again, with word segmentation. */
-  private async secondPhase(uri: string, epoch: number, version: number, text: string, options: CheckOptions, host: SegmenterHostLike): Promise<void> {
+  private async secondPhase(uri: string, epoch: number, version: number, generation: number, text: string, options: CheckOptions, host: SegmenterHostLike): Promise<void> {
     let segmenter;
     try {
       segmenter = await host.prepare(textsToSegment(text));
@@ -451,7 +549,8 @@ export class ZongjieServer {
     const result = checkDocument(text, { ...options, segmenter }, state.placeholderCache);
     this.logProblems(uri, state, result);
     if (result.error !== null) return; // phase 1's diagnostics stand
-    if (result.doc) state.parsed = { version, generation: this.generation, doc: result.doc };
+    if (result.doc) state.parsed = { version, generation, doc: result.doc };
+    state.analysis = { version, generation, value: result.analysis };
     this.publish(uri, state, { epoch, version, mode: result.mode, diagnostics: result.diagnostics });
     // A pull client holding phase 1's result learns that a fuller one exists.
     if (this.caps.pull && state.lastPulled !== null && state.lastPulled !== state.result?.resultId) this.requestPullRefresh();
@@ -505,6 +604,112 @@ export class ZongjieServer {
     });
   }
 
+  // ---- code actions, completion and hover ----
+
+  /**
+   * Makes sure the stored analysis is that of the document's current version
+   * (running phase 1 now when the queued check has not run yet, as pull() does).
+   */
+  private ensureAnalysis(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const a = this.states.get(uri)?.analysis;
+    if (this.dirty.has(uri) || !a || a.version !== doc.version || a.generation !== this.generation) {
+      this.dirty.delete(uri);
+      this.check(uri);
+    }
+  }
+
+  /**
+   * The analysis to answer a request about `uri` from, computed on the text
+   * the request was made on: the version the server holds when the request
+   * arrives (the client sends its changes before its requests). Null when the
+   * document is not checked as a report (or too large, or the engine failed).
+   *
+   * With `waitForWords`, a second phase under way for that version is awaited
+   * (at most WORDS_WAIT_MS), so that actions and hovers see the word rules'
+   * findings the client is about to show. Should the document change in the
+   * meantime, the request's positions no longer fit the text: it fails with
+   * ContentModified, which clients treat as "ask again", never with results
+   * for a text the request was not about.
+   */
+  private async analysisFor(uri: string, token: CancellationToken, waitForWords: boolean): Promise<{ version: number; text: TextDocument; analysis: Analysis } | null> {
+    const asked = this.documents.get(uri)?.version;
+    if (asked === undefined) return null;
+    await this.settingsReady;
+    if (waitForWords && this.documents.get(uri)?.version === asked) {
+      this.ensureAnalysis(uri);
+      const state = this.states.get(uri);
+      const words = state?.words;
+      if (words && words.epoch === state.epoch) await settledWithin(words.done, WORDS_WAIT_MS);
+    }
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, '请求已取消。');
+    const doc = this.documents.get(uri);
+    if (!doc) return null;
+    if (doc.version !== asked) throw new ResponseError(LSPErrorCodes.ContentModified, '文档在处理请求期间已经改变，请重新请求。');
+    // From here to the answer nothing yields, so no change can slip in between.
+    this.ensureAnalysis(uri);
+    const a = this.states.get(uri)?.analysis;
+    if (!a?.value || a.version !== doc.version) return null;
+    return { version: doc.version, text: doc, analysis: a.value };
+  }
+
+  /** Runs a request's engine call; a bug there is logged once per document and feature, and the request gets `empty`. */
+  private guarded<T>(uri: string, feature: string, empty: T, run: () => T): T {
+    try {
+      return run();
+    } catch (e) {
+      const state = this.states.get(uri);
+      const key = `feature:${feature}`;
+      if (state && !state.logged.has(key)) {
+        state.logged.add(key);
+        this.connection.console.error(`zongjie：为 ${uri} 计算 ${feature} 时出错：${errorText(e)}`.replace(/\s*[\r\n]+\s*/g, ' '));
+      }
+      return empty;
+    }
+  }
+
+  /**
+   * zongjie.selectPlaceholder: selects a placeholder in the client's editor via
+   * window/showDocument. The range was computed on `version`; if the document
+   * changed since, the placeholder is looked for again in the current text.
+   * Clients without showDocument are told where it is in a message.
+   */
+  private async selectPlaceholder(args: unknown[]): Promise<null> {
+    const target = parseSelectArgs(args);
+    if (!target) throw new ResponseError(ErrorCodes.InvalidParams, `命令 ${COMMAND_SELECT_PLACEHOLDER} 需要一个参数：{ uri, version, range }。`);
+    await this.settingsReady;
+    const doc = this.documents.get(target.uri);
+    if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `文档 ${target.uri} 没有打开。`);
+    let range = target.range;
+    if (doc.version !== target.version) {
+      this.ensureAnalysis(target.uri);
+      const value = this.states.get(target.uri)?.analysis?.value;
+      const found = value ? placeholderTarget(value, target.range) : null;
+      if (!found) {
+        this.inform('这篇报告里已经没有待填写的占位符了。');
+        return null;
+      }
+      range = found;
+    }
+    if (!this.caps.showDocument) {
+      const text = doc.getText(range);
+      this.inform(`下一个占位符在第 ${range.start.line + 1} 行第 ${range.start.character + 1} 列：「${text}」。`);
+      return null;
+    }
+    try {
+      const r = await this.connection.window.showDocument({ uri: target.uri, takeFocus: true, selection: range });
+      if (!r.success) this.connection.console.warn(`zongjie：编辑器未能选中 ${target.uri} 中的占位符。`);
+    } catch (e) {
+      this.connection.console.warn(`zongjie：请求编辑器选中占位符失败：${errorText(e)}`);
+    }
+    return null;
+  }
+
+  private inform(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  }
+
   // ---- outline and folding ----
 
   /** The parse of the document's current version, or null when it is not checked as a report or too large. */
@@ -528,7 +733,8 @@ export class ZongjieServer {
 
   // ---- commands ----
 
-  private executeCommand(command: string, args: unknown[]): string[] {
+  private executeCommand(command: string, args: unknown[]): string[] | Promise<null> {
+    if (command === COMMAND_SELECT_PLACEHOLDER) return this.selectPlaceholder(args);
     if (command !== COMMAND_CHECK_AS_REPORT && command !== COMMAND_STOP_CHECKING_AS_REPORT) {
       throw new ResponseError(ErrorCodes.InvalidRequest, `未知的命令「${command}」。`);
     }
@@ -544,6 +750,18 @@ export class ZongjieServer {
     // The client persists this list and passes it back in initializationOptions.forcedReports.
     return [...this.forced];
   }
+}
+
+/** Resolves when `p` settles or `ms` have passed, whichever comes first; never rejects. */
+function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    p.then(done, done);
+  });
 }
 
 /** Wires the server to `connection`; the caller calls connection.listen(). */
