@@ -14,6 +14,13 @@ import { DIAGNOSTIC_SOURCE, PLACEHOLDER_CODE, codeOf, statusBarContent } from '.
 
 /** How long typing must pause before the item asks the server again whether the document is a report. */
 const RECHECK_DELAY_MS = 300;
+/**
+ * Until VS Code reports the first diagnostics of an opened report, its counts
+ * would read 0 and the item would claim a clean report: it says 「正在检查」
+ * instead, for at most this long (a server that never answers must not leave
+ * the item spinning).
+ */
+const FIRST_RESULT_WAIT_MS = 5000;
 
 export const STATUS_BAR_COMMAND = 'zongjie.jumpFromStatusBar';
 
@@ -36,6 +43,9 @@ export class ReportStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private asking: string | undefined;
+  /** Documents whose diagnostics VS Code has reported since they were opened. */
+  private readonly settled = new Set<string>();
+  private readonly waiting = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly client: LanguageClient,
@@ -49,13 +59,19 @@ export class ReportStatusBar implements vscode.Disposable {
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.languages.onDidChangeDiagnostics((e) => {
+        for (const u of e.uris) this.settle(u.toString());
         const active = vscode.window.activeTextEditor?.document.uri.toString();
         if (active && e.uris.some((u) => u.toString() === active)) this.update();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.scheduleCheck(e.document);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.known.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const key = d.uri.toString();
+        this.known.delete(key);
+        this.settle(key);
+        this.settled.delete(key);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('zongjie')) {
           this.known.clear();
@@ -90,11 +106,34 @@ export class ReportStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
+    const key = doc.uri.toString();
+    if (diagnostics.length === 0 && !this.settled.has(key)) {
+      if (!this.waiting.has(key)) {
+        this.waiting.set(
+          key,
+          setTimeout(() => {
+            this.settle(key);
+            this.update();
+          }, FIRST_RESULT_WAIT_MS),
+        );
+      }
+      this.item.text = '$(sync~spin) 正在检查';
+      this.item.tooltip = 'Zongjie：正在检查这篇报告…';
+      this.item.show();
+      return;
+    }
     const placeholders = diagnostics.filter(isPlaceholder).length;
     const { text, tooltip } = statusBarContent({ placeholders, others: diagnostics.length - placeholders });
     this.item.text = text;
     this.item.tooltip = tooltip;
     this.item.show();
+  }
+
+  private settle(key: string): void {
+    this.settled.add(key);
+    const t = this.waiting.get(key);
+    if (t) clearTimeout(t);
+    this.waiting.delete(key);
   }
 
   private scheduleCheck(doc: vscode.TextDocument, delay = RECHECK_DELAY_MS): void {
@@ -128,6 +167,7 @@ export class ReportStatusBar implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    for (const t of this.waiting.values()) clearTimeout(t);
     this.disposables.forEach((d) => d.dispose());
   }
 }

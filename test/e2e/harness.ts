@@ -37,7 +37,10 @@ export function ensureCodeServer(timeoutMs: number): void {
     env: { ...process.env, ZONGJIE_E2E_HOME: E2E_HOME },
   });
   if (r.status !== 0 || !isCodeServerReady()) {
-    throw new Error(`setup-code-server.sh failed (exit ${r.status ?? r.signal}); see its output above`);
+    throw new Error(
+      `setup-code-server.sh failed (exit ${r.status ?? r.signal}); see its output above. ` +
+        'On a machine that cannot install Debian packages, ZONGJIE_E2E=skip skips the end-to-end tests.',
+    );
   }
 }
 
@@ -72,20 +75,28 @@ export function makeRunDirs(name: string): RunDirs {
     workspace: path.join(root, 'workspace'),
     config: path.join(root, 'config.yaml'),
   };
-  for (const d of [dirs.userData, dirs.extensions, dirs.workspace, path.join(root, 'xdg-config'), path.join(root, 'xdg-data')]) {
+  for (const d of [dirs.userData, dirs.extensions, dirs.workspace, ...['home', 'xdg-config', 'xdg-data', 'xdg-cache'].map((h) => path.join(root, h))]) {
     fs.mkdirSync(d, { recursive: true });
   }
   return dirs;
 }
 
-function codeServerEnv(dirs: RunDirs, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+/**
+ * A home of the run's own for code-server and Chromium: besides their explicit
+ * directories they write small things under the home directory (device id,
+ * crash-report database, dconf), which must not land in the user's.
+ */
+export function homeEnv(dirs: RunDirs): NodeJS.ProcessEnv {
   return {
-    ...process.env,
-    ...extra,
-    CI: 'true',
+    HOME: path.join(dirs.root, 'home'),
     XDG_CONFIG_HOME: path.join(dirs.root, 'xdg-config'),
     XDG_DATA_HOME: path.join(dirs.root, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(dirs.root, 'xdg-cache'),
   };
+}
+
+function codeServerEnv(dirs: RunDirs, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra, CI: 'true', ...homeEnv(dirs) };
 }
 
 function baseArgs(dirs: RunDirs, extensionsDir = dirs.extensions): string[] {

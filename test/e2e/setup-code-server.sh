@@ -88,6 +88,8 @@ ln -sfn node_modules node_modules.asar
 # --- 4. Sanity: every native module loads in this Node.
 node -e "for (const m of ['@vscode/spdlog','native-watchdog','node-pty','kerberos','@parcel/watcher']) require('$CS/lib/vscode/node_modules/'+m)"
 node -e "require('$PREFIX/node_modules/argon2')"
-node "$CS/out/node/entry.js" --version </dev/null | head -1 >&2
+mkdir -p "$E2E_HOME/home"
+HOME="$E2E_HOME/home" XDG_CONFIG_HOME="$E2E_HOME/home/.config" XDG_DATA_HOME="$E2E_HOME/home/.local/share" \
+  node "$CS/out/node/entry.js" --version </dev/null | head -1 >&2
 date -u +%FT%TZ > "$STAMP"
 log "code-server $CS_VERSION ready in $PREFIX"

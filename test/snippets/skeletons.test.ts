@@ -49,7 +49,7 @@ const filled: Filler = (f: Field) => {
   if (f.defaultText === 'X') return String(10 + f.index);
   if (f.defaultText === 'XX单位') return '县文化和旅游局';
   if (f.defaultText === '20XX') return NEXT_YEAR;
-  if (f.defaultText === '' && f.index !== 0) return '全年组织专题学习12次，覆盖全体干部职工。';
+  if (f.defaultText === '' && f.index !== 0) return '全年组织专题学习12次，覆盖全体干部职工';
   return undefined;
 };
 

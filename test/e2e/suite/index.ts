@@ -25,6 +25,8 @@ export interface SuiteResult {
   steps: { name: string; ok: boolean; ms: number; note?: string; error?: string }[];
   vscodeVersion: string;
   extensionPath: string | null;
+  /** How often VS Code called run() before the steps ended. */
+  invocations?: number;
 }
 
 const EXTENSION_ID = 'zongjie.zongjie';
@@ -215,7 +217,21 @@ step('a crashed language server is restarted, and the new one segments words (no
   return `killed pid ${pid}, restarted as pid ${next}; ${dup.message}`;
 });
 
-export async function run(): Promise<void> {
+let running: Promise<void> | undefined;
+let invocations = 0;
+
+/**
+ * The entry point VS Code calls. Once per extension host: a second call (seen
+ * once in code-server, where the workbench asked twice) joins the first run
+ * instead of running the scenario again on the same documents.
+ */
+export function run(): Promise<void> {
+  invocations++;
+  running ??= runSteps();
+  return running;
+}
+
+async function runSteps(): Promise<void> {
   const result: SuiteResult = {
     passed: 0,
     failed: 0,
@@ -238,6 +254,7 @@ export async function run(): Promise<void> {
     }
   }
   for (const s of result.steps) console.log(`${s.ok ? '✔' : '✖'} ${s.name} (${s.ms} ms)${s.note ? ` — ${s.note}` : ''}${s.error ? `\n${s.error}` : ''}`);
+  result.invocations = invocations;
   if (out) fs.writeFileSync(out, JSON.stringify(result, null, 2));
   if (result.failed > 0) throw new Error(`${result.failed} of ${steps.length} steps failed`);
 }
