@@ -321,9 +321,14 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
         await new Promise((r) => setTimeout(r, 500));
       }
       const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as SuiteResult;
-      saw(`suite ran in VS Code ${result.vscodeVersion} from ${result.extensionPath} (run() called ${result.invocations ?? "?"}×)`);
+      saw(`suite ran in VS Code ${result.vscodeVersion}, extension host pid ${result.extensionHostPid}, from ${result.extensionPath} (run() called ${result.invocations ?? '?'}×)`);
       for (const s of result.steps) saw(`  ${s.ok ? '✔' : '✖'} ${s.name} (${s.ms} ms)${s.note ? ` — ${s.note}` : ''}${s.error ? `\n${s.error}` : ''}`);
       assert.equal(result.extensionPath, extensionPath);
+      if (result.failed > 0) {
+        // What the server side saw (extension host starts and exits, reconnections) helps tell a flake from a bug.
+        const lines = fs.readFileSync(server.logFile, 'utf8').split('\n').filter((l) => /Extension ?Host|Management|exited|error/i.test(l));
+        saw(`code-server log (${server.logFile}):\n${lines.slice(-30).join('\n')}`);
+      }
       assert.equal(result.failed, 0);
       assert.ok(result.passed >= 7, `only ${result.passed} steps ran`);
     } finally {

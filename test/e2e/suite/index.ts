@@ -27,6 +27,8 @@ export interface SuiteResult {
   extensionPath: string | null;
   /** How often VS Code called run() before the steps ended. */
   invocations?: number;
+  /** The extension host's process id: a different one between runs means the host was restarted. */
+  extensionHostPid: number;
 }
 
 const EXTENSION_ID = 'zongjie.zongjie';
@@ -238,6 +240,7 @@ async function runSteps(): Promise<void> {
     steps: [],
     vscodeVersion: vscode.version,
     extensionPath: vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? null,
+    extensionHostPid: process.pid,
   };
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const out = process.env.ZONGJIE_SUITE_RESULT ?? (folder ? path.join(folder, '..', 'suite-result.json') : undefined);
