@@ -4,6 +4,7 @@
  */
 import { ALL_RULES } from '../rules';
 import { Rule, RuleContext } from '../rules/rule';
+import { LineCache, LineMemo, NO_CACHE } from './line-cache';
 import { ParsedDocument, parseDocument } from './parse';
 import { DEFAULT_PROFILE_ID, Profile, getProfile } from './profile';
 import { Segmenter } from './segmenter';
@@ -24,6 +25,17 @@ export interface AnalyzeOptions {
   segmenter?: Segmenter;
   /** The rules to run (all registered rules by default). */
   rules?: readonly Rule[];
+  /**
+   * A memo of per-line work kept by the caller across analyses of one document
+   * (the language server keeps one per open document); without it every line
+   * is examined afresh.
+   */
+  cache?: LineCache;
+}
+
+/** What per-line facts depend on besides the line's text. */
+function optionsKey(profile: Profile, options: AnalyzeOptions): string {
+  return [profile.id, options.markdown ? 'md' : 'txt', ...(options.extraPlaceholderPatterns ?? []).map((r) => r.source + '/' + r.flags)].join('\u0000');
 }
 
 export interface RuleFailure {
@@ -41,8 +53,11 @@ export interface Analysis {
 export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
   const profile = typeof options.profile === 'object' ? options.profile : getProfile(options.profile ?? DEFAULT_PROFILE_ID);
   const source = new SourceText(text);
-  const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter });
-  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter };
+  const cache = options.cache;
+  cache?.begin(optionsKey(profile, options), source.lines);
+  const memo: LineMemo = cache ?? NO_CACHE;
+  const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
+  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, memo };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   for (const rule of options.rules ?? ALL_RULES) {
@@ -64,7 +79,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    a.code.localeCompare(b.code)
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   );
 }
 

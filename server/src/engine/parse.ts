@@ -10,6 +10,7 @@
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
 import { Profile } from './profile';
 import { ResidueRegion, detectLineResidue, isPreviewLine } from './residue';
+import { LineMemo, NO_CACHE } from './line-cache';
 import { Segmenter } from './segmenter';
 import { boundariesOf, wordsOf } from '../segmenter/words';
 import { SourceText, leadingBlank, trailingBlankStart } from './source';
@@ -87,6 +88,14 @@ export interface ParseOptions {
   markdown?: boolean;
   /** When given, part classification matches its patterns on word boundaries only. */
   segmenter?: Segmenter;
+  /** Per-line facts remembered across analyses (see line-cache.ts). */
+  memo?: LineMemo;
+}
+
+/** How a line's words stand, for memo keys: facts that use words differ with them. */
+function wordsKey(segmenter: Segmenter | undefined, line: string): string {
+  if (!segmenter) return 'n';
+  return segmenter.knows?.(line) === false ? 'c' : 'w';
 }
 
 const YEARISH = /(19|20)\d{2}|20[Xx×Ｘｘ]{2}|20\d[Xx×Ｘｘ]|[上下]半年|年度/;
@@ -102,7 +111,7 @@ interface TitleCandidate {
   h1: boolean;
 }
 
-function titleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean): TitleCandidate | null {
+function computeTitleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean): TitleCandidate | null {
   if (info.kind !== 'body') return null;
   let start = info.start;
   const end = info.end;
@@ -116,7 +125,7 @@ function titleCandidate(line: string, info: LineInfo, profile: Profile, markdown
       return null;
     }
     if (line.startsWith('**', start) && line.endsWith('**', end)) {
-      return titleCandidate(line.slice(0, end - 2), { ...info, start: start + 2, end: end - 2 }, profile, false);
+      return computeTitleCandidate(line.slice(0, end - 2), { ...info, start: start + 2, end: end - 2 }, profile, false);
     }
   }
   let prefixed = false;
@@ -131,6 +140,12 @@ function titleCandidate(line: string, info: LineInfo, profile: Profile, markdown
   if (matchMarker(text)) return null;
   if (!profile.titleRegex.test(text)) return null;
   return { text, start, end, prefixed, h1 };
+}
+
+/** The title a body line would be (memoised by the line's text). */
+function titleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
+  if (info.kind !== 'body') return null;
+  return memo.at(info.line, 'title', () => computeTitleCandidate(line, info, profile, markdown));
 }
 
 function isCollectionTitle(text: string, profile: Profile): boolean {
@@ -150,12 +165,15 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   });
   const residue: ResidueRegion[] = [];
 
+  const memo = options.memo ?? NO_CACHE;
+
   // 1. Residue that shows by its own words.
   for (const info of lines) {
     if (info.kind === 'blank') continue;
-    const r = detectLineResidue(source.lines[info.line], info.line, info.start, info.end);
+    const text = source.lines[info.line];
+    const r = memo.at(info.line, 'residue', () => detectLineResidue(text, 0, info.start, info.end));
     if (r.wholeLine) info.kind = 'residue';
-    residue.push(...r.regions);
+    for (const region of r.regions) residue.push(atLine(region, info.line));
   }
 
   // 2. The first report's title: the first title-like line among the first few
@@ -170,11 +188,11 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
       continue;
     }
     const next = nextContent(lines, info.line);
-    if (next && COUNT_LINE.test(contentOf(source, next)) && titleCandidate(source.lines[info.line], info, profile, markdown)) {
+    if (next && COUNT_LINE.test(contentOf(source, next)) && titleCandidate(source.lines[info.line], info, profile, markdown, memo)) {
       info.kind = 'collection';
       continue;
     }
-    if (titleCandidate(source.lines[info.line], info, profile, markdown)) {
+    if (titleCandidate(source.lines[info.line], info, profile, markdown, memo)) {
       firstTitle = info.line;
       break;
     }
@@ -213,10 +231,10 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   //    (or is numbered "篇2：", or is a Markdown H1) and starts a new block.
   const titles: { line: number; cand: TitleCandidate }[] = [];
   if (firstTitle >= 0) {
-    titles.push({ line: firstTitle, cand: titleCandidate(source.lines[firstTitle], lines[firstTitle], profile, markdown)! });
+    titles.push({ line: firstTitle, cand: titleCandidate(source.lines[firstTitle], lines[firstTitle], profile, markdown, memo)! });
     for (let l = firstTitle + 1; l < lines.length; l++) {
       const info = lines[l];
-      const cand = titleCandidate(source.lines[l], info, profile, markdown);
+      const cand = titleCandidate(source.lines[l], info, profile, markdown, memo);
       if (!cand) continue;
       const prev = lines[l - 1];
       const startsBlock = prev.kind === 'blank' || prev.kind === 'residue' || prev.kind === 'collection';
@@ -253,11 +271,20 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     while (end > start && (lines[end].kind === 'blank' || lines[end].kind === 'collection')) end--;
     const t = bounds[k].title;
     reports.push(
-      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter),
+      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter, memo),
     );
   }
 
   return { source, markdown, profile, lines, residue: merged, reports };
+}
+
+function atLine(r: ResidueRegion, line: number): ResidueRegion {
+  return {
+    ...r,
+    startLine: r.startLine + line,
+    endLine: r.endLine + line,
+    range: { start: { line: r.range.start.line + line, character: r.range.start.character }, end: { line: r.range.end.line + line, character: r.range.end.character } },
+  };
 }
 
 function nextContent(lines: LineInfo[], from: number): LineInfo | null {
@@ -328,7 +355,8 @@ function buildReport(
   startLine: number,
   endLine: number,
   title: ReportTitle | null,
-  segmenter?: Segmenter,
+  segmenter: Segmenter | undefined,
+  memo: LineMemo,
 ): Report {
   const headings: HeadingNode[] = [];
   const bodyStart = title ? startLine + 1 : startLine;
@@ -336,8 +364,7 @@ function buildReport(
     const info = lines[l];
     if (info.kind !== 'body') continue;
     const text = source.lines[l];
-    let marker = parseHeading(text, markdown);
-    if (!marker) marker = plainHeading(text, info, profile);
+    const marker = memo.at(l, 'heading', () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
     if (!marker) continue;
     info.kind = 'heading';
     info.heading = marker;
@@ -380,7 +407,7 @@ function buildReport(
   }
 
   const report: Report = { index, startLine, endLine, title, opening, roots, headings, parts: [] };
-  report.parts = classifyParts(source, lines, profile, report, segmenter);
+  report.parts = classifyParts(source, lines, profile, report, segmenter, memo);
   return report;
 }
 
@@ -488,7 +515,35 @@ export function classifyHeadingText(text: string, profile: Profile, isBoundary?:
   return { slots, evidence };
 }
 
-function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, report: Report, segmenter?: Segmenter): ReportPart[] {
+const RUNNING_KEYS = new Map<string, string>();
+
+/** The memo namespace of a part's running-text match, one string object per slot and word state. */
+function runningKey(slot: string, words: string): string {
+  const k = slot + '\u0000' + words;
+  let key = RUNNING_KEYS.get(k);
+  if (!key) {
+    key = 'running:' + k;
+    RUNNING_KEYS.set(k, key);
+  }
+  return key;
+}
+
+/** Where a part's running-text pattern first matches a line, and the deciding words. */
+function runningTextMatch(regexes: RegExp[], text: string, segmenter: Segmenter | undefined): { at: number; evidence: string } | null {
+  const isBoundary = lineBoundaries(segmenter, text);
+  for (const re of regexes) {
+    const m = matchOnWords(re, text, isBoundary);
+    if (m) {
+      // Point at the words themselves, past a leading sentence end the pattern needed.
+      const lead = /^[。！？；\s]+/.exec(m[0]);
+      const skip = lead ? lead[0].length : 0;
+      return { at: m.index + skip, evidence: m[0].slice(skip) };
+    }
+  }
+  return null;
+}
+
+function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, report: Report, segmenter: Segmenter | undefined, memo: LineMemo): ReportPart[] {
   const parts: ReportPart[] = [];
   const first = profile.parts.find((p) => p.order === 1);
   const laterSlots = new Set(profile.parts.filter((p) => p.order !== null && p.order > (first?.order ?? 1)).map((p) => p.slot));
@@ -521,17 +576,11 @@ function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, 
       const info = lines[l];
       if ((info.kind !== 'body' && info.kind !== 'heading') || l === openingLine) continue;
       const text = source.lines[l];
-      const isBoundary = lineBoundaries(segmenter, text);
-      for (const re of part.runningTextRegexes) {
-        const m = matchOnWords(re, text, isBoundary);
-        if (m) {
-          // Point at the words themselves, past a leading sentence end the pattern needed.
-          const lead = /^[。！？；\s]+/.exec(m[0]);
-          const at = m.index + (lead ? lead[0].length : 0);
-          parts.push({ slot: part.slot, headed: false, line: l, character: at, node: null, heading: null, evidence: m[0].slice(lead ? lead[0].length : 0), reason: 'running-text' });
-          present.add(part.slot);
-          break found;
-        }
+      const hit = memo.at(l, runningKey(part.slot, wordsKey(segmenter, text)), () => runningTextMatch(part.runningTextRegexes, text, segmenter));
+      if (hit) {
+        parts.push({ slot: part.slot, headed: false, line: l, character: hit.at, node: null, heading: null, evidence: hit.evidence, reason: 'running-text' });
+        present.add(part.slot);
+        break found;
       }
     }
   }

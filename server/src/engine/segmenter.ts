@@ -10,4 +10,10 @@
 export interface Segmenter {
   /** The words of `text`, in order; their concatenation is `text`. */
   cut(text: string): string[];
+  /**
+   * False for a text the segmenter has not really cut (it answers with one word
+   * per character instead). Results that depend on words are memoised apart
+   * for such lines. Absent means every text is really cut.
+   */
+  knows?(text: string): boolean;
 }

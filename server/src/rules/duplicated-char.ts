@@ -19,8 +19,9 @@
  * The fix deletes the stray copy.
  */
 import { LineWords, Word, wordAt as findWord } from '../segmenter/words';
+import { Segmenter } from '../engine/segmenter';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding } from './rule';
+import { Rule, RuleContext, RuleFinding, lineFindings } from './rule';
 
 const HAN = /^\p{Script=Han}$/u;
 
@@ -112,25 +113,32 @@ export const duplicatedCharRule: Rule = {
   requiresSegmenter: true,
   check(ctx: RuleContext): RuleFinding[] {
     const { doc, source } = ctx;
-    if (!ctx.segmenter) return [];
-    const words = new LineWords(ctx.segmenter, source.lines);
+    const segmenter = ctx.segmenter;
+    if (!segmenter) return [];
     const out: RuleFinding[] = [];
     for (const info of doc.lines) {
       if (info.kind !== 'body' && info.kind !== 'heading' && info.kind !== 'title') continue;
-      const l = info.line;
-      const line = source.lines[l];
-      if (!/(\p{Script=Han})\1|(\p{Script=Han}{2})\2/u.test(line)) continue;
-      for (const d of findDuplications(line, words.words(l))) {
-        const stray = line.slice(d.start, d.end);
-        const fixed = line.slice(d.shownStart, d.start) + line.slice(d.end, d.shownEnd);
-        out.push({
-          message: `「${d.text}」中的「${stray}」重复了，应为「${fixed}」。`,
-          range: lineRange(l, d.shownStart, d.shownEnd),
-          fix: { title: `删去重复的「${stray}」`, edits: [{ range: lineRange(l, d.start, d.end), newText: '' }] },
-          data: { stray, right: fixed },
-        });
-      }
+      const line = source.lines[info.line];
+      for (const f of lineFindings(ctx, 'duplicated-char', line, info.line, () => duplicationFindings(line, segmenter))) out.push(f);
     }
     return out;
   },
 };
+
+/** The doubled characters of one line, as findings on line 0. */
+function duplicationFindings(line: string, segmenter: Segmenter): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  if (!/(\p{Script=Han})\1|(\p{Script=Han}{2})\2/u.test(line)) return out;
+  const words = new LineWords(segmenter, [line]);
+  for (const d of findDuplications(line, words.words(0))) {
+    const stray = line.slice(d.start, d.end);
+    const fixed = line.slice(d.shownStart, d.start) + line.slice(d.end, d.shownEnd);
+    out.push({
+      message: `「${d.text}」中的「${stray}」重复了，应为「${fixed}」。`,
+      range: lineRange(0, d.shownStart, d.shownEnd),
+      fix: { title: `删去重复的「${stray}」`, edits: [{ range: lineRange(0, d.start, d.end), newText: '' }] },
+      data: { stray, right: fixed },
+    });
+  }
+  return out;
+}

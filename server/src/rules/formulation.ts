@@ -12,8 +12,9 @@
  */
 import data from '../data/formulations.json';
 import { LineWords } from '../segmenter/words';
+import { Segmenter } from '../engine/segmenter';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding } from './rule';
+import { Rule, RuleContext, RuleFinding, lineFindings } from './rule';
 
 type Edit = 'missing' | 'extra' | 'swapped';
 
@@ -216,30 +217,37 @@ export const formulationRule: Rule = {
   requiresSegmenter: true,
   check(ctx: RuleContext): RuleFinding[] {
     const { doc, source } = ctx;
-    if (!ctx.segmenter) return [];
-    const words = new LineWords(ctx.segmenter, source.lines);
+    const segmenter = ctx.segmenter;
+    if (!segmenter) return [];
     const out: RuleFinding[] = [];
     for (const info of doc.lines) {
       if (info.kind !== 'body' && info.kind !== 'heading' && info.kind !== 'title') continue;
-      const l = info.line;
-      const line = source.lines[l];
-      const candidates = [...nearMissCandidates(line), ...collocationCandidates(line, l, words)]
-        .filter((c) => !c.needsBoundaries || (words.isBoundary(l, c.start) && words.isBoundary(l, c.end)))
-        // One finding per place: the earliest, then the longest.
-        .sort((a, b) => a.start - b.start || b.end - a.end);
-      let reach = -1;
-      for (const c of candidates) {
-        if (c.start < reach) continue;
-        reach = c.end;
-        const range = lineRange(l, c.start, c.end);
-        out.push({
-          message: c.message,
-          range,
-          fix: c.replacement !== null ? { title: `改为「${c.replacement}」`, edits: [{ range, newText: c.replacement }] } : undefined,
-          data: { right: c.right, source: c.source },
-        });
-      }
+      const line = source.lines[info.line];
+      for (const f of lineFindings(ctx, 'formulation', line, info.line, () => formulationFindings(line, segmenter))) out.push(f);
     }
     return out;
   },
 };
+
+/** The near-misses and wrong collocations of one line, as findings on line 0. */
+function formulationFindings(line: string, segmenter: Segmenter): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const words = new LineWords(segmenter, [line]);
+  const candidates = [...nearMissCandidates(line), ...collocationCandidates(line, 0, words)]
+    .filter((c) => !c.needsBoundaries || (words.isBoundary(0, c.start) && words.isBoundary(0, c.end)))
+    // One finding per place: the earliest, then the longest.
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  for (const c of candidates) {
+    if (c.start < reach) continue;
+    reach = c.end;
+    const range = lineRange(0, c.start, c.end);
+    out.push({
+      message: c.message,
+      range,
+      fix: c.replacement !== null ? { title: `改为「${c.replacement}」`, edits: [{ range, newText: c.replacement }] } : undefined,
+      data: { right: c.right, source: c.source },
+    });
+  }
+  return out;
+}

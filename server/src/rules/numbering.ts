@@ -79,7 +79,7 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
     const info = doc.lines[l];
     if (info.kind !== 'body' && info.kind !== 'heading') continue;
     const text = source.lines[l];
-    const items = enumerationItems(text);
+    const items = ctx.memo.at(l, 'enumeration', () => enumerationItems(text));
     if (items.length) lastEnum.set(l, items[items.length - 1].number);
     const isShiHeading = info.heading?.style === 'cn-shi';
     for (let i = 0; i < items.length; i++) {

@@ -8,7 +8,7 @@
  */
 import words from '../data/placeholder.json';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding } from './rule';
+import { Rule, RuleContext, RuleFinding, lineFindings } from './rule';
 
 export interface PlaceholderMatch {
   start: number;
@@ -149,13 +149,14 @@ export const placeholderRule: Rule = {
     for (let l = 0; l < source.lineCount; l++) {
       if (doc.lines[l].kind === 'blank') continue;
       const text = source.lines[l];
-      for (const p of findPlaceholders(text, doc.markdown, ctx.extraPlaceholderPatterns)) {
-        out.push({
+      const found = lineFindings(ctx, 'placeholder', text, l, () =>
+        findPlaceholders(text, doc.markdown, ctx.extraPlaceholderPatterns).map((p) => ({
           message: placeholderMessage(p, text),
-          range: lineRange(l, p.start, p.end),
+          range: lineRange(0, p.start, p.end),
           data: { placeholder: p.text, expects: p.expects },
-        });
-      }
+        })),
+      );
+      for (const f of found) out.push(f);
     }
     return out;
   },

@@ -2,11 +2,12 @@
  * The contract every rule file fulfils. A rule reads the parsed document and
  * returns its findings; the engine adds the rule's id and the severity in force.
  */
+import { LineMemo } from '../engine/line-cache';
 import { ParsedDocument } from '../engine/parse';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
-import { Finding, Severity } from '../engine/types';
+import { Finding, Range, Severity } from '../engine/types';
 
 export interface RuleContext {
   doc: ParsedDocument;
@@ -16,6 +17,8 @@ export interface RuleContext {
   extraPlaceholderPatterns: RegExp[];
   /** Present only when word segmentation is ready; see requiresSegmenter. */
   segmenter?: Segmenter;
+  /** Per-line results remembered across analyses of the same document; see lineFindings. */
+  memo: LineMemo;
 }
 
 export type RuleFinding = Omit<Finding, 'code' | 'severity'>;
@@ -37,4 +40,49 @@ export interface Rule {
    */
   refinedBySegmenter?: boolean;
   check(ctx: RuleContext): RuleFinding[];
+}
+
+/** How a line's words stand: no segmenter, really cut, or not yet cut (one word per character). */
+export function wordState(segmenter: Segmenter | undefined, line: string): 'none' | 'words' | 'chars' {
+  if (!segmenter) return 'none';
+  return segmenter.knows?.(line) === false ? 'chars' : 'words';
+}
+
+function moved(r: Range, l: number): Range {
+  return { start: { line: r.start.line + l, character: r.start.character }, end: { line: r.end.line + l, character: r.end.character } };
+}
+
+/**
+ * Memo keys by namespace and word state, built once: the memo then compares
+ * the same string objects on every line instead of fresh concatenations.
+ */
+const MEMO_KEYS = new Map<string, Record<ReturnType<typeof wordState>, string>>();
+
+function memoKey(namespace: string, state: ReturnType<typeof wordState>): string {
+  let keys = MEMO_KEYS.get(namespace);
+  if (!keys) {
+    keys = { none: namespace + '\u0000none', words: namespace + '\u0000words', chars: namespace + '\u0000chars' };
+    // Namespaces that carry a value (a report's period) are few per document; keep the map small anyway.
+    if (MEMO_KEYS.size > 1000) MEMO_KEYS.clear();
+    MEMO_KEYS.set(namespace, keys);
+  }
+  return keys[state];
+}
+
+/**
+ * The findings of one line that depend on nothing but its text (and the
+ * options, and its words): computed as if the line were line 0, remembered by
+ * the line's text, and moved to line `l`. Most rules are made of such checks,
+ * and this is what makes a keystroke re-examine only the line it changed.
+ * `namespace` names the rule and any variant of its check.
+ */
+export function lineFindings(ctx: RuleContext, namespace: string, line: string, l: number, compute: () => RuleFinding[]): RuleFinding[] {
+  const key = memoKey(namespace, wordState(ctx.segmenter, line));
+  const found = ctx.memo.at(l, key, compute);
+  if (l === 0 || found.length === 0) return found;
+  return found.map((f) => {
+    const out: RuleFinding = { ...f, range: moved(f.range, l) };
+    if (f.fix) out.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: moved(e.range, l) })) };
+    return out;
+  });
 }

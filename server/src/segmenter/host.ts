@@ -68,6 +68,9 @@ class PreparedSegmenter implements Segmenter {
   cut(text: string): string[] {
     return this.words.get(text) ?? characterSplit(text);
   }
+  knows(text: string): boolean {
+    return this.words.has(text);
+  }
 }
 
 interface Pending {
@@ -136,7 +139,7 @@ export class SegmenterHost {
   async prepare(texts: string[]): Promise<Segmenter> {
     if (!(await this.ready)) throw new Error(this.failure ?? '分词不可用');
     const words = new Map<string, string[]>();
-    const missing: string[] = [];
+    const missing = new Set<string>();
     for (const t of texts) {
       if (words.has(t)) continue;
       const hit = this.cache.get(t);
@@ -145,20 +148,32 @@ export class SegmenterHost {
         this.cache.delete(t);
         this.cache.set(t, hit);
         words.set(t, hit);
-      } else if (!missing.includes(t)) {
-        missing.push(t);
+      } else {
+        missing.add(t);
       }
     }
-    if (missing.length > 0) {
-      this.cutCount += missing.length;
-      const cut = await this.request(missing);
-      missing.forEach((t, i) => {
+    if (missing.size > 0) {
+      this.cutCount += missing.size;
+      const list = [...missing];
+      const cut = await this.request(list);
+      list.forEach((t, i) => {
         words.set(t, cut[i]);
         this.cache.set(t, cut[i]);
       });
       while (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     }
     return new PreparedSegmenter(words);
+  }
+
+  /**
+   * A segmenter, at once and without the worker, for the lines cut so far: it
+   * knows() those and answers one word per character for any other line. The
+   * language server's first pass on a keystroke uses it, so word findings on
+   * unchanged lines stay in place while the edited line is being cut.
+   * Null until the dictionaries are loaded.
+   */
+  known(): Segmenter | null {
+    return this.worker && this.failure === null && this.loadMs !== null ? new PreparedSegmenter(this.cache) : null;
   }
 
   /** Stops the worker; pending and later prepare() calls reject. */

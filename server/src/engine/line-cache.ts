@@ -1,0 +1,72 @@
+/**
+ * A memo of per-line work, kept across analyses of the same document.
+ *
+ * Almost everything the engine computes about a line — whether it is residue,
+ * a title, a heading, where its placeholders are, its 一是/二是 items, a rule's
+ * findings on it — depends on the line's text alone (plus the options). When a
+ * user types, one line changes and every other line's facts are reused, so an
+ * analysis costs little more than walking the lines. This is what keeps a
+ * keystroke in a 1 MB draft within tens of milliseconds.
+ *
+ * At the start of an analysis each line is matched once, by its text, to the
+ * record of facts kept for that text; facts are then looked up by line number
+ * and namespace, which costs no further string comparison. Records of texts no
+ * line has any more are dropped at that moment, so the memo never holds more
+ * than the document's distinct lines.
+ */
+export interface LineMemo {
+  /** The memoised result of `compute()` for line `line` in this namespace. */
+  at<T>(line: number, namespace: string, compute: () => T): T;
+}
+
+export class LineCache implements LineMemo {
+  private byText = new Map<string, Map<string, unknown>>();
+  private records: Map<string, unknown>[] = [];
+  private optionsKey: string | null = null;
+
+  /**
+   * Starts an analysis of `lines`. Facts depend on the options (profile,
+   * Markdown, the user's patterns), so a change of options empties the memo.
+   */
+  begin(optionsKey: string, lines: readonly string[]): void {
+    if (optionsKey !== this.optionsKey) {
+      this.byText.clear();
+      this.optionsKey = optionsKey;
+    }
+    const previous = this.byText;
+    const next = new Map<string, Map<string, unknown>>();
+    const records: Map<string, unknown>[] = new Array(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i];
+      let record = next.get(text);
+      if (!record) {
+        record = previous.get(text) ?? new Map();
+        next.set(text, record);
+      }
+      records[i] = record;
+    }
+    this.byText = next;
+    this.records = records;
+  }
+
+  at<T>(line: number, namespace: string, compute: () => T): T {
+    const record = this.records[line];
+    if (!record) return compute();
+    if (record.has(namespace)) return record.get(namespace) as T;
+    const value = compute();
+    record.set(namespace, value);
+    return value;
+  }
+
+  /** Number of distinct line texts remembered (for tests and the benchmark). */
+  get size(): number {
+    return this.byText.size;
+  }
+}
+
+/** A memo that remembers nothing: the default for one-off analyses (CLI, tests). */
+export const NO_CACHE: LineMemo = {
+  at<T>(_line: number, _namespace: string, compute: () => T): T {
+    return compute();
+  },
+};
