@@ -6,6 +6,7 @@
  */
 import { Diagnostic } from 'vscode-languageserver';
 import { AnalyzeOptions, Analysis, RuleFailure, SeveritySetting, analyzeText } from '../engine/analyze';
+import { LineCache } from '../engine/line-cache';
 import { ParsedDocument } from '../engine/parse';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
@@ -32,6 +33,13 @@ export interface CheckOptions {
   placeholderPatterns: RegExp[];
   /** Present for the second phase, when word segmentation is ready. */
   segmenter?: Segmenter;
+  /**
+   * True when `segmenter` knows only some lines (the first pass after an edit):
+   * the result is then 'basic', and a second phase must follow.
+   */
+  partialWords?: boolean;
+  /** The document's memo of per-line work, kept across its versions. */
+  cache?: LineCache;
   /** The rules to run (the engine's registry by default). */
   rules?: readonly Rule[];
   /** The analysis to run; tests pass one that throws. */
@@ -116,7 +124,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
     }
   }
   const analyze = options.analyze ?? analyzeText;
-  const mode: CheckMode = options.segmenter ? 'full' : 'basic';
+  const mode: CheckMode = options.segmenter && !options.partialWords ? 'full' : 'basic';
   try {
     const analysis = analyze(text, {
       profile: options.profile,
@@ -125,6 +133,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
       extraPlaceholderPatterns: options.placeholderPatterns,
       segmenter: options.segmenter,
       rules: options.rules,
+      cache: options.cache,
     });
     return { mode, diagnostics: toDiagnostics(analysis.findings), doc: analysis.doc, analysis, failures: analysis.failures, error: null };
   } catch (e) {

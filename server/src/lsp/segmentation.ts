@@ -12,5 +12,11 @@ export interface SegmenterHostLike {
   failure: string | null;
   /** Segments `texts` (off the main thread) and resolves to a Segmenter answering for them. */
   prepare(texts: string[]): Promise<Segmenter>;
+  /**
+   * A segmenter, synchronously, for the lines cut so far (knows() tells which);
+   * null before the dictionaries are loaded. Optional: without it the first
+   * pass of a check runs without words.
+   */
+  known?(): Segmenter | null;
   dispose(): void;
 }

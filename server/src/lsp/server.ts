@@ -54,9 +54,11 @@ import { Analysis, RuleFailure } from '../engine/analyze';
 import { completionsAt } from '../engine/completion';
 import { codeActionsFor } from '../engine/fixes';
 import { hoverAt } from '../engine/hover';
+import { LineCache } from '../engine/line-cache';
 import { ParsedDocument, parseDocument } from '../engine/parse';
 import { builtInProfileIds, getProfile } from '../engine/profile';
-import { SourceText } from '../engine/source';
+import { Segmenter } from '../engine/segmenter';
+import { SourceText, isBlankLine } from '../engine/source';
 import { ALL_RULES } from '../rules';
 import { Rule } from '../rules/rule';
 import { textsToSegment } from '../segmenter/host';
@@ -142,6 +144,8 @@ interface DocState {
   /** The second phase started for `epoch`; `done` settles when it ends, however it ends. */
   words: { epoch: number; done: Promise<void> } | null;
   placeholderCache: PlaceholderCache;
+  /** Per-line facts of this document, reused from version to version (engine/line-cache.ts). */
+  lineCache: LineCache;
   /** Settings generation and Markdown flag the placeholder cache was filled under. */
   cacheKey: string;
   /** Rule failures and errors already logged for this document. */
@@ -432,7 +436,7 @@ export class ZongjieServer {
   private state(uri: string): DocState {
     let s = this.states.get(uri);
     if (!s) {
-      s = { epoch: 0, result: null, parsed: null, analysis: null, words: null, placeholderCache: new Map(), cacheKey: '', logged: new Set(), lastPulled: null, gate: {} };
+      s = { epoch: 0, result: null, parsed: null, analysis: null, words: null, placeholderCache: new Map(), lineCache: new LineCache(), cacheKey: '', logged: new Set(), lastPulled: null, gate: {} };
       this.states.set(uri, s);
     }
     return s;
@@ -519,8 +523,13 @@ export class ZongjieServer {
       this.publish(uri, state, { epoch, version, mode: 'off', diagnostics: [] });
       return;
     }
-    const options = this.checkOptions(doc, state);
-    const result = checkDocument(text, options, state.placeholderCache);
+    const options = { ...this.checkOptions(doc, state), cache: state.lineCache };
+    // Once words are available, the first pass already uses the words of every
+    // line cut before, so a keystroke does not make the word findings on other
+    // lines vanish until the second phase; the edited line gets its words there.
+    const known = this.segmentationReady ? this.host?.known?.() ?? undefined : undefined;
+    const result = checkDocument(text, { ...options, segmenter: known, partialWords: Boolean(known) }, state.placeholderCache);
+    if (known && result.mode === 'basic' && result.error === null && result.doc && allLinesKnown(result.doc, known)) result.mode = 'full';
     this.logProblems(uri, state, result);
     if (result.doc) state.parsed = { version, generation, doc: result.doc };
     state.analysis = { version, generation, value: result.analysis };
@@ -546,7 +555,7 @@ export class ZongjieServer {
     }
     const state = this.states.get(uri);
     if (!state || state.epoch !== epoch) return;
-    const result = checkDocument(text, { ...options, segmenter }, state.placeholderCache);
+    const result = checkDocument(text, { ...options, segmenter, partialWords: false }, state.placeholderCache);
     this.logProblems(uri, state, result);
     if (result.error !== null) return; // phase 1's diagnostics stand
     if (result.doc) state.parsed = { version, generation, doc: result.doc };
@@ -767,4 +776,11 @@ function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
 /** Wires the server to `connection`; the caller calls connection.listen(). */
 export function startServer(connection: Connection, options: ServerOptions = {}): ZongjieServer {
   return new ZongjieServer(connection, options);
+}
+
+/** True when the segmenter really cut every non-blank line of the document (no second phase needed). */
+function allLinesKnown(doc: ParsedDocument, segmenter: Segmenter): boolean {
+  if (!segmenter.knows) return true;
+  for (const line of doc.source.lines) if (!isBlankLine(line) && !segmenter.knows(line)) return false;
+  return true;
 }
