@@ -13,7 +13,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
-export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+export const SERVER = process.env.ZONGJIE_SERVER ?? path.resolve(__dirname, '../../dist/server.js');
 
 export interface Published {
   version: number | undefined;
