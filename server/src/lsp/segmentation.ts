@@ -18,5 +18,6 @@ export interface SegmenterHostLike {
    * pass of a check runs without words.
    */
   known?(): Segmenter | null;
-  dispose(): void;
+  /** Stops segmentation; resolves when the worker has stopped. */
+  dispose(): void | Promise<void>;
 }

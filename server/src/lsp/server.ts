@@ -244,6 +244,7 @@ export class ZongjieServer {
     connection.onDidChangeConfiguration((params) => {
       this.settingsReady = this.loadSettings(params.settings);
     });
+    // The shutdown answer waits for the segmenter worker to stop cleanly before the client sends exit.
     connection.onShutdown(() => this.dispose());
     connection.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
     connection.onDocumentSymbol(async (params) => {
@@ -345,11 +346,11 @@ export class ZongjieServer {
     this.startSegmentation();
   }
 
-  private dispose(): void {
+  private async dispose(): Promise<void> {
     const host = this.host;
     this.host = null;
     this.segmentationReady = false;
-    host?.dispose();
+    await host?.dispose();
   }
 
   // ---- settings ----

@@ -35,6 +35,9 @@ export { characterSplit } from './dictionary';
 /** Lines the cache keeps; a 40 KB draft has about 400, so this holds many drafts. */
 const CACHE_LIMIT = 20000;
 
+/** How long a stopping worker may take to finish the cut in hand before it is terminated. */
+const STOP_GRACE_MS = 2000;
+
 export interface SegmenterHostOptions {
   /** The worker script; by default found beside this file (see defaultWorkerPath). */
   workerPath?: string;
@@ -177,15 +180,30 @@ export class SegmenterHost {
   }
 
   /** Stops the worker; pending and later prepare() calls reject. */
-  dispose(): void {
-    if (this.disposed) return;
+  dispose(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
     this.disposed = true;
     if (this.failure === null) this.failure = '分词已关闭';
     this.settle(false);
     this.rejectAll(new Error('分词已关闭'));
     const w = this.worker;
     this.worker = null;
-    if (w) void w.terminate();
+    if (!w) return Promise.resolve();
+    // Ask the worker to finish the cut in hand and stop: terminating it inside
+    // nodejieba's native code aborts the process. Terminate only if it hangs.
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => void w.terminate().then(() => resolve(), () => resolve()), STOP_GRACE_MS);
+      timer.unref();
+      w.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      try {
+        w.postMessage({ type: 'stop' } satisfies ToWorker);
+      } catch {
+        void w.terminate();
+      }
+    });
   }
 
   private request(texts: string[]): Promise<string[][]> {

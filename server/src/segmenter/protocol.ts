@@ -8,7 +8,7 @@ export interface WorkerInit {
   paths?: DictionaryPaths;
 }
 
-export type ToWorker = { type: 'cut'; id: number; texts: string[] };
+export type ToWorker = { type: 'cut'; id: number; texts: string[] } | { type: 'stop' };
 
 export type FromWorker =
   | { type: 'ready'; loadMs: number }

@@ -20,5 +20,8 @@ if ('failure' in loaded) {
   post({ type: 'ready', loadMs: loaded.loadMs });
   port.on('message', (m: ToWorker) => {
     if (m.type === 'cut') post({ type: 'cut', id: m.id, words: m.texts.map((t) => loaded.cut(t)) });
+    // Messages are handled one at a time, so a stop never lands inside a cut():
+    // ending the thread while nodejieba is in native code aborts the whole process.
+    else if (m.type === 'stop') process.exit(0);
   });
 }
