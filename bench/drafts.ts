@@ -28,7 +28,17 @@ export function draftOfSize(bytes: number): string {
   return out;
 }
 
-/** One report, for a folder of many drafts. */
-export function singleReport(n: number): string {
-  return REPORT(n).replace(/^篇\d+：/, '');
+/**
+ * One unit's draft of about `bytes` (real drafts are 8–40 KB): its report, then
+ * more topics under the first part until the size is reached.
+ */
+export function singleDraft(n: number, bytes = 10 * 1024): string {
+  const lines = REPORT(n).replace(/^篇\d+：/, '').split('\n');
+  const topics = lines.slice(3, 7);
+  const extra: string[] = [];
+  for (let k = 0; Buffer.byteLength(lines.join('\n') + extra.join('\n')) < bytes; k++) {
+    extra.push(topics[k % topics.length].replace(/^（[一二三四]）/, `（${'五六七八九十'.charAt(k % 6)}）`).replace('12次', `${12 + k}次`));
+  }
+  lines.splice(7, 0, ...extra);
+  return lines.join('\n');
 }

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ALL_RULES } from '../server/src/rules';
-import { draftOfSize, singleReport } from './drafts';
+import { draftOfSize, singleDraft } from './drafts';
 import { LspSession } from './lsp-session';
 
 const QUICK = process.argv.includes('--quick');
@@ -120,7 +120,7 @@ function measureCli(): { drafts: number; megabytes: number; seconds: number; mbP
   try {
     let bytes = 0;
     for (let i = 0; i < CLI_DRAFTS; i++) {
-      const text = singleReport(i + 1);
+      const text = singleDraft(i + 1);
       bytes += Buffer.byteLength(text);
       fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(3, '0')}.txt`), text);
     }

@@ -192,3 +192,21 @@ describe('the built CLI', () => {
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   });
 });
+
+describe('the built command on a folder', () => {
+  test('prints what the in-process run prints, with the same exit code', () => {
+    const dir = path.join(tmp, 'many');
+    for (let i = 0; i < 12; i++) {
+      const text = i % 5 === 0 ? WITH_PLACEHOLDER : GOOD.replace('12次', `${12 + i}次`);
+      write(`many/${String(i).padStart(2, '0')}.txt`, i % 7 === 0 ? text.replace('创新学习方式', '党的二十大大精神,创新学习方式') : text);
+    }
+    write('many/zz-binary.txt', Buffer.from([0, 1, 2, 3]));
+    for (const argv of [['check', dir], ['check', '--format', 'json', dir], ['outline', dir]]) {
+      const here = run(...argv);
+      const built = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      assert.equal(built.stdout, here.out + '\n', argv.join(' '));
+      assert.equal(built.stderr, here.err + '\n', argv.join(' '));
+      assert.equal(built.status, here.code, argv.join(' '));
+    }
+  });
+});

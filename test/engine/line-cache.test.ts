@@ -46,6 +46,19 @@ describe('the per-line memo', () => {
     }
   });
 
+  test('lines whose words are not known yet are judged as without words (no false alarm while they are cut)', () => {
+    const knowsNothing: Segmenter = { cut: (t) => Array.from(t), knows: () => false };
+    const texts = [
+      ['2024年意识形态工作总结', '坚持正确政治方向，把准舆论导向，推动大大提高学习质量，组织党员学习党的二十大大精神。'].join('\n'),
+      ...Array.from({ length: 40 }, (_, i) => randomDocument(4242 + i, 25)),
+    ];
+    for (const text of texts) {
+      const without = analyzeText(text).findings;
+      const unknown = analyzeText(text, { segmenter: knowsNothing }).findings;
+      assert.deepEqual(unknown, without, text.slice(0, 40));
+    }
+  });
+
   test('remembers only the lines of the latest analysis, and forgets all when the options change', () => {
     const cache = new LineCache();
     analyzeText('2024年意识形态工作总结\n召开会议X次。\n开展学习。', { cache });

@@ -3,7 +3,7 @@
  * 1-based), the JSON document, and the indented outline.
  */
 import { Analysis } from '../engine/analyze';
-import { reportOutline } from '../engine/outline';
+import { OutlineReport, reportOutline } from '../engine/outline';
 import { HeadingNode } from '../engine/parse';
 import { SourceText } from '../engine/source';
 import { Profile } from '../engine/profile';
@@ -14,13 +14,39 @@ export interface CheckedFile {
   analysis: Analysis;
 }
 
+export type OutputFormat = 'text' | 'json' | 'outline';
+
+/**
+ * What the CLI keeps of one checked file: its output already rendered, and
+ * the counts the summary and the exit code need. Plain strings and numbers,
+ * so a worker thread hands it back at almost no cost.
+ */
+export interface FileResult {
+  path: string;
+  /** text: the finding lines (may be empty); json: the file's object; outline: the outline. */
+  rendered: string;
+  counts: { error: number; warning: number; information: number; hint: number };
+  reports: number;
+}
+
+export function fileResult(file: CheckedFile, profile: Profile, format: OutputFormat): FileResult {
+  const { findings, doc } = file.analysis;
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  let rendered: string;
+  if (format === 'outline') rendered = outlineText(file, profile);
+  else if (format === 'json') rendered = JSON.stringify(fileJson(file));
+  else rendered = findings.map((f) => findingLine(file.path, f)).join('\n');
+  return { path: file.path, rendered, counts, reports: doc.reports.length };
+}
+
 export function findingLine(path: string, f: Finding): string {
   return `${path}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.code}  ${f.message}`;
 }
 
-export function summaryLine(files: CheckedFile[], unreadable: number): string {
-  const count = (s: string) => files.reduce((n, f) => n + f.analysis.findings.filter((x) => x.severity === s).length, 0);
-  const reports = files.reduce((n, f) => n + f.analysis.doc.reports.length, 0);
+export function summaryLine(files: FileResult[], unreadable: number): string {
+  const count = (s: keyof FileResult['counts']) => files.reduce((n, f) => n + f.counts[s], 0);
+  const reports = files.reduce((n, f) => n + f.reports, 0);
   const errors = count('error');
   const warnings = count('warning');
   const others = count('information') + count('hint');
@@ -31,14 +57,22 @@ export function summaryLine(files: CheckedFile[], unreadable: number): string {
   return parts.join('，') + '。';
 }
 
-export function toJson(files: CheckedFile[]): unknown {
+/** One file's object in the JSON output. */
+export function fileJson(file: CheckedFile): unknown {
   return {
-    files: files.map((f) => ({
-      path: f.path,
-      reports: f.analysis.doc.reports.map(reportOutline),
-      diagnostics: f.analysis.findings.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
-    })),
+    path: file.path,
+    reports: file.analysis.doc.reports.map(reportOutline),
+    diagnostics: file.analysis.findings.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
   };
+}
+
+/**
+ * The JSON document from the files' rendered objects, compact (one line): it is
+ * for programs, and a folder of drafts gives megabytes of it (pipe it through
+ * a formatter such as `jq .` to read it).
+ */
+export function jsonDocument(files: FileResult[]): string {
+  return '{"files":[' + files.map((f) => f.rendered).join(',') + ']}';
 }
 
 function nodeLines(node: HeadingNode, source: SourceText, indent: string, tag: string, out: string[]): void {

@@ -9,14 +9,10 @@
  * error or a file that could not be read (the other files are still checked).
  * For fix, the findings that count are those left after fixing.
  */
-import * as fs from 'node:fs';
-import { analyzeText, isMarkdownPath } from '../engine/analyze';
 import { DEFAULT_PROFILE_ID, Profile, ProfileError, getProfile } from '../engine/profile';
-import { Segmenter } from '../engine/segmenter';
-import { ALL_RULES } from '../rules';
-import { loadSegmenterSync } from '../segmenter/host';
-import { BinaryFileError, collectFiles, decodeDraft, describeFsError } from './files';
-import { CheckedFile, findingLine, outlineText, summaryLine, toJson } from './format';
+import { CheckRequest, FileOutcome, checkOneFile, loadWords, segmenterUnavailable } from './check-files';
+import { collectFiles } from './files';
+import { FileResult, jsonDocument, summaryLine } from './format';
 import { runFix } from './fix';
 
 const VERSION = '0.1.0';
@@ -94,101 +90,95 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   return args;
 }
 
-export function runCli(argv: string[], io: CliIO): number {
+type Prepared = { code: number } | { args: Args; profile: Profile; files: string[]; unreadable: number };
+
+/** Parses the arguments, loads the profile, lists the files; answers help, version and usage errors. */
+function prepare(argv: string[], io: CliIO): Prepared {
   let args: Args | 'help' | 'version';
   try {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`zongjie：${e.message}\n运行 zongjie --help 查看用法。`);
-      return 2;
+      return { code: 2 };
     }
     throw e;
   }
   if (args === 'help') {
     io.out(HELP);
-    return 0;
+    return { code: 0 };
   }
   if (args === 'version') {
     io.out(VERSION);
-    return 0;
+    return { code: 0 };
   }
-
   let profile: Profile;
   try {
     profile = getProfile(args.profile);
   } catch (e) {
     if (e instanceof ProfileError) {
       io.err(`zongjie：${e.message}`);
-      return 2;
+      return { code: 2 };
     }
     throw e;
   }
-
-  if (args.command === 'fix') return runFix(args.paths, { profile, dryRun: args.dryRun, verbose: args.verbose }, io);
-
+  if (args.command === 'fix') return { code: runFix(args.paths, { profile, dryRun: args.dryRun, verbose: args.verbose }, io) };
   const { files, problems } = collectFiles(args.paths);
-  let unreadable = problems.length;
   for (const p of problems) io.err(`zongjie：${p.path}：${p.reason}`);
-  const checked: CheckedFile[] = [];
-  // Word segmentation, loaded once (it blocks for a fraction of a second) when a
-  // rule needs it; the outline uses it too, to classify parts by words. Without
-  // it those rules are skipped, and that is said once.
-  let segmenter: Segmenter | undefined;
-  if (files.length > 0 && ALL_RULES.some((r) => r.requiresSegmenter)) {
-    const loaded = loadSegmenterSync();
-    if ('segmenter' in loaded) segmenter = loaded.segmenter;
-    else io.err(`zongjie：分词组件不可用（${loaded.failure}），已跳过需要分词的检查（${ALL_RULES.filter((r) => r.requiresSegmenter).map((r) => r.id).join('、')}），其余检查照常进行。`);
-  }
-  for (const path of files) {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(path);
-    } catch (e) {
-      io.err(`zongjie：${path}：${describeFsError(e)}`);
-      unreadable++;
-      continue;
-    }
-    try {
-      const decoded = decodeDraft(bytes);
-      if (args.verbose) io.err(`zongjie：${path}：编码 ${decoded.encoding}`);
-      const analysis = analyzeText(decoded.text, { profile, markdown: isMarkdownPath(path), segmenter });
-      for (const f of analysis.failures) io.err(`zongjie：${path}：规则 ${f.rule} 运行出错，已跳过该规则（${f.message}）`);
-      checked.push({ path, analysis });
-    } catch (e) {
-      if (e instanceof BinaryFileError) {
-        io.err(`zongjie：${path}：${e.message}`);
-      } else {
-        io.err(`zongjie：${path}：检查时出错，已跳过（${e instanceof Error ? e.message : String(e)}）`);
-      }
-      unreadable++;
-    }
-  }
+  if (files.length === 0 && problems.length === 0) io.err('zongjie：给出的路径下没有 .txt 或 .md 文件。');
+  return { args, profile, files, unreadable: problems.length };
+}
 
-  if (files.length === 0 && problems.length === 0) {
-    io.err('zongjie：给出的路径下没有 .txt 或 .md 文件。');
+/** Prints the outcomes of `check` or `outline` and returns the exit code. */
+function emit(args: Args, outcomes: FileOutcome[], unreadableBefore: number, io: CliIO): number {
+  let unreadable = unreadableBefore;
+  const results: FileResult[] = [];
+  for (const o of outcomes) {
+    for (const n of o.notes) io.err(n);
+    if (o.result) results.push(o.result);
+    else unreadable++;
   }
-
   if (args.command === 'outline') {
-    io.out(checked.map((f) => outlineText(f, profile)).join('\n\n'));
+    io.out(results.map((f) => f.rendered).join('\n\n'));
   } else if (args.format === 'json') {
-    io.out(JSON.stringify(toJson(checked), null, 2));
+    io.out(jsonDocument(results));
   } else {
-    for (const f of checked) for (const d of f.analysis.findings) io.out(findingLine(f.path, d));
-    io.out(summaryLine(checked, unreadable));
+    for (const f of results) if (f.rendered) io.out(f.rendered);
+    io.out(summaryLine(results, unreadable));
   }
-
   if (unreadable > 0) return 2;
-  const hasError = checked.some((f) => f.analysis.findings.some((d) => d.severity === 'error'));
+  const hasError = results.some((f) => f.counts.error > 0);
   return args.command === 'check' && hasError ? 1 : 0;
 }
 
+function requestOf(args: Args): CheckRequest {
+  return { profile: args.profile, verbose: args.verbose, format: args.command === 'outline' ? 'outline' : args.format };
+}
+
+/** Checks the files one after another in this thread. */
+function checkHere(p: Exclude<Prepared, { code: number }>, io: CliIO): FileOutcome[] {
+  // Word segmentation, loaded once (it blocks for a fraction of a second) when a
+  // rule needs it; the outline uses it too, to classify parts by words. Without
+  // it those rules are skipped, and that is said once.
+  const words = p.files.length > 0 ? loadWords() : {};
+  if (words.failure) io.err(segmenterUnavailable(words.failure));
+  return p.files.map((f) => checkOneFile(f, p.profile, words.segmenter, requestOf(p.args)));
+}
+
+/** The `zongjie` command (the tests drive it in-process). */
+export function runCli(argv: string[], io: CliIO): number {
+  const p = prepare(argv, io);
+  if ('code' in p) return p.code;
+  return emit(p.args, checkHere(p, io), p.unreadable, io);
+}
+
 if (require.main === module) {
+  const io: CliIO = {
+    out: (s) => process.stdout.write(s + '\n'),
+    err: (s) => process.stderr.write(s + '\n'),
+  };
   try {
-    process.exitCode = runCli(process.argv.slice(2), {
-      out: (s) => process.stdout.write(s + '\n'),
-      err: (s) => process.stderr.write(s + '\n'),
-    });
+    process.exitCode = runCli(process.argv.slice(2), io);
   } catch (e) {
     process.stderr.write(`zongjie：内部错误：${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 2;

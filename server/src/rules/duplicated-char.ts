@@ -21,7 +21,7 @@
 import { LineWords, Word, wordAt as findWord } from '../segmenter/words';
 import { Segmenter } from '../engine/segmenter';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings } from './rule';
+import { Rule, RuleContext, RuleFinding, lineFindings, segmenterFor } from './rule';
 
 const HAN = /^\p{Script=Han}$/u;
 
@@ -113,13 +113,15 @@ export const duplicatedCharRule: Rule = {
   requiresSegmenter: true,
   check(ctx: RuleContext): RuleFinding[] {
     const { doc, source } = ctx;
-    const segmenter = ctx.segmenter;
-    if (!segmenter) return [];
+    if (!ctx.segmenter) return [];
     const out: RuleFinding[] = [];
     for (const info of doc.lines) {
       if (info.kind !== 'body' && info.kind !== 'heading' && info.kind !== 'title') continue;
       const line = source.lines[info.line];
-      for (const f of lineFindings(ctx, 'duplicated-char', line, info.line, () => duplicationFindings(line, segmenter))) out.push(f);
+      // A line whose words are not known yet is left for the pass that knows them.
+      const words = segmenterFor(ctx, line);
+      if (!words) continue;
+      for (const f of lineFindings(ctx, 'duplicated-char', line, info.line, () => duplicationFindings(line, words))) out.push(f);
     }
     return out;
   },

@@ -14,7 +14,7 @@ import data from '../data/formulations.json';
 import { LineWords } from '../segmenter/words';
 import { Segmenter } from '../engine/segmenter';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings } from './rule';
+import { Rule, RuleContext, RuleFinding, lineFindings, segmenterFor } from './rule';
 
 type Edit = 'missing' | 'extra' | 'swapped';
 
@@ -44,6 +44,19 @@ interface NearMiss {
   /** One inserted character: prefix + any Han character + suffix. */
   extra: RegExp | null;
   source: string;
+  /**
+   * The distinct characters among the first four of the right form. A variant
+   * with one character missing, swapped or inserted keeps at least two of them
+   * (in any order), so a line with fewer cannot hold a variant: checked first.
+   */
+  keys: string[];
+}
+
+/** True when `line` holds at least two of `keys` (all of them when there are fewer than two). */
+function mayHold(line: string, keys: string[]): boolean {
+  let hits = 0;
+  for (const k of keys) if (line.includes(k) && ++hits >= 2) return true;
+  return hits >= keys.length;
 }
 
 function buildNearMiss(right: string, edits: Edit[], except: string[], source: string): NearMiss {
@@ -67,7 +80,7 @@ function buildNearMiss(right: string, edits: Edit[], except: string[], source: s
     for (let i = 1; i < chars.length; i++) alts.push(`${escapeRe(chars.slice(0, i).join(''))}\\p{Script=Han}${escapeRe(chars.slice(i).join(''))}`);
     extra = new RegExp(alts.join('|'), 'gu');
   }
-  return { right, variants, extra, source };
+  return { right, variants, extra, source, keys: [...new Set(chars.slice(0, 4))] };
 }
 
 interface Collocation {
@@ -117,36 +130,66 @@ function insideRight(line: string, right: string, start: number, end: number): b
   return false;
 }
 
+/**
+ * Where any variant of any form may start: one regular expression over all of
+ * them finds the places in one pass (a search per variant cost ten times more),
+ * and the variants starting with the character there are then tried exactly.
+ */
+let variantStarts: RegExp | null = null;
+const VARIANTS_BY_FIRST = new Map<string, { nm: NearMiss; variant: string; edit: Edit }[]>();
+
+function indexVariants(): RegExp {
+  if (variantStarts) return variantStarts;
+  const all: string[] = [];
+  for (const nm of NEAR_MISSES) {
+    for (const [variant, edit] of nm.variants) {
+      const first = variant.charAt(0);
+      const list = VARIANTS_BY_FIRST.get(first) ?? [];
+      list.push({ nm, variant, edit });
+      VARIANTS_BY_FIRST.set(first, list);
+      all.push(variant);
+    }
+  }
+  variantStarts = new RegExp(all.length ? all.map(escapeRe).join('|') : '(?!)', 'g');
+  return variantStarts;
+}
+
+function pushNearMiss(out: Candidate[], line: string, nm: NearMiss, start: number, text: string, edit: Edit): void {
+  const end = start + text.length;
+  if (insideRight(line, nm.right, start, end)) return;
+  out.push({
+    start,
+    end,
+    text,
+    right: nm.right,
+    message: `「${text}」${EDIT_TEXT[edit]}，规范表述是「${nm.right}」。`,
+    source: nm.source,
+    replacement: nm.right,
+    needsBoundaries: [...nm.right].length < DISTINCTIVE,
+  });
+}
+
 function nearMissCandidates(line: string): Candidate[] {
   const out: Candidate[] = [];
+  const starts = indexVariants();
+  starts.lastIndex = 0;
+  for (let m = starts.exec(line); m; m = starts.exec(line)) {
+    const at = m.index;
+    for (const v of VARIANTS_BY_FIRST.get(line.charAt(at)) ?? []) if (line.startsWith(v.variant, at)) pushNearMiss(out, line, v.nm, at, v.variant, v.edit);
+    // Variants may overlap: look again from the next character.
+    starts.lastIndex = at + 1;
+  }
   for (const nm of NEAR_MISSES) {
-    const needsBoundaries = [...nm.right].length < DISTINCTIVE;
-    const push = (start: number, text: string, edit: Edit) => {
-      const end = start + text.length;
-      if (insideRight(line, nm.right, start, end)) return;
-      out.push({
-        start,
-        end,
-        text,
-        right: nm.right,
-        message: `「${text}」${EDIT_TEXT[edit]}，规范表述是「${nm.right}」。`,
-        source: nm.source,
-        replacement: nm.right,
-        needsBoundaries,
-      });
-    };
-    for (const [v, edit] of nm.variants) for (const i of allIndexes(line, v)) push(i, v, edit);
-    if (nm.extra) {
-      nm.extra.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = nm.extra.exec(line))) {
-        const text = m[0];
-        // An inserted copy of a neighbour is a doubled character: duplicated-char reports it.
-        const chars = [...text];
-        const doubled = chars.some((c, i) => i > 0 && c === chars[i - 1] && !nm.right.includes(c + c));
-        if (!doubled) push(m.index, text, 'extra');
-        nm.extra.lastIndex = m.index + 1;
-      }
+    const extra = nm.extra;
+    if (!extra || !mayHold(line, nm.keys)) continue;
+    extra.lastIndex = 0;
+    for (let m = extra.exec(line); m; m = extra.exec(line)) {
+      const text = m[0];
+      // An inserted copy of a neighbour is a doubled character: duplicated-char reports it.
+      const chars = [...text];
+      const doubled = chars.some((c, i) => i > 0 && c === chars[i - 1] && !nm.right.includes(c + c));
+      if (!doubled) pushNearMiss(out, line, nm, m.index, text, 'extra');
+      extra.lastIndex = m.index + 1;
     }
   }
   for (const w of WRONGS) {
@@ -217,13 +260,15 @@ export const formulationRule: Rule = {
   requiresSegmenter: true,
   check(ctx: RuleContext): RuleFinding[] {
     const { doc, source } = ctx;
-    const segmenter = ctx.segmenter;
-    if (!segmenter) return [];
+    if (!ctx.segmenter) return [];
     const out: RuleFinding[] = [];
     for (const info of doc.lines) {
       if (info.kind !== 'body' && info.kind !== 'heading' && info.kind !== 'title') continue;
       const line = source.lines[info.line];
-      for (const f of lineFindings(ctx, 'formulation', line, info.line, () => formulationFindings(line, segmenter))) out.push(f);
+      // A line whose words are not known yet is left for the pass that knows them.
+      const words = segmenterFor(ctx, line);
+      if (!words) continue;
+      for (const f of lineFindings(ctx, 'formulation', line, info.line, () => formulationFindings(line, words))) out.push(f);
     }
     return out;
   },

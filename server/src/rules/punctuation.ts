@@ -17,7 +17,7 @@
  */
 import { LineWords } from '../segmenter/words';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings } from './rule';
+import { Rule, RuleContext, RuleFinding, lineFindings, segmenterFor } from './rule';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '?': '问号', '!': '叹号', '(': '左括号', ')': '右括号' };
@@ -25,6 +25,9 @@ const NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒�
 const HAN = /\p{Script=Han}/u;
 /** Full-width marks and quotes that belong to Chinese text. */
 const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·]/;
+
+/** Any of the marks this check looks at. */
+const HALF_WIDTH_MARK = /[,;:?!()]/;
 
 function isChinese(ch: string): boolean {
   return ch !== '' && (HAN.test(ch) || CJK_PUNCT.test(ch));
@@ -70,14 +73,17 @@ const STRANDED_WORDS = new Set(['对', '在', '从', '向', '把', '将', '与',
 
 export function halfWidthFindings(line: string, l: number, markdown: boolean): RuleFinding[] {
   const out: RuleFinding[] = [];
+  // Most lines have no half-width mark at all: nothing to look at.
+  if (!HALF_WIDTH_MARK.test(line)) return out;
   const spans = protectedSpans(line, markdown);
   // Parentheses are judged as pairs: both are Chinese when either side or the content is.
   const parenPartner = new Map<number, number>();
   const stack: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    if (inSpans(spans, i)) continue;
-    if (line[i] === '(') stack.push(i);
-    else if (line[i] === ')' && stack.length) {
+  for (let i = line.search(/[()]/); i >= 0 && i < line.length; i++) {
+    const ch = line[i];
+    if ((ch !== '(' && ch !== ')') || inSpans(spans, i)) continue;
+    if (ch === '(') stack.push(i);
+    else if (stack.length) {
       const open = stack.pop()!;
       parenPartner.set(open, i);
       parenPartner.set(i, open);
@@ -104,9 +110,12 @@ export function halfWidthFindings(line: string, l: number, markdown: boolean): R
     return decided.get(open)!;
   };
 
-  for (let i = 0; i < line.length; i++) {
+  // Jump from mark to mark: most characters of a line are none of them.
+  const marks = /[,;:?!()]/g;
+  for (let found = marks.exec(line); found; found = marks.exec(line)) {
+    const i = found.index;
     const c = line[i];
-    if (!(c in FULL_WIDTH) || inSpans(spans, i)) continue;
+    if (inSpans(spans, i)) continue;
     let chinese: boolean;
     if (c === '(' || c === ')') {
       chinese = parenIsChinese(i);
@@ -243,7 +252,8 @@ export const punctuationRule: Rule = {
       const line = source.lines[info.line];
       // Each line on its own (as line 0 of itself), remembered by its text.
       const found = lineFindings(ctx, 'punctuation', line, info.line, () => {
-        const words = ctx.segmenter ? new LineWords(ctx.segmenter, [line]) : null;
+        const segmenter = segmenterFor(ctx, line);
+        const words = segmenter ? new LineWords(segmenter, [line]) : null;
         return [...halfWidthFindings(line, 0, doc.markdown), ...repeatedMarkFindings(line, 0), ...strandedSeparatorFindings(line, 0, words), ...bookTitleCommaFindings(line, 0)];
       });
       for (const f of found) out.push(f);

@@ -48,6 +48,15 @@ export function wordState(segmenter: Segmenter | undefined, line: string): 'none
   return segmenter.knows?.(line) === false ? 'chars' : 'words';
 }
 
+/**
+ * The segmenter to use for `line`, or undefined when its words are not known:
+ * a line not cut yet (one word per character) must be judged as without words,
+ * or splits like 方/向 would raise false alarms until the words arrive.
+ */
+export function segmenterFor(ctx: RuleContext, line: string): Segmenter | undefined {
+  return wordState(ctx.segmenter, line) === 'words' ? ctx.segmenter : undefined;
+}
+
 function moved(r: Range, l: number): Range {
   return { start: { line: r.start.line + l, character: r.start.character }, end: { line: r.end.line + l, character: r.end.character } };
 }
@@ -81,8 +90,9 @@ export function lineFindings(ctx: RuleContext, namespace: string, line: string, 
   const found = ctx.memo.at(l, key, compute);
   if (l === 0 || found.length === 0) return found;
   return found.map((f) => {
-    const out: RuleFinding = { ...f, range: moved(f.range, l) };
-    if (f.fix) out.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, range: moved(e.range, l) })) };
+    const out: RuleFinding = { message: f.message, range: moved(f.range, l) };
+    if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: moved(e.range, l), newText: e.newText })) };
+    if (f.data !== undefined) out.data = f.data;
     return out;
   });
 }
