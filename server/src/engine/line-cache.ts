@@ -19,9 +19,21 @@ export interface LineMemo {
   at<T>(line: number, namespace: string, compute: () => T): T;
 }
 
+/** The facts of one line text, with the text it was first seen as. */
+interface LineRecord {
+  /**
+   * The memo is keyed by this first string object, never by the lines of later
+   * versions: keeping those would keep each version's whole text alive and push
+   * hundreds of strings into the old generation on every keystroke, and the
+   * garbage collector's pauses would be most of a keystroke's cost.
+   */
+  text: string;
+  facts: Map<string, unknown>;
+}
+
 export class LineCache implements LineMemo {
-  private byText = new Map<string, Map<string, unknown>>();
-  private records: Map<string, unknown>[] = [];
+  private byText = new Map<string, LineRecord>();
+  private records: LineRecord[] = [];
   private optionsKey: string | null = null;
 
   /**
@@ -34,14 +46,14 @@ export class LineCache implements LineMemo {
       this.optionsKey = optionsKey;
     }
     const previous = this.byText;
-    const next = new Map<string, Map<string, unknown>>();
-    const records: Map<string, unknown>[] = new Array(lines.length);
+    const next = new Map<string, LineRecord>();
+    const records: LineRecord[] = new Array(lines.length);
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i];
       let record = next.get(text);
       if (!record) {
-        record = previous.get(text) ?? new Map();
-        next.set(text, record);
+        record = previous.get(text) ?? { text, facts: new Map() };
+        next.set(record.text, record);
       }
       records[i] = record;
     }
@@ -52,9 +64,10 @@ export class LineCache implements LineMemo {
   at<T>(line: number, namespace: string, compute: () => T): T {
     const record = this.records[line];
     if (!record) return compute();
-    if (record.has(namespace)) return record.get(namespace) as T;
+    const facts = record.facts;
+    if (facts.has(namespace)) return facts.get(namespace) as T;
     const value = compute();
-    record.set(namespace, value);
+    facts.set(namespace, value);
     return value;
   }
 
