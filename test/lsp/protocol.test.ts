@@ -270,7 +270,7 @@ describe('zongjie-lsp over stdio', TEST_TIMEOUT, () => {
     const p = await client.waitForVersion(uri, 1);
     const notices = p.diagnostics.filter((d) => d.code === 'large-document');
     assert.equal(notices.length, 1);
-    assert.equal(notices[0].severity, DiagnosticSeverity.Information);
+    assert.equal(notices[0].severity, DiagnosticSeverity.Warning);
     assert.match(notices[0].message as string, /简化检查/);
     const codes = new Set(p.diagnostics.map((d) => d.code));
     assert.deepEqual([...codes].sort(), ['large-document', 'placeholder', 'too-many-findings']);

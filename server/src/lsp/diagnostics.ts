@@ -76,7 +76,8 @@ export function largeDocumentDiagnostic(bytes: number, limitBytes: number, range
   const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
   return {
     range,
-    severity: DiagnosticSeverity.Information,
+    // A warning: the user must know that most checks did not run on this document.
+    severity: DiagnosticSeverity.Warning,
     code: LARGE_DOCUMENT_CODE,
     source: DIAGNOSTIC_SOURCE,
     message:
