@@ -53,7 +53,7 @@ export const numberingRule: Rule = {
   id: 'numbering',
   description: '标题或“一是、二是”列举的编号跳号、重复、重新开始、层级错位或样式混用',
   defaultSeverity: 'warning',
-  fixable: false,
+  fixable: true,
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
     for (const report of ctx.doc.reports) checkReport(ctx, report, out);

@@ -29,7 +29,7 @@ export interface Rule {
   /** One line, in Chinese, for docs, settings and hover. */
   description: string;
   defaultSeverity: Severity;
-  /** True when (some of) its findings carry a fix. */
+  /** True when a quick fix can repair (some of) its findings: a fix carried by the finding, or one computed in engine/fixes.ts (renumbering, inserting a part). */
   fixable: boolean;
   /** True for rules that need word segmentation: they run only when a segmenter is given. */
   requiresSegmenter?: boolean;
