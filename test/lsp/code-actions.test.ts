@@ -333,6 +333,20 @@ describe('a carried correction from the word rules, with the real segmenter', TE
     assert.ok(codesOf(first.diagnostics).includes('duplicated-char'), JSON.stringify(codesOf(first.diagnostics)));
   });
 
+  test('while typing, the typed line gets its word findings once the typing pauses', async () => {
+    const uri = fileUri('停顿后.txt');
+    await client.open(uri, lf(LINES));
+    await client.waitForDiagnostics(uri, (p) => p.version === 1 && codesOf(p.diagnostics).includes('duplicated-char'), 0, 20000);
+    // Three quick edits on line 5; the last one types a doubled character.
+    const from = client.published.length;
+    for (const [v, text] of [[2, '学'], [3, '习'], [4, '的的']] as const) {
+      const at = LINES[5].length - 1 + (v - 2);
+      await client.change(uri, v, [{ range: { start: { line: 5, character: at }, end: { line: 5, character: at } }, text }]);
+    }
+    const found = await client.waitForDiagnostics(uri, (p) => p.version === 4 && p.diagnostics.some((d) => d.code === 'duplicated-char' && d.range.start.line === 5), from, 20000);
+    assert.ok(found.diagnostics.some((d) => d.code === 'duplicated-char' && d.range.start.line === 1), 'line 1 keeps its finding');
+  });
+
   test('fix all right after a change waits for the word rules of that version', async () => {
     // Words must be ready before version 2 comes: a draft with a doubled character
     // shows its duplicated-char finding only once the dictionaries are loaded.

@@ -105,6 +105,17 @@ export const COALESCE_LIMIT_MS = 30;
  */
 export const WORDS_WAIT_MS = 1000;
 
+/**
+ * While the user types (an edit within TYPING_WINDOW_MS of the one before),
+ * the second phase waits for WORDS_IDLE_MS without a further edit, and a
+ * newer edit drops it. The first phase already carries the word findings of
+ * every line cut before; only the line being typed waits for its words. Two
+ * full analyses per keystroke would double the work and the garbage the
+ * collector must sweep between keystrokes.
+ */
+export const TYPING_WINDOW_MS = 1000;
+export const WORDS_IDLE_MS = 150;
+
 export interface ServerOptions {
   /** Starts word segmentation after initialization; absent or null: run without it. */
   startSegmenter?: () => SegmenterHostLike | null;
@@ -152,6 +163,8 @@ interface DocState {
   logged: Set<string>;
   /** resultId of the last pull answered, to know whether a pull client is behind. */
   lastPulled: string | null;
+  /** When the text last changed after the document was first checked (performance.now()). */
+  lastEditAt: number;
   gate: GateMemo;
 }
 
@@ -224,6 +237,8 @@ export class ZongjieServer {
   private epochCounter = 0;
   private resultCounter = 0;
   private readonly dirty = new Set<string>();
+  /** Second phases waiting for a pause in typing; cleared at shutdown. */
+  private readonly idleTimers = new Set<NodeJS.Timeout>();
   /** Counts schedule() calls, to tell whether a turn of the event loop brought a change. */
   private changeCount = 0;
   private flushScheduled = false;
@@ -294,7 +309,12 @@ export class ZongjieServer {
       });
     });
 
-    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri));
+    this.documents.onDidChangeContent((e) => {
+      // An edit of a document already checked (opening one is no typing).
+      const state = this.states.get(e.document.uri);
+      if (state?.result) state.lastEditAt = performance.now();
+      this.schedule(e.document.uri);
+    });
     this.documents.onDidClose((e) => {
       const uri = e.document.uri;
       this.dirty.delete(uri);
@@ -347,6 +367,8 @@ export class ZongjieServer {
   }
 
   private async dispose(): Promise<void> {
+    for (const t of this.idleTimers) clearTimeout(t);
+    this.idleTimers.clear();
     const host = this.host;
     this.host = null;
     this.segmentationReady = false;
@@ -437,7 +459,7 @@ export class ZongjieServer {
   private state(uri: string): DocState {
     let s = this.states.get(uri);
     if (!s) {
-      s = { epoch: 0, result: null, parsed: null, analysis: null, words: null, placeholderCache: new Map(), lineCache: new LineCache(), cacheKey: '', logged: new Set(), lastPulled: null, gate: {} };
+      s = { epoch: 0, result: null, parsed: null, analysis: null, words: null, placeholderCache: new Map(), lineCache: new LineCache(), lastEditAt: -Infinity, cacheKey: '', logged: new Set(), lastPulled: null, gate: {} };
       this.states.set(uri, s);
     }
     return s;
@@ -538,15 +560,33 @@ export class ZongjieServer {
     // Always a second phase once words are available: besides the rules that need
     // words, the parser classifies parts on word boundaries, so any rule may change.
     if (result.mode === 'basic' && result.error === null && this.segmentationReady && this.host) {
-      const done = this.secondPhase(uri, epoch, version, generation, text, options, this.host).catch((e) => {
-        this.connection.console.error(`zongjie：分词检查 ${uri} 时出错：${errorText(e)}`.replace(/\s*[\r\n]+\s*/g, ' '));
-      });
+      const host = this.host;
+      const run = () =>
+        this.secondPhase(uri, epoch, version, generation, text, options, host).catch((e) => {
+          try {
+            this.connection.console.error(`zongjie：分词检查 ${uri} 时出错：${errorText(e)}`.replace(/\s*[\r\n]+\s*/g, ' '));
+          } catch {
+            // The connection is closed: nobody is left to tell.
+          }
+        });
+      const typing = performance.now() - state.lastEditAt < TYPING_WINDOW_MS;
+      const done = typing
+        ? new Promise<void>((resolve) => {
+            const timer = setTimeout(() => {
+              this.idleTimers.delete(timer);
+              void run().finally(resolve);
+            }, WORDS_IDLE_MS);
+            this.idleTimers.add(timer);
+          })
+        : run();
       state.words = { epoch, done };
     }
   }
 
   /** Phase 2: the same version again, with word segmentation. */
   private async secondPhase(uri: string, epoch: number, version: number, generation: number, text: string, options: CheckOptions, host: SegmenterHostLike): Promise<void> {
+    // A newer check started while this one waited: its own second phase will follow.
+    if (this.states.get(uri)?.epoch !== epoch) return;
     let segmenter;
     try {
       segmenter = await host.prepare(textsToSegment(text));
