@@ -1,29 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { unifiedDiff } from '../../server/src/cli/fix';
-import { runCli } from '../../server/src/cli/main';
+import { ROOT, run, scratchFolder } from '../cli/scratch';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-fix-'));
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function write(name: string, content: string | Buffer): string {
-  const p = path.join(tmp, name);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  fs.writeFileSync(p, content);
-  return p;
-}
-
-function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const scratch = scratchFolder('zongjie-fix-');
+const tmp = scratch.dir;
+const write = scratch.write;
 
 const MESSY = [
   '仅供学习参考，请勿照搬照抄',

@@ -3,7 +3,7 @@
  * 1-based), the JSON document, and the indented outline.
  */
 import { Analysis } from '../engine/analyze';
-import { OutlineReport, reportOutline } from '../engine/outline';
+import { reportOutline } from '../engine/outline';
 import { HeadingNode } from '../engine/parse';
 import { SourceText } from '../engine/source';
 import { Profile } from '../engine/profile';

@@ -21,7 +21,7 @@
 import { LineWords, Word, wordAt as findWord } from '../segmenter/words';
 import { Segmenter } from '../engine/segmenter';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings, segmenterFor } from './rule';
+import { Rule, RuleContext, RuleFinding, checkEachLine } from './rule';
 
 const HAN = /^\p{Script=Han}$/u;
 
@@ -112,18 +112,8 @@ export const duplicatedCharRule: Rule = {
   fixable: true,
   requiresSegmenter: true,
   check(ctx: RuleContext): RuleFinding[] {
-    const { doc, source } = ctx;
     if (!ctx.segmenter) return [];
-    const out: RuleFinding[] = [];
-    for (const info of doc.lines) {
-      if (info.kind !== 'body' && info.kind !== 'heading' && info.kind !== 'title') continue;
-      const line = source.lines[info.line];
-      // A line whose words are not known yet is left for the pass that knows them.
-      const words = segmenterFor(ctx, line);
-      if (!words) continue;
-      for (const f of lineFindings(ctx, 'duplicated-char', line, info.line, () => duplicationFindings(line, words))) out.push(f);
-    }
-    return out;
+    return checkEachLine(ctx, 'duplicated-char', ['body', 'heading', 'title'], true, (line, segmenter) => duplicationFindings(line, segmenter!));
   },
 };
 

@@ -9,7 +9,7 @@
  * line with a colon (「例如：」) introduces a list on the next lines and is fine.
  */
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings } from './rule';
+import { Rule, RuleContext, RuleFinding, checkEachLine } from './rule';
 
 const CUE = '(?:例如|比如|譬如|诸如|如)';
 const EMPTY_EXAMPLE = new RegExp(`(^|[，。；：！？、,;:（(\\s])(${CUE})[ \\u3000]*[：:，,]?[ \\u3000]*(?=[。；！？;!?）)])`, 'g');
@@ -34,20 +34,12 @@ export const emptyExampleRule: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   check(ctx: RuleContext): RuleFinding[] {
-    const { doc, source } = ctx;
-    const out: RuleFinding[] = [];
-    for (const info of doc.lines) {
-      if (info.kind !== 'body' && info.kind !== 'heading') continue;
-      const line = source.lines[info.line];
-      const found = lineFindings(ctx, 'empty-example', line, info.line, () =>
-        emptyExamples(line).map((e) => ({
-          message: `「${e.cue}」后面没有写出例子：请补上具体事例，或删去「${e.cue}」。`,
-          range: lineRange(0, e.start, e.end),
-          data: { cue: e.cue },
-        })),
-      );
-      for (const f of found) out.push(f);
-    }
-    return out;
+    return checkEachLine(ctx, 'empty-example', ['body', 'heading'], false, (line) =>
+      emptyExamples(line).map((e) => ({
+        message: `「${e.cue}」后面没有写出例子：请补上具体事例，或删去「${e.cue}」。`,
+        range: lineRange(0, e.start, e.end),
+        data: { cue: e.cue },
+      })),
+    );
   },
 };

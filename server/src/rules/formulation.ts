@@ -14,7 +14,7 @@ import data from '../data/formulations.json';
 import { LineWords } from '../segmenter/words';
 import { Segmenter } from '../engine/segmenter';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings, segmenterFor } from './rule';
+import { Rule, RuleContext, RuleFinding, checkEachLine } from './rule';
 
 type Edit = 'missing' | 'extra' | 'swapped';
 
@@ -259,18 +259,8 @@ export const formulationRule: Rule = {
   fixable: true,
   requiresSegmenter: true,
   check(ctx: RuleContext): RuleFinding[] {
-    const { doc, source } = ctx;
     if (!ctx.segmenter) return [];
-    const out: RuleFinding[] = [];
-    for (const info of doc.lines) {
-      if (info.kind !== 'body' && info.kind !== 'heading' && info.kind !== 'title') continue;
-      const line = source.lines[info.line];
-      // A line whose words are not known yet is left for the pass that knows them.
-      const words = segmenterFor(ctx, line);
-      if (!words) continue;
-      for (const f of lineFindings(ctx, 'formulation', line, info.line, () => formulationFindings(line, words))) out.push(f);
-    }
-    return out;
+    return checkEachLine(ctx, 'formulation', ['body', 'heading', 'title'], true, (line, segmenter) => formulationFindings(line, segmenter!));
   },
 };
 

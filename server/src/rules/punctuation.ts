@@ -17,7 +17,7 @@
  */
 import { LineWords } from '../segmenter/words';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings, segmenterFor } from './rule';
+import { Rule, RuleContext, RuleFinding, checkEachLine } from './rule';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '?': '问号', '!': '叹号', '(': '左括号', ')': '右括号' };
@@ -245,19 +245,9 @@ export const punctuationRule: Rule = {
   fixable: true,
   refinedBySegmenter: true,
   check(ctx: RuleContext): RuleFinding[] {
-    const { doc, source } = ctx;
-    const out: RuleFinding[] = [];
-    for (const info of doc.lines) {
-      if (info.kind !== 'body' && info.kind !== 'heading' && info.kind !== 'title') continue;
-      const line = source.lines[info.line];
-      // Each line on its own (as line 0 of itself), remembered by its text.
-      const found = lineFindings(ctx, 'punctuation', line, info.line, () => {
-        const segmenter = segmenterFor(ctx, line);
-        const words = segmenter ? new LineWords(segmenter, [line]) : null;
-        return [...halfWidthFindings(line, 0, doc.markdown), ...repeatedMarkFindings(line, 0), ...strandedSeparatorFindings(line, 0, words), ...bookTitleCommaFindings(line, 0)];
-      });
-      for (const f of found) out.push(f);
-    }
-    return out;
+    return checkEachLine(ctx, 'punctuation', ['body', 'heading', 'title'], false, (line, segmenter) => {
+      const words = segmenter ? new LineWords(segmenter, [line]) : null;
+      return [...halfWidthFindings(line, 0, ctx.doc.markdown), ...repeatedMarkFindings(line, 0), ...strandedSeparatorFindings(line, 0, words), ...bookTitleCommaFindings(line, 0)];
+    });
   },
 };

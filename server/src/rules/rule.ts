@@ -96,3 +96,30 @@ export function lineFindings(ctx: RuleContext, namespace: string, line: string, 
     return out;
   });
 }
+
+/** Line kinds that hold text of the report (not blank, residue or a collection's own title). */
+export type TextLineKind = 'body' | 'heading' | 'title';
+
+/**
+ * The usual shape of a line rule: for every line of the given kinds, its
+ * findings from `compute(line, segmenter)`, memoised by lineFindings. With
+ * `needsWords`, a line whose words are not known yet is skipped — the pass
+ * that knows them reports it; without, `segmenter` is undefined for such a line.
+ */
+export function checkEachLine(
+  ctx: RuleContext,
+  namespace: string,
+  kinds: readonly TextLineKind[],
+  needsWords: boolean,
+  compute: (line: string, segmenter: Segmenter | undefined) => RuleFinding[],
+): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const info of ctx.doc.lines) {
+    if (!(kinds as readonly string[]).includes(info.kind)) continue;
+    const line = ctx.source.lines[info.line];
+    const segmenter = segmenterFor(ctx, line);
+    if (needsWords && !segmenter) continue;
+    for (const f of lineFindings(ctx, namespace, line, info.line, () => compute(line, segmenter))) out.push(f);
+  }
+  return out;
+}
