@@ -298,6 +298,7 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
     fs.writeFileSync(path.join(dirs.workspace, fx.DRAFT_NAME), fx.DRAFT);
     fs.writeFileSync(path.join(dirs.workspace, fx.SKELETON_NAME), '');
     fs.writeFileSync(path.join(dirs.workspace, fx.NOTE_NAME), fx.NOTE);
+    fs.writeFileSync(path.join(dirs.workspace, fx.FIXABLE_NAME), fx.FIXABLE);
     writeUserSettings(dirs, SETTINGS);
     const resultFile = path.join(dirs.root, 'suite-result.json');
 

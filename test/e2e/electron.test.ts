@@ -88,6 +88,7 @@ test('the in-VS-Code suite under @vscode/test-electron (desktop VS Code)', { tim
     fs.writeFileSync(path.join(dirs.workspace, fx.DRAFT_NAME), fx.DRAFT);
     fs.writeFileSync(path.join(dirs.workspace, fx.SKELETON_NAME), '');
     fs.writeFileSync(path.join(dirs.workspace, fx.NOTE_NAME), fx.NOTE);
+    fs.writeFileSync(path.join(dirs.workspace, fx.FIXABLE_NAME), fx.FIXABLE);
     const resultFile = path.join(dirs.root, 'suite-result.json');
     await runTests({
       vscodeExecutablePath: found.executable,

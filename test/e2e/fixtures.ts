@@ -59,3 +59,27 @@ export const SKELETON_PARTS = ['一、主要工作开展情况', '二、存在�
 /** A note that is not a report (no report title), though it holds a placeholder-like X. */
 export const NOTE_NAME = 'notes.txt';
 export const NOTE = ['会议记录', '下周召开X次碰头会，议题待定。', ''].join('\n');
+
+/**
+ * A draft with faults the quick fixes repair: a watermark line, a skipped
+ * number ((一) then (三)), a half-width comma; and one placeholder, which no
+ * fix may touch.
+ */
+export const FIXABLE_NAME = 'fixable.txt';
+export const FIXABLE = [
+  '仅供学习参考，请勿照搬照抄',
+  '街道党工委2025年度意识形态工作总结',
+  '2025年，街道党工委认真落实意识形态工作责任制，现将全年工作总结如下。',
+  '一、主要工作开展情况',
+  '（一）压实工作责任。制定责任清单,层层传导压力。',
+  '（三）强化理论武装。开展集中学习X次。',
+  '二、存在的问题',
+  '宣传方式比较单一。',
+  '三、下一步工作打算',
+  '创新宣传方式，提高传播效果。',
+  '',
+].join('\n');
+/** The line of the skipped number (0-based) and what renumbering makes of it. */
+export const FIXABLE_SKIP = { line: 5, before: '（三）强化理论武装。开展集中学习X次。', after: '（二）强化理论武装。开展集中学习X次。' };
+/** The whole text after 「修复全部可自动修复的问题」. */
+export const FIXABLE_ALL_FIXED = FIXABLE.split('\n').slice(1).join('\n').replace('清单,层层', '清单，层层').replace('（三）强化', '（二）强化');

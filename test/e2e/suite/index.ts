@@ -198,6 +198,38 @@ function serverPids(): number[] {
   return pids;
 }
 
+step('the quick fix for a skipped number renumbers the run, in one edit', async () => {
+  const editor = await open(fx.FIXABLE_NAME);
+  const uri = editor.document.uri;
+  const skip = await until('the numbering finding', () => zongjie(uri).find((d) => code(d) === 'numbering'), (d) => d !== undefined, 60_000);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, skip!.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  // The command returns the actions without their diagnostics; the renumbering one says 编号 in its title.
+  const renumber = actions.find((a) => a.edit && a.kind?.value === vscode.CodeActionKind.QuickFix.value && a.title.includes('编号'));
+  assert.ok(renumber, `no renumbering action among: ${actions.map((a) => a.title).join(' | ')}`);
+  assert.ok(await vscode.workspace.applyEdit(renumber!.edit!));
+  assert.equal(editor.document.lineAt(fx.FIXABLE_SKIP.line).text, fx.FIXABLE_SKIP.after);
+  await until('the numbering finding to go', () => zongjie(uri).some((d) => code(d) === 'numbering'), (has) => !has, 60_000);
+  await vscode.commands.executeCommand('undo');
+  assert.equal(editor.document.lineAt(fx.FIXABLE_SKIP.line).text, fx.FIXABLE_SKIP.before, 'one undo step restores the run');
+  return renumber!.title;
+});
+
+step('「修复全部可自动修复的问题」 (source.fixAll.zongjie) leaves only what needs the author', async () => {
+  const editor = await open(fx.FIXABLE_NAME);
+  const uri = editor.document.uri;
+  await until('the findings of the draft', () => zongjie(uri).map(code), (c) => c.includes('numbering') && c.includes('template-residue'), 60_000);
+  const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, vscode.CodeActionKind.SourceFixAll.value)) ?? [];
+  const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.zongjie');
+  assert.ok(fixAll?.edit, `no fix-all action among: ${actions.map((a) => `${a.kind?.value}:${a.title}`).join(' | ')}`);
+  assert.ok(await vscode.workspace.applyEdit(fixAll!.edit!));
+  assert.equal(editor.document.getText(), fx.FIXABLE_ALL_FIXED);
+  const left = await until('the findings after fix-all', () => zongjie(uri).map(code), (c) => !c.includes('numbering') && !c.includes('template-residue') && !c.includes('punctuation'), 60_000);
+  assert.deepEqual(left, ['placeholder'], 'only the placeholder is left for the author');
+  await editor.document.save();
+  return `${fixAll!.title}; left: ${left.join(', ')}`;
+});
+
 step('a crashed language server is restarted, and the new one segments words (nodejieba from the VSIX)', async () => {
   if (process.platform !== 'linux') return 'not on Linux: skipped';
   const [pid] = serverPids();
