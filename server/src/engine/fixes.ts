@@ -58,9 +58,9 @@ export interface EngineCodeAction {
   isPreferred: boolean;
   /**
    * For an action that moves the selection instead of editing (the placeholder
-   * jump): the range to select. The extension's `zongjie.nextPlaceholder`
-   * command does the same jump from the cursor, which sits on this placeholder
-   * when the action is chosen.
+   * jump): the range to select. The language server turns it into its command
+   * `zongjie.selectPlaceholder`, which asks the editor to select the range
+   * (window/showDocument).
    */
   select?: Range;
 }

@@ -243,7 +243,6 @@ export const punctuationRule: Rule = {
   description: '中文句子中的半角标点、重复的标点、前后内容被删掉的顿号或逗号、书名号之间的顿号',
   defaultSeverity: 'warning',
   fixable: true,
-  refinedBySegmenter: true,
   check(ctx: RuleContext): RuleFinding[] {
     return checkEachLine(ctx, 'punctuation', ['body', 'heading', 'title'], false, (line, segmenter) => {
       const words = segmenter ? new LineWords(segmenter, [line]) : null;

@@ -33,12 +33,6 @@ export interface Rule {
   fixable: boolean;
   /** True for rules that need word segmentation: they run only when a segmenter is given. */
   requiresSegmenter?: boolean;
-  /**
-   * True for rules that run without a segmenter but find more with one (a cheap
-   * rule with one word-based case). A front end with two passes should run such
-   * a rule again in the segmented pass and replace its first-pass findings.
-   */
-  refinedBySegmenter?: boolean;
   check(ctx: RuleContext): RuleFinding[];
 }
 
