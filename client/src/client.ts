@@ -11,7 +11,8 @@
  * without pull support keeps the push channel.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restart-policy';
 
 /** Documents the server may treat as reports; it decides which are reports by their title. */
 export const DOCUMENT_SELECTOR = [
@@ -31,6 +32,7 @@ export function createClient(context: vscode.ExtensionContext, forcedReports: ()
   };
 
   let client: LanguageClient | undefined = undefined;
+  const restarts = new RestartPolicy();
   const pullActive = () => client?.initializeResult?.capabilities.diagnosticProvider !== undefined;
 
   const clientOptions: LanguageClientOptions = {
@@ -47,8 +49,19 @@ export function createClient(context: vscode.ExtensionContext, forcedReports: ()
         next(uri, diagnostics);
       },
     },
-    // No errorHandler and no maxRestartCount here: the client's default restarts a
-    // crashed server (up to 4 times in 3 minutes) and that is what we want.
+    // A crashed server is restarted by the close event alone (see restart-policy.ts):
+    // write errors to a dead server must not shut the client down first.
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue, handled: true }),
+      closed: () => {
+        const decision = restarts.onClosed(Date.now());
+        if (decision.restart) {
+          output.warn('语言服务器已退出，正在重新启动。');
+          return { action: CloseAction.Restart, handled: true };
+        }
+        return { action: CloseAction.DoNotRestart, message: decision.message };
+      },
+    },
   };
 
   client = new LanguageClient('zongjie', 'Zongjie', serverOptions, clientOptions);

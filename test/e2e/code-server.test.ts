@@ -33,7 +33,7 @@ import { Browser, Page, chromium } from 'playwright-core';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { expandSnippet } from '../snippets/expand';
 import * as fx from './fixtures';
-import { CHROMIUM, CodeServer, E2E_HOME, REPO, ensureCodeServer, homeEnv, installExtension, log, makeRunDirs, processesInGroup, startCodeServer, writeUserSettings } from './harness';
+import { CHROMIUM, CodeServer, E2E_HOME, REPO, dumpLogs, ensureCodeServer, homeEnv, installExtension, log, makeRunDirs, processesInGroup, startCodeServer, writeUserSettings } from './harness';
 import type { SuiteResult } from './suite';
 
 const SCREENSHOT = path.join(REPO, 'docs', 'images', 'zongjie-vscode.png');
@@ -280,6 +280,9 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
         fs.copyFileSync(shot, SCREENSHOT);
         saw(`updated ${path.relative(REPO, SCREENSHOT)}`);
       }
+    } catch (e) {
+      dumpLogs(dirs);
+      throw e;
     } finally {
       await browser?.close().catch(() => undefined);
       await server?.stop();
@@ -332,6 +335,9 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       }
       assert.equal(result.failed, 0);
       assert.ok(result.passed >= 7, `only ${result.passed} steps ran`);
+    } catch (e) {
+      dumpLogs(dirs);
+      throw e;
     } finally {
       await browser?.close().catch(() => undefined);
       await server?.stop();

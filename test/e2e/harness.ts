@@ -221,3 +221,30 @@ export function processesInGroup(pgid: number, needle: string): { pid: number; c
   }
   return out;
 }
+
+/**
+ * Prints the tail of the run's extension-host logs (the Zongjie output channel
+ * among them). Called when a step fails: CI shows only the test's output, and
+ * these say what the client and the server did.
+ */
+export function dumpLogs(dirs: RunDirs, maxLinesPerFile = 60): void {
+  const logs: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (/^(Zongjie|remoteexthost|exthost|remoteagent)\.log$/.test(entry.name)) logs.push(p);
+    }
+  };
+  try {
+    walk(path.join(dirs.userData, 'logs'));
+  } catch {
+    log('no extension-host logs were written');
+    return;
+  }
+  for (const file of logs.sort()) {
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    log(`--- ${path.relative(dirs.root, file)} (last ${Math.min(lines.length, maxLinesPerFile)} of ${lines.length} lines)`);
+    for (const l of lines.slice(-maxLinesPerFile)) log(`    ${l.slice(0, 400)}`);
+  }
+}
