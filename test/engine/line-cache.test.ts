@@ -2,16 +2,47 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AnalyzeOptions, analyzeText } from '../../server/src/engine/analyze';
 import { LineCache } from '../../server/src/engine/line-cache';
+import { ParsedDocument } from '../../server/src/engine/parse';
 import { reportOutline } from '../../server/src/engine/outline';
 import { Segmenter } from '../../server/src/engine/segmenter';
 import { randomDocument, rng } from '../robustness/generator';
 
+/** Everything the parse says about the reports, with tree links written as line numbers. */
+function reportsDump(reports: ParsedDocument['reports']) {
+  return reports.map((r) => ({
+    ...r,
+    roots: r.roots.map((h) => h.line),
+    headings: r.headings.map((h) => ({ ...h, parent: h.parent?.line ?? null, children: h.children.map((c) => c.line) })),
+    parts: r.parts.map((p) => ({ ...p, node: p.node?.line ?? null })),
+  }));
+}
+
 function snapshot(text: string, options: AnalyzeOptions) {
   const a = analyzeText(text, options);
-  return { findings: a.findings, outline: a.doc.reports.map(reportOutline), residue: a.doc.residue };
+  return { findings: a.findings, outline: a.doc.reports.map(reportOutline), reports: reportsDump(a.doc.reports), lines: a.doc.lines, residue: a.doc.residue };
+}
+
+/** A report of a collection, in the genre's shape with its usual faults. */
+function collectionReport(n: number, year: number): string[] {
+  return [
+    `篇${n}：${year}年意识形态工作总结`,
+    `${year}年，党委认真落实意识形态工作责任制，现将年工作情况总结如下。`,
+    '一、主要工作开展情况',
+    '（一）加强组织领导。一是召开会议X次。三是开展研判。',
+    '（三）强化理论武装。深入学习党的十九大精神和党的二十大大精神,撰写心得xx篇。',
+    '二、存在的问题',
+    '一是学习不够深入。二是阵地管理有短板。',
+    '三、下一步工作打算',
+    '下一步，我们将继续压实责任。',
+    '',
+  ];
 }
 
 /** A segmenter that knows only some lines, as the server's first pass after an edit. */
+function pick<T>(r: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(r() * xs.length)];
+}
+
 function partlyKnowing(known: Set<string>): Segmenter {
   return {
     cut: (t) => (known.has(t) ? t.match(/[\u4e00-\u9fff]{1,2}|[^\u4e00-\u9fff]/g) ?? [] : Array.from(t)),
@@ -77,5 +108,50 @@ describe('the per-line memo', () => {
     const text = '2024年意识形态工作总结\n由〔待定〕负责。';
     assert.equal(analyzeText(text, { cache }).findings.filter((f) => f.code === 'placeholder').length, 0);
     assert.equal(analyzeText(text, { cache, extraPlaceholderPatterns: [/〔待定〕/] }).findings.filter((f) => f.code === 'placeholder').length, 1);
+  });
+
+  test('a collection edited, lines inserted and deleted above reports, reports repeated word for word: the memo of whole reports equals a fresh analysis', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = rng(seed * 104729);
+      // Reports 2 and 3 are the same text (a report pasted twice), so their memo entries must not be mixed up.
+      let lines = ['2024年意识形态工作总结汇编', ''];
+      for (let n = 1; n <= 6; n++) lines.push(...collectionReport(n === 3 ? 2 : n, n === 5 ? 2019 : 2024));
+      const cache = new LineCache();
+      const known = new Set<string>();
+      for (let step = 0; step < 25; step++) {
+        const at = Math.floor(r() * lines.length);
+        const kind = r();
+        if (kind < 0.4) lines[at] = lines[at].slice(0, 2) + pick(r, ['X', '的', '二、', '年', '']) + lines[at].slice(2);
+        else if (kind < 0.6) lines.splice(at, 0, pick(r, ['', '二是加强学习。', '篇9：2024年意识形态工作总结', '（二）管好阵地。', lines[Math.floor(r() * lines.length)]]));
+        else if (kind < 0.8 && lines.length > 1) lines.splice(at, 1);
+        else lines[at] = lines[at].slice(1);
+        const text = lines.join(r() < 0.2 ? '\r\n' : '\n');
+        if (r() < 0.5) for (const l of lines) if (r() < 0.7) known.add(l);
+        const segmenter = step % 3 === 0 ? undefined : partlyKnowing(new Set(known));
+        const withMemo = snapshot(text, { segmenter, cache });
+        const fresh = snapshot(text, { segmenter });
+        assert.deepEqual(withMemo, fresh, `seed ${seed}, step ${step}`);
+      }
+      lines = [];
+    }
+  });
+
+  test('an unchanged report is not rebuilt, and a report moved by an inserted line keeps its findings, moved', () => {
+    const lines = ['2024年意识形态工作总结汇编', ''];
+    for (let n = 1; n <= 4; n++) lines.push(...collectionReport(n, 2024));
+    const cache = new LineCache();
+    const first = analyzeText(lines.join('\n'), { cache });
+    // An edit in report 4 leaves reports 1 to 3 as they were: the same objects.
+    const edited = [...lines];
+    edited[edited.length - 3] += '三是加强队伍建设。';
+    const second = analyzeText(edited.join('\n'), { cache });
+    for (let k = 0; k < 3; k++) assert.equal(second.doc.reports[k], first.doc.reports[k], `report ${k + 1}`);
+    assert.notEqual(second.doc.reports[3], first.doc.reports[3]);
+    // A line inserted at the top moves every report one line down, findings too.
+    const moved = analyzeText(['', ...edited].join('\n'), { cache });
+    const fresh = analyzeText(['', ...edited].join('\n'));
+    assert.deepEqual(moved.findings, fresh.findings);
+    assert.deepEqual(reportsDump(moved.doc.reports), reportsDump(fresh.doc.reports));
+    assert.equal(moved.doc.reports[1].startLine, second.doc.reports[1].startLine + 1);
   });
 });

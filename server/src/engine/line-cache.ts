@@ -14,9 +14,13 @@
  * line has any more are dropped at that moment, so the memo never holds more
  * than the document's distinct lines.
  */
+import { ReportMemo } from './report-memo';
+
 export interface LineMemo {
   /** The memoised result of `compute()` for line `line` in this namespace. */
   at<T>(line: number, namespace: string, compute: () => T): T;
+  /** Whole reports and their findings, when the memo keeps them (report-memo.ts). */
+  readonly reports?: ReportMemo;
 }
 
 /** The facts of one line text, with the text it was first seen as. */
@@ -35,6 +39,7 @@ export class LineCache implements LineMemo {
   private byText = new Map<string, LineRecord>();
   private records: LineRecord[] = [];
   private optionsKey: string | null = null;
+  readonly reports = new ReportMemo((line) => this.records[line]);
 
   /**
    * Starts an analysis of `lines`. Facts depend on the options (profile,
@@ -43,6 +48,7 @@ export class LineCache implements LineMemo {
   begin(optionsKey: string, lines: readonly string[]): void {
     if (optionsKey !== this.optionsKey) {
       this.byText.clear();
+      this.reports.clear();
       this.optionsKey = optionsKey;
     }
     const previous = this.byText;
@@ -59,6 +65,7 @@ export class LineCache implements LineMemo {
     }
     this.byText = next;
     this.records = records;
+    this.reports.begin();
   }
 
   at<T>(line: number, namespace: string, compute: () => T): T {

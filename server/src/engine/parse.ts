@@ -270,12 +270,41 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     let end = k + 1 < bounds.length ? bounds[k + 1].start - 1 : lines.length - 1;
     while (end > start && (lines[end].kind === 'blank' || lines[end].kind === 'collection')) end--;
     const t = bounds[k].title;
-    reports.push(
-      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter, memo),
-    );
+    const build = () =>
+      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter, memo);
+    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: reportShape(source, lines, start, end, t !== null, options.segmenter) }, build, markHeadings(lines)) : build());
   }
 
   return { source, markdown, profile, lines, residue: merged, reports };
+}
+
+const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collection: 'c', title: 't', heading: 'h', body: 'b' };
+
+/**
+ * What a report's build reads of its lines besides their texts: each line's
+ * kind as the passes before it left it, and the state of its words (see
+ * wordsKey); whether the report has a title. Equal shapes and equal texts
+ * build equal reports (report-memo.ts).
+ */
+function reportShape(source: SourceText, lines: LineInfo[], start: number, end: number, titled: boolean, segmenter: Segmenter | undefined): string {
+  let shape = titled ? 'T' : 'N';
+  for (let l = start; l <= end; l++) {
+    const kind = lines[l].kind;
+    shape += KIND_CODES[kind];
+    if (segmenter && (kind === 'body' || kind === 'title')) shape += wordsKey(segmenter, source.lines[l]);
+  }
+  return shape;
+}
+
+/** Marks a reused report's heading lines the way buildReport marks them. */
+function markHeadings(lines: LineInfo[]): (report: Report) => void {
+  return (report) => {
+    for (const h of report.headings) {
+      const info = lines[h.line];
+      info.kind = 'heading';
+      info.heading = h.marker;
+    }
+  };
 }
 
 function atLine(r: ResidueRegion, line: number): ResidueRegion {

@@ -7,7 +7,7 @@
 import { formatMarker } from '../engine/markers';
 import { HeadingNode, Report } from '../engine/parse';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding } from './rule';
+import { Rule, RuleContext, RuleFinding, reportFindings } from './rule';
 
 const NUMBERED = new Set(['cn-dun', 'cn-paren', 'arabic-dot', 'arabic-paren', 'circled', 'cn-shi']);
 
@@ -56,7 +56,14 @@ export const numberingRule: Rule = {
   fixable: true,
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
-    for (const report of ctx.doc.reports) checkReport(ctx, report, out);
+    for (const report of ctx.doc.reports) {
+      const found = reportFindings(ctx, report, 'numbering', () => {
+        const inReport: RuleFinding[] = [];
+        checkReport(ctx, report, inReport);
+        return inReport;
+      });
+      for (const f of found) out.push(f);
+    }
     return out;
   },
 };

@@ -8,7 +8,7 @@
  */
 import words from '../data/placeholder.json';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings } from './rule';
+import { Rule, RuleContext, RuleFinding, lineFindings, lineSpanFindings } from './rule';
 
 export interface PlaceholderMatch {
   start: number;
@@ -144,20 +144,22 @@ export const placeholderRule: Rule = {
   defaultSeverity: 'error',
   fixable: false,
   check(ctx: RuleContext): RuleFinding[] {
-    const out: RuleFinding[] = [];
     const { source, doc } = ctx;
-    for (let l = 0; l < source.lineCount; l++) {
-      if (doc.lines[l].kind === 'blank') continue;
-      const text = source.lines[l];
-      const found = lineFindings(ctx, 'placeholder', text, l, () =>
-        findPlaceholders(text, doc.markdown, ctx.extraPlaceholderPatterns).map((p) => ({
-          message: placeholderMessage(p, text),
-          range: lineRange(0, p.start, p.end),
-          data: { placeholder: p.text, expects: p.expects },
-        })),
-      );
-      for (const f of found) out.push(f);
-    }
-    return out;
+    return lineSpanFindings(ctx, 'placeholder', (from, to) => {
+      const out: RuleFinding[] = [];
+      for (let l = from; l <= to; l++) {
+        if (doc.lines[l].kind === 'blank') continue;
+        const text = source.lines[l];
+        const found = lineFindings(ctx, 'placeholder', text, l, () =>
+          findPlaceholders(text, doc.markdown, ctx.extraPlaceholderPatterns).map((p) => ({
+            message: placeholderMessage(p, text),
+            range: lineRange(0, p.start, p.end),
+            data: { placeholder: p.text, expects: p.expects },
+          })),
+        );
+        for (const f of found) out.push(f);
+      }
+      return out;
+    });
   },
 };

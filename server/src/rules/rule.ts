@@ -3,7 +3,7 @@
  * returns its findings; the engine adds the rule's id and the severity in force.
  */
 import { LineMemo } from '../engine/line-cache';
-import { ParsedDocument } from '../engine/parse';
+import { ParsedDocument, Report } from '../engine/parse';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
@@ -91,14 +91,47 @@ export function lineFindings(ctx: RuleContext, namespace: string, line: string, 
   });
 }
 
+/**
+ * A rule's findings inside one report, computed once per version of the
+ * report: a report none of whose lines changed keeps its findings from the
+ * last analysis (engine/report-memo.ts). For rules that read nothing outside
+ * the report, and whose findings carry no line numbers in `data`.
+ */
+export function reportFindings(ctx: RuleContext, report: Report, namespace: string, compute: () => RuleFinding[]): RuleFinding[] {
+  return ctx.memo.reports ? ctx.memo.reports.findings(report, namespace, compute) : compute();
+}
+
+/**
+ * A line-by-line check over the whole document: `compute(from, to)` gives the
+ * findings of lines from..to (inclusive). Each report's span is computed once
+ * per version of the report (reportFindings); the lines between and before
+ * reports are computed every time (their lines are few: blank lines, a
+ * collection's own title, text before the first report).
+ */
+export function lineSpanFindings(ctx: RuleContext, namespace: string, compute: (from: number, to: number) => RuleFinding[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const add = (found: RuleFinding[]) => {
+    for (const f of found) out.push(f);
+  };
+  let next = 0;
+  for (const report of ctx.doc.reports) {
+    if (report.startLine > next) add(compute(next, report.startLine - 1));
+    add(reportFindings(ctx, report, namespace, () => compute(report.startLine, report.endLine)));
+    next = report.endLine + 1;
+  }
+  if (next < ctx.doc.lines.length) add(compute(next, ctx.doc.lines.length - 1));
+  return out;
+}
+
 /** Line kinds that hold text of the report (not blank, residue or a collection's own title). */
 export type TextLineKind = 'body' | 'heading' | 'title';
 
 /**
  * The usual shape of a line rule: for every line of the given kinds, its
- * findings from `compute(line, segmenter)`, memoised by lineFindings. With
- * `needsWords`, a line whose words are not known yet is skipped — the pass
- * that knows them reports it; without, `segmenter` is undefined for such a line.
+ * findings from `compute(line, segmenter)`, memoised by lineFindings (and per
+ * report by lineSpanFindings). With `needsWords`, a line whose words are not
+ * known yet is skipped — the pass that knows them reports it; without,
+ * `segmenter` is undefined for such a line.
  */
 export function checkEachLine(
   ctx: RuleContext,
@@ -107,13 +140,16 @@ export function checkEachLine(
   needsWords: boolean,
   compute: (line: string, segmenter: Segmenter | undefined) => RuleFinding[],
 ): RuleFinding[] {
-  const out: RuleFinding[] = [];
-  for (const info of ctx.doc.lines) {
-    if (!(kinds as readonly string[]).includes(info.kind)) continue;
-    const line = ctx.source.lines[info.line];
-    const segmenter = segmenterFor(ctx, line);
-    if (needsWords && !segmenter) continue;
-    for (const f of lineFindings(ctx, namespace, line, info.line, () => compute(line, segmenter))) out.push(f);
-  }
-  return out;
+  return lineSpanFindings(ctx, namespace, (from, to) => {
+    const out: RuleFinding[] = [];
+    for (let l = from; l <= to; l++) {
+      const info = ctx.doc.lines[l];
+      if (!(kinds as readonly string[]).includes(info.kind)) continue;
+      const line = ctx.source.lines[l];
+      const segmenter = segmenterFor(ctx, line);
+      if (needsWords && !segmenter) continue;
+      for (const f of lineFindings(ctx, namespace, line, l, () => compute(line, segmenter))) out.push(f);
+    }
+    return out;
+  });
 }

@@ -1,0 +1,157 @@
+/**
+ * A memo of whole reports, kept across analyses of one document beside the
+ * per-line memo (line-cache.ts).
+ *
+ * A collection (汇编) holds dozens or hundreds of reports, and a keystroke
+ * changes one of them. The per-line memo already spares re-examining unchanged
+ * lines, but every analysis still walks every line of every report, in the
+ * parser and in each rule; in a 1 MB collection that walk is most of a
+ * keystroke's cost. With this memo a report whose lines are all the same as
+ * last time (the same texts, read the same way: kinds, word states, title,
+ * place in the collection) is not rebuilt, and rules that look only inside a
+ * report reuse its findings. A report that moved (lines inserted or deleted
+ * above it) is reused moved to its new lines.
+ *
+ * Only what the latest analysis used is kept, so the memo never outgrows the
+ * document.
+ */
+import type { RuleFinding } from '../rules/rule';
+import type { HeadingNode, Report } from './parse';
+import { Range } from './types';
+
+/** What a report's build depended on, besides its lines' texts. */
+export interface ReportKey {
+  startLine: number;
+  endLine: number;
+  index: number;
+  /** Per line: how the parser read it before the report was built (kind, word state); and whether it has a title. */
+  shape: string;
+}
+
+interface ReportEntry {
+  /** The per-line memo's records of the report's lines (one object per distinct text). */
+  records: unknown[];
+  index: number;
+  shape: string;
+  startLine: number;
+  report: Report;
+  /** Rule findings by namespace, at the report's current lines. */
+  findings: Map<string, RuleFinding[]>;
+  /** The analysis that used this entry last (an entry serves one report per analysis). */
+  claimed: number;
+}
+
+export class ReportMemo {
+  private previous = new Map<unknown, ReportEntry[]>();
+  private current = new Map<unknown, ReportEntry[]>();
+  private readonly byReport = new Map<Report, ReportEntry>();
+  private analysis = 0;
+
+  /** @param recordAt the per-line memo's record for a line of the analysis under way. */
+  constructor(private readonly recordAt: (line: number) => unknown) {}
+
+  /** Starts an analysis: entries the last one did not use are dropped. */
+  begin(): void {
+    this.analysis++;
+    this.previous = this.current;
+    this.current = new Map();
+    this.byReport.clear();
+  }
+
+  /** Forgets everything (the options changed). */
+  clear(): void {
+    this.previous.clear();
+    this.current.clear();
+    this.byReport.clear();
+  }
+
+  /**
+   * The report for `key`: the one built last time for the same lines, moved to
+   * `key.startLine` if needed, or `build()`'s. `reuse` is called with a reused
+   * report so that the caller can restore what building it would have marked.
+   */
+  report(key: ReportKey, build: () => Report, reuse: (report: Report) => void): Report {
+    const first = this.recordAt(key.startLine);
+    const length = key.endLine - key.startLine + 1;
+    for (const e of this.previous.get(first) ?? []) {
+      if (e.claimed === this.analysis || e.index !== key.index || e.records.length !== length || e.shape !== key.shape) continue;
+      if (!this.sameLines(e.records, key.startLine)) continue;
+      if (e.startLine !== key.startLine) moveEntry(e, key.startLine - e.startLine);
+      this.keep(first, e);
+      reuse(e.report);
+      return e.report;
+    }
+    const report = build();
+    const records = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) records[i] = this.recordAt(key.startLine + i);
+    this.keep(first, { records, index: key.index, shape: key.shape, startLine: key.startLine, report, findings: new Map(), claimed: 0 });
+    return report;
+  }
+
+  /** A rule's findings inside `report`, computed once per version of the report. */
+  findings(report: Report, namespace: string, compute: () => RuleFinding[]): RuleFinding[] {
+    const e = this.byReport.get(report);
+    if (!e) return compute();
+    let found = e.findings.get(namespace);
+    if (!found) {
+      found = compute();
+      e.findings.set(namespace, found);
+    }
+    return found;
+  }
+
+  private sameLines(records: unknown[], startLine: number): boolean {
+    for (let i = 0; i < records.length; i++) if (records[i] !== this.recordAt(startLine + i)) return false;
+    return true;
+  }
+
+  private keep(first: unknown, e: ReportEntry): void {
+    e.claimed = this.analysis;
+    const list = this.current.get(first);
+    if (list) list.push(e);
+    else this.current.set(first, [e]);
+    this.byReport.set(e.report, e);
+  }
+}
+
+/** The entry's report and findings, `delta` lines further down. */
+function moveEntry(e: ReportEntry, delta: number): void {
+  e.startLine += delta;
+  e.report = moveReport(e.report, delta);
+  const moved = new Map<string, RuleFinding[]>();
+  for (const [namespace, list] of e.findings) moved.set(namespace, list.map((f) => moveFinding(f, delta)));
+  e.findings = moved;
+}
+
+function moveRange(r: Range, d: number): Range {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+}
+
+function moveFinding(f: RuleFinding, d: number): RuleFinding {
+  const out: RuleFinding = { message: f.message, range: moveRange(f.range, d) };
+  if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: moveRange(e.range, d), newText: e.newText })) };
+  if (f.data !== undefined) out.data = f.data;
+  return out;
+}
+
+/** A copy of `r` `d` lines further down (the heading tree copied with it; markers hold no line numbers). */
+export function moveReport(r: Report, d: number): Report {
+  const copies = new Map<HeadingNode, HeadingNode>();
+  const copy = (h: HeadingNode, parent: HeadingNode | null): HeadingNode => {
+    const n: HeadingNode = { ...h, line: h.line + d, endLine: h.endLine + d, parent, children: [] };
+    copies.set(h, n);
+    n.children = h.children.map((c) => copy(c, n));
+    return n;
+  };
+  const roots = r.roots.map((h) => copy(h, null));
+  return {
+    index: r.index,
+    startLine: r.startLine + d,
+    endLine: r.endLine + d,
+    title: r.title ? { ...r.title, line: r.title.line + d } : null,
+    opening: r.opening ? { line: r.opening.line + d } : null,
+    roots,
+    headings: r.headings.map((h) => copies.get(h)!),
+    parts: r.parts.map((p) => ({ ...p, line: p.line + d, node: p.node ? copies.get(p.node)! : null })),
+  };
+}
