@@ -14,6 +14,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = process.env.ZONGJIE_SERVER ?? path.resolve(__dirname, '../../dist/server.js');
+/** Extra server arguments, to compare variants (e.g. ZONGJIE_SERVER_ARGS=--no-warm-up). */
+const SERVER_ARGS = (process.env.ZONGJIE_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 
 export interface Published {
   version: number | undefined;
@@ -29,7 +31,7 @@ export class LspSession {
   readonly history = new Map<string, Published[]>();
 
   constructor(settings: Record<string, unknown> = {}) {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child = spawn(process.execPath, [SERVER, '--stdio', ...SERVER_ARGS], { stdio: ['pipe', 'pipe', 'inherit'] });
     // A write racing the server's exit must not crash the benchmark.
     this.child.stdin!.on('error', () => undefined);
     this.conn = createProtocolConnection(this.child.stdout!, this.child.stdin!);

@@ -11,7 +11,7 @@ import { analyzeText } from '../../server/src/engine/analyze';
 import { getProfile } from '../../server/src/engine/profile';
 import { SourceText } from '../../server/src/engine/source';
 import { Finding } from '../../server/src/engine/types';
-import { LARGE_DOCUMENT_BYTES, PlaceholderCache, checkDocument, scanPlaceholders } from '../../server/src/lsp/checks';
+import { LARGE_DOCUMENT_BYTES, PlaceholderCache, checkDocument, documentBytes, isLargeDocument, scanPlaceholders } from '../../server/src/lsp/checks';
 import { MAX_DIAGNOSTICS, toDiagnostic, toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { GATE_LINES, GateMemo, isCandidateDocument, isMarkdownDocument, leadingLines, looksLikeReport, shouldCheck } from '../../server/src/lsp/gate';
 import { SERVER_VERSION } from '../../server/src/lsp/server';
@@ -116,6 +116,20 @@ describe('checkDocument', () => {
     // The severity setting applies in reduced mode too.
     const off = checkDocument(text, { ...baseOptions, severities: { placeholder: 'off' } });
     assert.deepEqual(off.diagnostics.map((d) => d.code), ['large-document']);
+  });
+
+  test('isLargeDocument agrees with the byte count around the limit, for ASCII, Chinese and a mix', () => {
+    const limit = LARGE_DOCUMENT_BYTES;
+    const cases = [
+      'a'.repeat(limit),
+      'a'.repeat(limit + 1),
+      '文'.repeat(Math.floor(limit / 3)),
+      '文'.repeat(Math.floor(limit / 3) + 1),
+      '文'.repeat(Math.floor(limit / 6)) + 'a'.repeat(limit - Math.floor(limit / 6) * 3),
+      '文'.repeat(Math.floor(limit / 6)) + 'a'.repeat(limit - Math.floor(limit / 6) * 3 + 1),
+      '𠮷'.repeat(Math.floor(limit / 4) + 1),
+    ];
+    for (const text of cases) assert.equal(isLargeDocument(text), documentBytes(text) > limit, `${text.length} units, ${documentBytes(text)} bytes`);
   });
 
   test('the placeholder scan gives what the placeholder rule gives, and reuses its cache', () => {

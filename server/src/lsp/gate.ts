@@ -6,6 +6,7 @@
  * asked for it with the command zongjie.checkAsReport.
  */
 import { isMarkdownPath } from '../engine/analyze';
+import { LineCache } from '../engine/line-cache';
 import { parseDocument } from '../engine/parse';
 import { Profile } from '../engine/profile';
 import { SourceText } from '../engine/source';
@@ -67,8 +68,10 @@ export function looksLikeReport(text: string, profile: Profile, markdown = false
   return headLooksLikeReport(leadingLines(text, GATE_LINES), profile, markdown);
 }
 
-function headLooksLikeReport(head: string, profile: Profile, markdown: boolean): boolean {
-  const doc = parseDocument(new SourceText(head), profile, { markdown });
+function headLooksLikeReport(head: string, profile: Profile, markdown: boolean, cache?: LineCache): boolean {
+  const source = new SourceText(head);
+  cache?.begin(`${profile.id}\u0000${markdown ? 'md' : 'txt'}`, source.lines);
+  const doc = parseDocument(source, profile, { markdown, memo: cache });
   return doc.reports.some((r) => r.title !== null);
 }
 
@@ -78,6 +81,11 @@ function headLooksLikeReport(head: string, profile: Profile, markdown: boolean):
  * opening lines, the profile and the Markdown flag are the same as last time.
  */
 export interface GateMemo {
+  /**
+   * The opening lines' facts: an edit within them re-examines only the line it
+   * changed, so the gate stays cheap while the user types in the title area.
+   */
+  lines?: LineCache;
   head?: string;
   profile?: Profile;
   markdown?: boolean;
@@ -100,7 +108,8 @@ export function shouldCheck(input: GateInput, memo?: GateMemo): boolean {
   const markdown = isMarkdownDocument(input.uri, input.languageId);
   const head = leadingLines(input.text, GATE_LINES);
   if (memo && memo.result !== undefined && memo.head === head && memo.profile === input.profile && memo.markdown === markdown) return memo.result;
-  const result = headLooksLikeReport(head, input.profile, markdown);
+  if (memo && !memo.lines) memo.lines = new LineCache();
+  const result = headLooksLikeReport(head, input.profile, markdown, memo?.lines);
   if (memo) Object.assign(memo, { head, profile: input.profile, markdown, result });
   return result;
 }

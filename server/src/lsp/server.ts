@@ -69,7 +69,7 @@ import {
   LARGE_DOCUMENT_BYTES,
   PlaceholderCache,
   checkDocument,
-  documentBytes,
+  isLargeDocument,
   errorText,
 } from './checks';
 import { CODE_ACTION_KINDS, COMMAND_SELECT_PLACEHOLDER, parseSelectArgs, placeholderTarget, toLspCodeActions } from './code-actions';
@@ -768,7 +768,7 @@ export class ZongjieServer {
     if (!doc) return null;
     const text = doc.getText();
     const state = this.state(uri);
-    if (documentBytes(text) > LARGE_DOCUMENT_BYTES || !this.isChecked(doc, text, state)) return null;
+    if (isLargeDocument(text) || !this.isChecked(doc, text, state)) return null;
     const p = state.parsed;
     if (p && p.version === doc.version && p.generation === this.generation) return p.doc;
     try {
