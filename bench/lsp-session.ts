@@ -17,6 +17,9 @@ export const SERVER = process.env.ZONGJIE_SERVER ?? path.resolve(__dirname, '../
 /** Extra server arguments, to compare variants (e.g. ZONGJIE_SERVER_ARGS=--no-warm-up). */
 const SERVER_ARGS = (process.env.ZONGJIE_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 
+/** Publications kept per document (a waitFor may find one that arrived before it was called). */
+const HISTORY_KEPT = 8;
+
 export interface Published {
   version: number | undefined;
   diagnostics: Diagnostic[];
@@ -43,6 +46,9 @@ export class LspSession {
       const published: Published = { version: p.version, diagnostics: p.diagnostics, at: performance.now() };
       const list = this.history.get(p.uri) ?? [];
       list.push(published);
+      // Only the latest few are ever looked up; keeping every publication would
+      // grow the benchmark's own heap and put its garbage collection in the figures.
+      if (list.length > HISTORY_KEPT) list.splice(0, list.length - HISTORY_KEPT);
       this.history.set(p.uri, list);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && w.test(published)) {

@@ -75,11 +75,23 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   return { doc, findings, failures };
 }
 
+/**
+ * The finding made of each rule finding, kept while the rule finding lives:
+ * rule findings of unchanged lines and reports are the same objects from one
+ * analysis to the next (line-cache.ts, report-memo.ts), and so are the
+ * findings and diagnostics made of them, which the server then need not
+ * rebuild or re-encode on every keystroke.
+ */
+const FINDINGS = new WeakMap<RuleFinding, Finding>();
+
 /** A rule's finding with its code and severity (fields written out: object spread is slow on a hot path). */
 function withCode(f: RuleFinding, code: string, severity: Severity): Finding {
+  const known = FINDINGS.get(f);
+  if (known !== undefined && known.code === code && known.severity === severity) return known;
   const out: Finding = { code, severity, message: f.message, range: f.range };
   if (f.fix !== undefined) out.fix = f.fix;
   if (f.data !== undefined) out.data = f.data;
+  FINDINGS.set(f, out);
   return out;
 }
 

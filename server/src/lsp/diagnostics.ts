@@ -39,7 +39,20 @@ export function toLspSeverity(severity: Severity): DiagnosticSeverity {
   return SEVERITY[severity];
 }
 
+/** The diagnostic of each finding, kept while the finding lives (findings of unchanged lines are reused; see analyze.ts). */
+const DIAGNOSTICS = new WeakMap<Finding, Diagnostic>();
+
+/** The LSP diagnostic of a finding; the same object for the same finding. Callers must not modify it. */
 export function toDiagnostic(f: Finding): Diagnostic {
+  let d = DIAGNOSTICS.get(f);
+  if (d === undefined) {
+    d = makeDiagnostic(f);
+    DIAGNOSTICS.set(f, d);
+  }
+  return d;
+}
+
+function makeDiagnostic(f: Finding): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],

@@ -9,7 +9,9 @@
  * is the channel to the client. Usage and version go to stdout only when no
  * transport is requested.
  */
-import { createConnection } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { Connection, MessageWriter, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { jsonEncoder } from './encoder';
 import { SegmenterHost } from '../segmenter/host';
 import { SERVER_VERSION, startServer } from './server';
 
@@ -46,12 +48,32 @@ function main(argv: string[]): void {
     return;
   }
   const noSegmenter = argv.includes('--no-segmenter');
-  const connection = createConnection();
+  const connection = argv.includes('--stdio') ? stdioConnection() : createConnection();
   // The server must outlive any bug in a handler: log it where the client shows server logs, and go on.
   process.on('uncaughtException', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
   process.on('unhandledRejection', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
   startServer(connection, { startSegmenter: noSegmenter ? undefined : () => SegmenterHost.start() });
   connection.listen();
+}
+
+/**
+ * Over stdio the server writes with its own JSON encoder (encoder.ts, which
+ * keeps each diagnostic's encoding); reading, and exiting when stdin closes,
+ * are vscode-languageserver's own. Its console patch comes with its own stdio
+ * set-up only, so the console is routed to the client here: nothing but
+ * protocol messages may reach stdout.
+ */
+function stdioConnection(): Connection {
+  const writer: MessageWriter = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+  // A stream on one side and a writer on the other: createConnection passes both on as they are.
+  const connection = createConnection(process.stdin, writer as unknown as NodeJS.WritableStream);
+  const toClient = (log: (message: string) => void) => (...args: unknown[]) => log(format(...args));
+  console.log = toClient((m) => connection.console.log(m));
+  console.info = toClient((m) => connection.console.info(m));
+  console.warn = toClient((m) => connection.console.warn(m));
+  console.error = toClient((m) => connection.console.error(m));
+  console.debug = toClient((m) => connection.console.log(m));
+  return connection;
 }
 
 main(process.argv.slice(2));
