@@ -10,6 +10,7 @@ import { Segmenter } from '../../server/src/engine/segmenter';
 import { lineRange } from '../../server/src/engine/types';
 import { LARGE_DOCUMENT_BYTES } from '../../server/src/lsp/checks';
 import { SegmenterHostLike } from '../../server/src/lsp/segmentation';
+import { SEGMENTER_START_DELAY_MS } from '../../server/src/lsp/server';
 import { placeholderRule } from '../../server/src/rules/placeholder';
 import { Rule, RuleFinding } from '../../server/src/rules/rule';
 import { REPORT_LINES, lf } from './fixtures';
@@ -150,6 +151,38 @@ describe('two-phase checking with word segmentation', TEST_TIMEOUT, () => {
       await client.dispose();
     }
     assert.equal(host.disposed, true, 'shutdown disposes the host');
+  });
+
+  test('with segmenterAfterFirstCheck, nodejieba starts loading only once the first diagnostics are out (or after a short wait without documents)', async () => {
+    const host = new FakeHost();
+    let starts = 0;
+    const client = await TestClient.inProcess({ startSegmenter: () => (starts++, host), rules: [placeholderRule, wordRule], segmenterAfterFirstCheck: true });
+    try {
+      await client.settle();
+      assert.equal(starts, 0, 'not started before any check');
+      const uri = fileUri('先检查.txt');
+      await client.open(uri, lf(REPORT_LINES));
+      const first = await client.waitForVersion(uri, 1);
+      assert.equal(wordCount(first), 0);
+      while (starts === 0) await new Promise((r) => setTimeout(r, 5));
+      host.becomeReady();
+      const full = await client.waitForDiagnostics(uri, (p) => wordCount(p) > 0);
+      assert.equal(full.version, 1);
+      assert.equal(starts, 1);
+    } finally {
+      await client.dispose();
+    }
+    const idle = await TestClient.inProcess({ startSegmenter: () => (starts++, new FakeHost()), rules: [placeholderRule], segmenterAfterFirstCheck: true });
+    try {
+      const t0 = performance.now();
+      while (starts === 1) {
+        assert.ok(performance.now() - t0 < 5000, 'segmentation never started without a document');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      assert.ok(performance.now() - t0 >= SEGMENTER_START_DELAY_MS / 2);
+    } finally {
+      await idle.dispose();
+    }
   });
 
   test('a slow segmentation never overwrites the result of a newer version', async () => {

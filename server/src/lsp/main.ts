@@ -52,7 +52,7 @@ function main(argv: string[]): void {
   // The server must outlive any bug in a handler: log it where the client shows server logs, and go on.
   process.on('uncaughtException', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
   process.on('unhandledRejection', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-  startServer(connection, { startSegmenter: noSegmenter ? undefined : () => SegmenterHost.start() });
+  startServer(connection, { startSegmenter: noSegmenter ? undefined : () => SegmenterHost.start(), segmenterAfterFirstCheck: true });
   connection.listen();
 }
 

@@ -116,11 +116,21 @@ export const WORDS_WAIT_MS = 1000;
 export const TYPING_WINDOW_MS = 1000;
 export const WORDS_IDLE_MS = 150;
 
+/** The longest word segmentation waits for the first diagnostics before it starts loading anyway. */
+export const SEGMENTER_START_DELAY_MS = 200;
+
 export interface ServerOptions {
   /** Starts word segmentation after initialization; absent or null: run without it. */
   startSegmenter?: () => SegmenterHostLike | null;
   /** The rules to run; the engine's registry by default (tests pass their own). */
   rules?: readonly Rule[];
+  /**
+   * Loading nodejieba keeps a core busy for half a second. With this set,
+   * segmentation starts once the first diagnostics are out (or after
+   * SEGMENTER_START_DELAY_MS without a document), so that on a 2-core machine
+   * it does not slow the first check down; without, it starts at initialization.
+   */
+  segmenterAfterFirstCheck?: boolean;
 }
 
 /** What `initializationOptions` may carry. */
@@ -246,6 +256,8 @@ export class ZongjieServer {
   private host: SegmenterHostLike | null = null;
   private segmentationReady = false;
   private segmentationWarned = false;
+  /** Set from initialization until word segmentation starts (see initialized()). */
+  private segmenterStartTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly connection: Connection,
@@ -363,10 +375,25 @@ export class ZongjieServer {
     }
     const load = this.loadSettings(this.initialSettings);
     this.settingsReady = Promise.race([load, new Promise<void>((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS).unref())]);
+    if (this.options.segmenterAfterFirstCheck) {
+      this.segmenterStartTimer = setTimeout(() => this.startSegmentationOnce(), SEGMENTER_START_DELAY_MS);
+    } else {
+      this.startSegmentation();
+    }
+  }
+
+  private startSegmentationOnce(): void {
+    if (this.segmenterStartTimer === null) return;
+    clearTimeout(this.segmenterStartTimer);
+    this.segmenterStartTimer = null;
     this.startSegmentation();
   }
 
   private async dispose(): Promise<void> {
+    if (this.segmenterStartTimer !== null) {
+      clearTimeout(this.segmenterStartTimer);
+      this.segmenterStartTimer = null;
+    }
     for (const t of this.idleTimers) clearTimeout(t);
     this.idleTimers.clear();
     const host = this.host;
@@ -610,6 +637,7 @@ export class ZongjieServer {
     if (state.epoch !== r.epoch) return;
     state.result = { ...r, resultId: String(++this.resultCounter) };
     this.connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.diagnostics });
+    if (this.segmenterStartTimer !== null) setImmediate(() => this.startSegmentationOnce());
   }
 
   /** One log line per failing rule (or failing analysis) per document, not one per keystroke. */
