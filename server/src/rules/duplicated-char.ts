@@ -117,29 +117,10 @@ export const duplicatedCharRule: Rule = {
   },
 };
 
-const DOUBLED_HAN = /(\p{Script=Han})\1|(\p{Script=Han}{2})\2/u;
-
-/**
- * Whether a Han character or pair of them may be doubled in `line`. Most lines
- * have no unit repeated at distance one or two, which a plain loop tells far
- * faster than the Unicode-property pattern; the pattern decides the rest.
- */
-export function mayHaveDoubledHan(line: string): boolean {
-  for (let i = 0; i + 1 < line.length; i++) {
-    const c = line.charCodeAt(i);
-    // Characters outside the BMP repeat at other distances: leave them to the pattern.
-    if (c >= 0xd800 && c <= 0xdfff) return DOUBLED_HAN.test(line);
-    if (c === line.charCodeAt(i + 1) || (c === line.charCodeAt(i + 2) && line.charCodeAt(i + 1) === line.charCodeAt(i + 3))) {
-      return DOUBLED_HAN.test(line);
-    }
-  }
-  return false;
-}
-
 /** The doubled characters of one line, as findings on line 0. */
 function duplicationFindings(line: string, segmenter: Segmenter): RuleFinding[] {
   const out: RuleFinding[] = [];
-  if (!mayHaveDoubledHan(line)) return out;
+  if (!/(\p{Script=Han})\1|(\p{Script=Han}{2})\2/u.test(line)) return out;
   const words = new LineWords(segmenter, [line]);
   for (const d of findDuplications(line, words.words(0))) {
     const stray = line.slice(d.start, d.end);
