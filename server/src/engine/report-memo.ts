@@ -15,9 +15,8 @@
  * Only what the latest analysis used is kept, so the memo never outgrows the
  * document.
  */
-import type { RuleFinding } from '../rules/rule';
+import { RuleFinding, moveFinding } from '../rules/rule';
 import type { HeadingNode, Report } from './parse';
-import { Range } from './types';
 
 /** What a report's build depended on, besides its lines' texts. */
 export interface ReportKey {
@@ -121,17 +120,6 @@ function moveEntry(e: ReportEntry, delta: number): void {
   const moved = new Map<string, RuleFinding[]>();
   for (const [namespace, list] of e.findings) moved.set(namespace, list.map((f) => moveFinding(f, delta)));
   e.findings = moved;
-}
-
-function moveRange(r: Range, d: number): Range {
-  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
-}
-
-function moveFinding(f: RuleFinding, d: number): RuleFinding {
-  const out: RuleFinding = { message: f.message, range: moveRange(f.range, d) };
-  if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: moveRange(e.range, d), newText: e.newText })) };
-  if (f.data !== undefined) out.data = f.data;
-  return out;
 }
 
 /** A copy of `r` `d` lines further down (the heading tree copied with it; markers hold no line numbers). */

@@ -55,6 +55,14 @@ function moved(r: Range, l: number): Range {
   return { start: { line: r.start.line + l, character: r.start.character }, end: { line: r.end.line + l, character: r.end.character } };
 }
 
+/** A finding `delta` lines further down (its fix too); `data` holds no line numbers and is shared. */
+export function moveFinding(f: RuleFinding, delta: number): RuleFinding {
+  const out: RuleFinding = { message: f.message, range: moved(f.range, delta) };
+  if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: moved(e.range, delta), newText: e.newText })) };
+  if (f.data !== undefined) out.data = f.data;
+  return out;
+}
+
 /**
  * Memo keys by namespace and word state, built once: the memo then compares
  * the same string objects on every line instead of fresh concatenations.
@@ -83,12 +91,7 @@ export function lineFindings(ctx: RuleContext, namespace: string, line: string, 
   const key = memoKey(namespace, wordState(ctx.segmenter, line));
   const found = ctx.memo.at(l, key, compute);
   if (l === 0 || found.length === 0) return found;
-  return found.map((f) => {
-    const out: RuleFinding = { message: f.message, range: moved(f.range, l) };
-    if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: moved(e.range, l), newText: e.newText })) };
-    if (f.data !== undefined) out.data = f.data;
-    return out;
-  });
+  return found.map((f) => moveFinding(f, l));
 }
 
 /**
