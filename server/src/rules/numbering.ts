@@ -7,7 +7,7 @@
 import { formatMarker } from '../engine/markers';
 import { HeadingNode, Report } from '../engine/parse';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, reportFindings } from './rule';
+import { Rule, RuleContext, RuleFinding, eachReportFindings } from './rule';
 
 const NUMBERED = new Set(['cn-dun', 'cn-paren', 'arabic-dot', 'arabic-paren', 'circled', 'cn-shi']);
 
@@ -55,16 +55,11 @@ export const numberingRule: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check(ctx: RuleContext): RuleFinding[] {
-    const out: RuleFinding[] = [];
-    for (const report of ctx.doc.reports) {
-      const found = reportFindings(ctx, report, 'numbering', () => {
-        const inReport: RuleFinding[] = [];
-        checkReport(ctx, report, inReport);
-        return inReport;
-      });
-      for (const f of found) out.push(f);
-    }
-    return out;
+    return eachReportFindings(ctx, 'numbering', (report) => {
+      const out: RuleFinding[] = [];
+      checkReport(ctx, report, out);
+      return out;
+    });
   },
 };
 

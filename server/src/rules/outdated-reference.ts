@@ -18,7 +18,7 @@
  */
 import dated from '../data/dated-references.json';
 import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings, reportFindings } from './rule';
+import { Rule, RuleContext, RuleFinding, lineFindings, eachReportFindings } from './rule';
 import { ReportPeriod, monthIndex, reportPeriod } from './year-mismatch';
 
 interface DatedItem {
@@ -153,24 +153,19 @@ export const outdatedReferenceRule: Rule = {
   fixable: false,
   check(ctx: RuleContext): RuleFinding[] {
     const { doc, source } = ctx;
-    const out: RuleFinding[] = [];
-    for (const report of doc.reports) {
-      const found = reportFindings(ctx, report, 'outdated-reference', () => {
-        const inReport: RuleFinding[] = [];
-        const period = reportPeriod(report, source);
-        if (!period) return inReport;
-        // The findings depend on the report's period as well as on the line.
-        const namespace = `outdated-reference:${JSON.stringify(period)}`;
-        for (let l = report.startLine; l <= report.endLine; l++) {
-          const kind = doc.lines[l].kind;
-          if (kind !== 'body' && kind !== 'heading') continue;
-          const line = source.lines[l];
-          for (const f of lineFindings(ctx, namespace, line, l, () => checkLine(line, 0, period))) inReport.push(f);
-        }
-        return inReport;
-      });
-      for (const f of found) out.push(f);
-    }
-    return out;
+    return eachReportFindings(ctx, 'outdated-reference', (report) => {
+      const inReport: RuleFinding[] = [];
+      const period = reportPeriod(report, source);
+      if (!period) return inReport;
+      // The findings depend on the report's period as well as on the line.
+      const namespace = `outdated-reference:${JSON.stringify(period)}`;
+      for (let l = report.startLine; l <= report.endLine; l++) {
+        const kind = doc.lines[l].kind;
+        if (kind !== 'body' && kind !== 'heading') continue;
+        const line = source.lines[l];
+        for (const f of lineFindings(ctx, namespace, line, l, () => checkLine(line, 0, period))) inReport.push(f);
+      }
+      return inReport;
+    });
   },
 };

@@ -104,6 +104,15 @@ export function reportFindings(ctx: RuleContext, report: Report, namespace: stri
   return ctx.memo.reports ? ctx.memo.reports.findings(report, namespace, compute) : compute();
 }
 
+/** The findings of `compute(report)` for every report of the document, each through reportFindings. */
+export function eachReportFindings(ctx: RuleContext, namespace: string, compute: (report: Report) => RuleFinding[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const report of ctx.doc.reports) {
+    for (const f of reportFindings(ctx, report, namespace, () => compute(report))) out.push(f);
+  }
+  return out;
+}
+
 /**
  * A line-by-line check over the whole document: `compute(from, to)` gives the
  * findings of lines from..to (inclusive). Each report's span is computed once
