@@ -33,9 +33,9 @@ export interface AnalyzeOptions {
   cache?: LineCache;
 }
 
-/** What per-line facts depend on besides the line's text. */
-function optionsKey(profile: Profile, options: AnalyzeOptions): string {
-  return [profile.id, options.markdown ? 'md' : 'txt', ...(options.extraPlaceholderPatterns ?? []).map((r) => r.source + '/' + r.flags)].join('\u0000');
+/** What per-line facts depend on besides the line's text: the key a LineCache's analyses are made under. */
+export function lineCacheKey(profile: Profile, markdown: boolean | undefined, extraPlaceholderPatterns: readonly RegExp[] = []): string {
+  return [profile.id, markdown ? 'md' : 'txt', ...extraPlaceholderPatterns.map((r) => r.source + '/' + r.flags)].join('\u0000');
 }
 
 export interface RuleFailure {
@@ -54,7 +54,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   const profile = typeof options.profile === 'object' ? options.profile : getProfile(options.profile ?? DEFAULT_PROFILE_ID);
   const source = new SourceText(text);
   const cache = options.cache;
-  cache?.begin(optionsKey(profile, options), source.lines);
+  cache?.begin(lineCacheKey(profile, options.markdown, options.extraPlaceholderPatterns), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
   const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
   const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, memo };

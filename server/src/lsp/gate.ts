@@ -5,7 +5,7 @@
  * allows it and its opening lines read as a report's title — or when the user
  * asked for it with the command zongjie.checkAsReport.
  */
-import { isMarkdownPath } from '../engine/analyze';
+import { isMarkdownPath, lineCacheKey } from '../engine/analyze';
 import { LineCache } from '../engine/line-cache';
 import { parseDocument } from '../engine/parse';
 import { Profile } from '../engine/profile';
@@ -70,7 +70,7 @@ export function looksLikeReport(text: string, profile: Profile, markdown = false
 
 function headLooksLikeReport(head: string, profile: Profile, markdown: boolean, cache?: LineCache): boolean {
   const source = new SourceText(head);
-  cache?.begin(`${profile.id}\u0000${markdown ? 'md' : 'txt'}`, source.lines);
+  cache?.begin(lineCacheKey(profile, markdown), source.lines);
   const doc = parseDocument(source, profile, { markdown, memo: cache });
   return doc.reports.some((r) => r.title !== null);
 }
