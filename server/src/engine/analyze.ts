@@ -60,6 +60,9 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, memo };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
+  // Without a memo every rule finding is new, so remembering what was made of it
+  // would only fill a WeakMap (whose entries each garbage collection must visit).
+  const withCode = cache ? rememberedWithCode : freshWithCode;
   for (const rule of options.rules ?? ALL_RULES) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
@@ -84,14 +87,20 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
  */
 const FINDINGS = new WeakMap<RuleFinding, Finding>();
 
-/** A rule's finding with its code and severity (fields written out: object spread is slow on a hot path). */
-function withCode(f: RuleFinding, code: string, severity: Severity): Finding {
+/** A rule's finding with its code and severity, the same object as last time when the rule finding is. */
+function rememberedWithCode(f: RuleFinding, code: string, severity: Severity): Finding {
   const known = FINDINGS.get(f);
   if (known !== undefined && known.code === code && known.severity === severity) return known;
+  const out = freshWithCode(f, code, severity);
+  FINDINGS.set(f, out);
+  return out;
+}
+
+/** A rule's finding with its code and severity (fields written out: object spread is slow on a hot path). */
+function freshWithCode(f: RuleFinding, code: string, severity: Severity): Finding {
   const out: Finding = { code, severity, message: f.message, range: f.range };
   if (f.fix !== undefined) out.fix = f.fix;
   if (f.data !== undefined) out.data = f.data;
-  FINDINGS.set(f, out);
   return out;
 }
 
