@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { DictionaryPaths, characterSplit, dictionaryPathsIn, findDictionaryDir } from '../../server/src/segmenter/dictionary';
+import { DictionaryPaths, characterSplit, checkDictionaryFiles, dictionaryPathsIn, findDictionaryDir } from '../../server/src/segmenter/dictionary';
 import { SegmenterHost, defaultWorkerPath, loadSegmenterSync, textsToSegment } from '../../server/src/segmenter/host';
 
 const LINE_A = '深入学习贯彻党的二十大大精神，层层压实意识形态工作责任。';
@@ -80,6 +80,25 @@ describe('SegmenterHost', () => {
     assert.equal(await host.ready, false);
     assert.match(host.failure ?? '', /第 2 行格式不对/);
     host.dispose();
+  });
+
+  test('the dictionary check names the first line cppjieba would abort on, and passes well-formed files', () => {
+    const cases: [string, RegExp | null][] = [
+      ['习近平 100 nr\n意识形态 50 n\n', null],
+      ['习近平 100 nr\n意识形态 50 n', null], // no final line break
+      ['习近平 100 nr\r\n意识形态 50 n\r\n', null], // CRLF: cppjieba keeps the CR in the tag
+      ['', /是空的/],
+      ['\n', /第 1 行格式不对/],
+      ['习近平 100 nr\n\n意识形态 50 n\n', /第 2 行格式不对/], // a blank line
+      ['习近平 100 nr\n意识形态 50 n\n坏行  两个空格 n\n', /第 3 行格式不对/],
+      ['习近平 100 nr\n意识形态 50 n x\n', /第 2 行格式不对/], // four fields
+      ['习近平 100 nr\n意识形态 50 n\n 前导空格 1 n', /第 3 行格式不对/],
+    ];
+    for (const [content, expected] of cases) {
+      const problem = checkDictionaryFiles(pathsWith('dict', content));
+      if (expected === null) assert.equal(problem, null, JSON.stringify(content));
+      else assert.match(problem ?? '', expected, JSON.stringify(content));
+    }
   });
 
   test('an incomplete HMM model: ready false', async () => {

@@ -68,14 +68,21 @@ export function defaultDictionaryPaths(): DictionaryPaths | null {
   }
 }
 
-function readFileOrReason(file: string, what: string): { text: string } | { reason: string } {
+function readFileOrReason(file: string, what: string, encoding: BufferEncoding = 'utf8'): { text: string } | { reason: string } {
   try {
-    return { text: fs.readFileSync(file, 'utf8') };
+    return { text: fs.readFileSync(file, encoding) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { reason: `找不到${what}文件 ${file}` };
     return { reason: `无法读取${what}文件 ${file}（${code ?? String(e)}）` };
   }
+}
+
+/** The 1-based number of the line holding offset `at`. */
+function lineNumberAt(text: string, at: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** Lines as cppjieba's getline sees them (a final line break ends the last line). */
@@ -92,14 +99,18 @@ function fileLines(text: string): string[] {
  * Returns null when loading is safe, else a Chinese reason.
  */
 export function checkDictionaryFiles(p: DictionaryPaths): string | null {
-  const dict = readFileOrReason(p.dict, '分词词典');
+  // Read as Latin-1: the check looks only at spaces and line breaks, which no
+  // byte of a multi-byte UTF-8 character can be, and decoding 60 000 lines as
+  // UTF-8 only to look at their spaces took longer than the check.
+  const dict = readFileOrReason(p.dict, '分词词典', 'latin1');
   if ('reason' in dict) return dict.reason;
-  const lines = fileLines(dict.text);
-  if (lines.length === 0) return `分词词典 ${p.dict} 是空的`;
-  for (let i = 0; i < lines.length; i++) {
-    // cppjieba splits on single spaces and wants exactly three fields.
-    if (!/^[^ ]+ [^ ]+ [^ ]+$/.test(lines[i])) return `分词词典 ${p.dict} 第 ${i + 1} 行格式不对（应为「词 词频 词性」）`;
-  }
+  if (dict.text === '') return `分词词典 ${p.dict} 是空的`;
+  // A final line break ends the last line (as cppjieba's getline reads it), it does not start another.
+  const body = dict.text.endsWith('\n') ? dict.text.slice(0, -1) : dict.text;
+  // cppjieba splits on single spaces and wants exactly three fields: find the first line that has not.
+  // (Line starts by look-behind, not ^ with the m flag: that also starts a line after a CR, which cppjieba keeps in the tag.)
+  const bad = /(?<![^\n])(?![^ \n]+ [^ \n]+ [^ \n]+(?:\n|$))/.exec(body);
+  if (bad) return `分词词典 ${p.dict} 第 ${lineNumberAt(body, bad.index)} 行格式不对（应为「词 词频 词性」）`;
   const hmm = readFileOrReason(p.hmmDict, 'HMM 模型');
   if ('reason' in hmm) return hmm.reason;
   const dataLines = fileLines(hmm.text).filter((l) => l.trim() !== '' && !l.startsWith('#'));
