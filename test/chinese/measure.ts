@@ -9,8 +9,15 @@
  *   loaded the dictionaries, and the whole engine on it with and without words.
  * - SegmenterHost: time to ready, memory of the process before and after the
  *   worker loaded, prepare() for the 40 KB draft cold and with every line cached.
+ * - How far the trimmed dictionary cuts like the full one (both with the
+ *   product's domain words): the share of lines
+ *   cut identically and of word boundaries that differ, over the fixture draft
+ *   and the text files of `--corpus DIR` when given (real drafts are not kept
+ *   in this repository).
  */
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { DictionaryPaths, defaultDictionaryPaths, dictionaryPathsIn, findDictionaryDir, loadJieba } from '../../server/src/segmenter/dictionary';
 import { SegmenterHost, textsToSegment } from '../../server/src/segmenter/host';
@@ -29,8 +36,10 @@ function productPaths(): DictionaryPaths {
 
 /** Child mode: load one dictionary set, print the figures as JSON. */
 function measureOneLoad(which: string): void {
-  const paths = which === 'default' ? defaultDictionaryPaths() : productPaths();
-  if (!paths) throw new Error('nodejieba default dictionaries not found');
+  // 'full': nodejieba's whole general dictionary with the product's domain words, the reference for agreement.
+  const defaults = which === 'product' ? null : defaultDictionaryPaths();
+  if (which !== 'product' && !defaults) throw new Error('nodejieba default dictionaries not found');
+  const paths = defaults === null ? productPaths() : which === 'full' ? { ...defaults, userDict: productPaths().userDict } : defaults;
   // Require the addon first so that its own code is not counted as dictionary memory.
   require('nodejieba');
   global.gc?.();
@@ -47,7 +56,39 @@ function measureOneLoad(which: string): void {
     for (const l of lines) r.cut(l);
     times.push(performance.now() - t);
   }
-  process.stdout.write(JSON.stringify({ loadMs: r.loadMs, rssBefore: before, rssAfter: after, cut40kMs: median(times) }));
+  const corpus = corpusLines(process.argv.includes('--corpus') ? process.argv[process.argv.indexOf('--corpus') + 1] : null);
+  process.stdout.write(JSON.stringify({ loadMs: r.loadMs, rssBefore: before, rssAfter: after, cut40kMs: median(times), cuts: corpus.map((l) => r.cut(l)) }));
+}
+
+/** The lines with Chinese text of the fixture draft and of the .txt/.md files in `dir`. */
+function corpusLines(dir: string | null): string[] {
+  const texts = [DRAFT];
+  if (dir) for (const f of fs.readdirSync(dir).sort()) if (/\.(txt|md)$/i.test(f)) texts.push(fs.readFileSync(path.join(dir, f), 'utf8'));
+  return texts.flatMap((t) => t.split(/\r\n|\r|\n/)).filter((l) => /\p{Script=Han}/u.test(l));
+}
+
+/** Offsets where a word ends, for comparing two cuts of one line. */
+function wordEnds(words: string[]): Set<number> {
+  const ends = new Set<number>();
+  let at = 0;
+  for (const w of words) ends.add((at += w.length));
+  return ends;
+}
+
+/** Lines cut identically, and word boundaries found by only one of the two cuts, against all of `reference`'s. */
+function agreement(reference: string[][], trimmed: string[][]): { lines: number; identical: number; differing: number; boundaries: number } {
+  let identical = 0;
+  let differing = 0;
+  let boundaries = 0;
+  reference.forEach((ref, i) => {
+    const a = wordEnds(ref);
+    const b = wordEnds(trimmed[i]);
+    if (ref.join('\u0000') === trimmed[i].join('\u0000')) identical++;
+    for (const x of a) if (!b.has(x)) differing++;
+    for (const x of b) if (!a.has(x)) differing++;
+    boundaries += a.size;
+  });
+  return { lines: reference.length, identical, differing, boundaries };
 }
 
 /** The fixture repeated to at least `bytes` bytes of UTF-8. */
@@ -63,19 +104,31 @@ async function main(): Promise<void> {
   const one = process.argv.indexOf('--one');
   if (one >= 0) return measureOneLoad(process.argv[one + 1]);
 
+  const corpusArgs = process.argv.includes('--corpus') ? ['--corpus', process.argv[process.argv.indexOf('--corpus') + 1]] : [];
   console.log('Dictionary load (fresh process each, median of 3)');
+  let productCuts: string[][] = [];
   for (const which of ['product', 'default']) {
     const runs = [0, 1, 2].map(() => {
-      const r = spawnSync(process.execPath, ['--expose-gc', __filename, '--one', which], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--expose-gc', __filename, '--one', which, ...corpusArgs], { encoding: 'utf8', maxBuffer: 1 << 28 });
       if (r.status !== 0) throw new Error(r.stderr);
-      return JSON.parse(r.stdout) as { loadMs: number; rssBefore: number; rssAfter: number; cut40kMs: number };
+      return JSON.parse(r.stdout) as { loadMs: number; rssBefore: number; rssAfter: number; cut40kMs: number; cuts: string[][] };
     });
+    if (which === 'product') productCuts = runs[0].cuts;
     const label = which === 'product' ? 'trimmed (dist/dict)' : 'nodejieba default ';
     console.log(
       `  ${label}  load ${ms(median(runs.map((r) => r.loadMs)))}   RSS ${mb(median(runs.map((r) => r.rssBefore)))} → ${mb(median(runs.map((r) => r.rssAfter)))}` +
         ` (+${mb(median(runs.map((r) => r.rssAfter - r.rssBefore)))})   cut() of a 40 KB draft ${ms(median(runs.map((r) => r.cut40kMs)))}`,
     );
   }
+
+  const full = spawnSync(process.execPath, ['--expose-gc', __filename, '--one', 'full', ...corpusArgs], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (full.status !== 0) throw new Error(full.stderr);
+  const a = agreement((JSON.parse(full.stdout) as { cuts: string[][] }).cuts, productCuts);
+  const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
+  console.log(
+    `  trimmed against the full dictionary (both with the domain words), ${a.lines} lines${corpusArgs.length ? ` (fixture draft and ${corpusArgs[1]})` : ' (fixture draft; add --corpus DIR for real drafts)'}: ` +
+      `${pct(a.identical, a.lines)} cut identically, ${pct(a.differing, a.boundaries)} of word boundaries differ`,
+  );
 
   const draft = draftOfBytes(40 * 1024);
   console.log(`\n40 KB draft: ${Buffer.byteLength(draft)} bytes, ${draft.length} characters, ${draft.split('\n').length} lines`);
