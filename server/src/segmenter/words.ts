@@ -87,13 +87,15 @@ export function boundariesOf(words: readonly Word[], length: number): Set<number
 
 /** A per-line cache of words, so rules that look at the same line twice cut it once. */
 export class LineWords {
-  private readonly cache = new Map<number, Word[]>();
+  /** Made on the first question: rules make a LineWords for every line and ask about few of them. */
+  private cache: Map<number, Word[]> | null = null;
   constructor(
     private readonly segmenter: Segmenter,
     private readonly lines: readonly string[],
   ) {}
 
   words(line: number): Word[] {
+    if (this.cache === null) this.cache = new Map();
     let w = this.cache.get(line);
     if (!w) {
       w = wordsOf(this.segmenter, this.lines[line]);
