@@ -33,6 +33,11 @@ const RE_BLANK = /[＿_]{2,}/g;
 const RE_EMPTY_BRACKETS = /（[ \u3000]+）|\([ \u3000]+\)/g;
 const RE_FILL_IN = /【([^【】]{1,16})】|\[([^\[\]]{1,16})\](?!\()|｛([^｛｝]{1,16})｝/g;
 const FILL_IN_LABEL = new RegExp(words.fillInLabels.join('|'));
+/**
+ * Matches where any of the patterns above matches: most lines have no
+ * placeholder, and one test spares them the nine scans.
+ */
+const ANY_BUILT_IN = new RegExp([RE_YEAR, RE_LETTERS, RE_TIMES, RE_CIRCLES, RE_MOUMOU, RE_MOU, RE_BLANK, RE_EMPTY_BRACKETS, RE_FILL_IN].map((r) => `(?:${r.source})`).join('|'));
 
 function expectsAround(line: string, start: number, end: number): PlaceholderMatch['expects'] {
   const after = line.slice(end, end + 3);
@@ -45,6 +50,7 @@ function expectsAround(line: string, start: number, end: number): PlaceholderMat
 
 /** All placeholders in one line, without overlaps, in order. */
 export function findPlaceholders(line: string, markdown = false, extra: RegExp[] = []): PlaceholderMatch[] {
+  if (extra.length === 0 && !ANY_BUILT_IN.test(line)) return [];
   const found: PlaceholderMatch[] = [];
   const add = (start: number, end: number, expects?: PlaceholderMatch['expects']) =>
     found.push({ start, end, text: line.slice(start, end), expects: expects ?? expectsAround(line, start, end) });
