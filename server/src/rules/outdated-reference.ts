@@ -55,6 +55,13 @@ const REFERENCE = /(?:党的)?(十八|十九|二十)大|党的(十八|十九|二
 /** What follows a bare 十九大 / 二十大 that is the congress. */
 const CONGRESS_AFTER = /^(?:精神|报告|代表|召开|胜利|以来|宣讲|开幕|闭幕|期间|前|后|主题|提出|强调|指出|部署|擘画|作出|确定|通过|上|的|和|及|与|[，。；：、”》）]|$)/;
 
+/** The data item a name denotes (党的十九大, 十九届四中全会), looked up once per name: a draft repeats a few names many times. */
+const ITEM_BY_NAME = new Map<string, DatedItem | undefined>();
+function itemNamed(name: string): DatedItem | undefined {
+  if (!ITEM_BY_NAME.has(name)) ITEM_BY_NAME.set(name, ITEMS.find((i) => i.re.test(name)));
+  return ITEM_BY_NAME.get(name);
+}
+
 export interface Reference {
   start: number;
   end: number;
@@ -83,7 +90,7 @@ export function findReferences(line: string): Reference[] {
     }
     // A bare 二十大 may be "twenty major …" (二十大重点项目): without 党的 it must read as the congress.
     if (m[1] && !text.startsWith('党的') && !CONGRESS_AFTER.test(line.slice(m.index + text.length))) continue;
-    const items = names.map((n) => ITEMS.find((i) => i.re.test(n))).filter((i): i is DatedItem => i !== undefined);
+    const items = names.map(itemNamed).filter((i): i is DatedItem => i !== undefined);
     if (items.length) out.push({ start: m.index, end: m.index + text.length, text, items });
   }
   return out;
