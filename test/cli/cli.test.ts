@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
@@ -175,6 +175,20 @@ describe('the built CLI', () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /missing\.txt：文件或文件夹不存在/);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+});
+
+describe('the built CLI when its reader goes away (zongjie check … | head)', () => {
+  test('stops quietly: exit code 0, nothing on stderr', async () => {
+    for (let i = 0; i < 200; i++) write(`pipe/${String(i).padStart(3, '0')}.txt`, WITH_PLACEHOLDER.replace('局党组', `第${i}党支部`));
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', path.join(tmp, 'pipe')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    // Like head: read the first piece, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
   });
 });
 

@@ -66,15 +66,6 @@ export function fileJson(file: CheckedFile): unknown {
   };
 }
 
-/**
- * The JSON document from the files' rendered objects, compact (one line): it is
- * for programs, and a folder of drafts gives megabytes of it (pipe it through
- * a formatter such as `jq .` to read it).
- */
-export function jsonDocument(files: FileResult[]): string {
-  return '{"files":[' + files.map((f) => f.rendered).join(',') + ']}';
-}
-
 function nodeLines(node: HeadingNode, source: SourceText, indent: string, tag: string, out: string[]): void {
   const line = source.lines[node.line];
   const label = line.slice(node.marker.markerStart, node.marker.textEnd).replace(/\*\*/g, '').trim();

@@ -10,9 +10,9 @@
  * For fix, the findings that count are those left after fixing.
  */
 import { DEFAULT_PROFILE_ID, Profile, ProfileError, getProfile } from '../engine/profile';
-import { CheckRequest, FileOutcome, checkOneFile, loadWords, segmenterUnavailable } from './check-files';
+import { CheckRequest, checkOneFile, loadWords, segmenterUnavailable } from './check-files';
 import { collectFiles } from './files';
-import { FileResult, jsonDocument, summaryLine } from './format';
+import { FileResult, summaryLine } from './format';
 import { runFix } from './fix';
 
 const VERSION = '0.1.0';
@@ -129,58 +129,85 @@ function prepare(argv: string[], io: CliIO): Prepared {
   return { args, profile, files, unreadable: problems.length };
 }
 
-/** Prints the outcomes of `check` or `outline` and returns the exit code. */
-function emit(args: Args, outcomes: FileOutcome[], unreadableBefore: number, io: CliIO): number {
-  let unreadable = unreadableBefore;
-  const results: FileResult[] = [];
-  for (const o of outcomes) {
-    for (const n of o.notes) io.err(n);
-    if (o.result) results.push(o.result);
-    else unreadable++;
-  }
-  if (args.command === 'outline') {
-    io.out(results.map((f) => f.rendered).join('\n\n'));
-  } else if (args.format === 'json') {
-    io.out(jsonDocument(results));
-  } else {
-    for (const f of results) if (f.rendered) io.out(f.rendered);
-    io.out(summaryLine(results, unreadable));
-  }
-  if (unreadable > 0) return 2;
-  const hasError = results.some((f) => f.counts.error > 0);
-  return args.command === 'check' && hasError ? 1 : 0;
-}
-
 function requestOf(args: Args): CheckRequest {
   return { profile: args.profile, verbose: args.verbose, format: args.command === 'outline' ? 'outline' : args.format };
 }
 
-/** Checks the files one after another in this thread. */
-function checkHere(p: Exclude<Prepared, { code: number }>, io: CliIO): FileOutcome[] {
+/**
+ * Checks the files one after another in this thread and prints each file's
+ * output as soon as it is checked: a 宣传部 checking fifty reports sees them
+ * come, the output of all files is never held at once, and a reader at the
+ * other end of a pipe takes each file while the next is checked. Returns the
+ * exit code.
+ */
+function checkAndPrint(p: Exclude<Prepared, { code: number }>, io: CliIO): number {
   // Word segmentation, loaded once (it blocks for a fraction of a second) when a
   // rule needs it; the outline uses it too, to classify parts by words. Without
   // it those rules are skipped, and that is said once.
   const words = p.files.length > 0 ? loadWords() : {};
   if (words.failure) io.err(segmenterUnavailable(words.failure));
-  return p.files.map((f) => checkOneFile(f, p.profile, words.segmenter, requestOf(p.args)));
+  const { command, format } = p.args;
+  const json = command !== 'outline' && format === 'json';
+  let unreadable = p.unreadable;
+  // Counts only: what the summary line and the exit code need.
+  const checked: FileResult[] = [];
+  // JSON: one file per line inside the document ({"files":[ … ]}).
+  if (json) io.out('{"files":[');
+  for (const file of p.files) {
+    const o = checkOneFile(file, p.profile, words.segmenter, requestOf(p.args));
+    for (const n of o.notes) io.err(n);
+    if (!o.result) {
+      unreadable++;
+      continue;
+    }
+    const first = checked.length === 0;
+    checked.push({ ...o.result, rendered: '' });
+    if (command === 'outline') io.out(first ? o.result.rendered : '\n' + o.result.rendered);
+    else if (json) io.out(first ? o.result.rendered : ',' + o.result.rendered);
+    else if (o.result.rendered) io.out(o.result.rendered);
+  }
+  if (json) io.out(']}');
+  else if (command === 'outline' && checked.length === 0) io.out('');
+  else if (command !== 'outline') io.out(summaryLine(checked, unreadable));
+  if (unreadable > 0) return 2;
+  const hasError = checked.some((f) => f.counts.error > 0);
+  return command === 'check' && hasError ? 1 : 0;
 }
 
 /** The `zongjie` command (the tests drive it in-process). */
 export function runCli(argv: string[], io: CliIO): number {
   const p = prepare(argv, io);
   if ('code' in p) return p.code;
-  return emit(p.args, checkHere(p, io), p.unreadable, io);
+  return checkAndPrint(p, io);
 }
 
+/** The reader of the output went away (zongjie check … | head): nothing more to do. */
+class OutputClosed extends Error {}
+
 if (require.main === module) {
+  // Writing to a closed pipe fails asynchronously with EPIPE; the write after it
+  // finds the stream destroyed. Stop quietly then, as command-line tools do,
+  // instead of checking the remaining files for nobody and printing a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`zongjie：无法写出结果（${e.code ?? e.message}）\n`);
+    process.exit(2);
+  });
   const io: CliIO = {
-    out: (s) => process.stdout.write(s + '\n'),
+    out: (s) => {
+      if (process.stdout.destroyed) throw new OutputClosed();
+      process.stdout.write(s + '\n');
+    },
     err: (s) => process.stderr.write(s + '\n'),
   };
   try {
     process.exitCode = runCli(process.argv.slice(2), io);
   } catch (e) {
-    process.stderr.write(`zongjie：内部错误：${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 2;
+    if (e instanceof OutputClosed) {
+      process.exitCode = 0;
+    } else {
+      process.stderr.write(`zongjie：内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    }
   }
 }
