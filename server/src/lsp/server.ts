@@ -164,6 +164,13 @@ interface DocState {
   analysis: { version: number; generation: number; value: Analysis | null } | null;
   /** The second phase started for `epoch`; `done` settles when it ends, however it ends. */
   words: { epoch: number; done: Promise<void> } | null;
+  /**
+   * The second phase waiting for a pause in typing, if any: one per document.
+   * Each keystroke replaces it (the one it replaces would only find its version
+   * outdated), so the versions typed in a burst are not all kept alive until
+   * their timers fire.
+   */
+  idle: { timer: NodeJS.Timeout; settle: () => void } | null;
   placeholderCache: PlaceholderCache;
   /** Per-line facts of this document, reused from version to version (engine/line-cache.ts). */
   lineCache: LineCache;
@@ -486,7 +493,7 @@ export class ZongjieServer {
   private state(uri: string): DocState {
     let s = this.states.get(uri);
     if (!s) {
-      s = { epoch: 0, result: null, parsed: null, analysis: null, words: null, placeholderCache: new Map(), lineCache: new LineCache(), lastEditAt: -Infinity, cacheKey: '', logged: new Set(), lastPulled: null, gate: {} };
+      s = { epoch: 0, result: null, parsed: null, analysis: null, words: null, idle: null, placeholderCache: new Map(), lineCache: new LineCache(), lastEditAt: -Infinity, cacheKey: '', logged: new Set(), lastPulled: null, gate: {} };
       this.states.set(uri, s);
     }
     return s;
@@ -597,17 +604,31 @@ export class ZongjieServer {
           }
         });
       const typing = performance.now() - state.lastEditAt < TYPING_WINDOW_MS;
+      this.dropIdlePhase(state);
       const done = typing
         ? new Promise<void>((resolve) => {
             const timer = setTimeout(() => {
               this.idleTimers.delete(timer);
+              state.idle = null;
               void run().finally(resolve);
             }, WORDS_IDLE_MS);
             this.idleTimers.add(timer);
+            state.idle = { timer, settle: resolve };
           })
         : run();
       state.words = { epoch, done };
+    } else {
+      this.dropIdlePhase(state);
     }
+  }
+
+  /** Cancels the second phase waiting for a pause (its version is outdated) and settles whoever waits for it. */
+  private dropIdlePhase(state: DocState): void {
+    if (!state.idle) return;
+    clearTimeout(state.idle.timer);
+    this.idleTimers.delete(state.idle.timer);
+    state.idle.settle();
+    state.idle = null;
   }
 
   /** Phase 2: the same version again, with word segmentation. */

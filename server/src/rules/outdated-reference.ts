@@ -170,7 +170,7 @@ export const outdatedReferenceRule: Rule = {
         const kind = doc.lines[l].kind;
         if (kind !== 'body' && kind !== 'heading') continue;
         const line = source.lines[l];
-        for (const f of lineFindings(ctx, namespace, line, l, () => checkLine(line, 0, period))) inReport.push(f);
+        for (const f of lineFindings(ctx, namespace, l, undefined, () => checkLine(line, 0, period))) inReport.push(f);
       }
       return inReport;
     });

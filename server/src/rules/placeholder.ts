@@ -156,7 +156,7 @@ export const placeholderRule: Rule = {
       for (let l = from; l <= to; l++) {
         if (doc.lines[l].kind === 'blank') continue;
         const text = source.lines[l];
-        const found = lineFindings(ctx, 'placeholder', text, l, () =>
+        const found = lineFindings(ctx, 'placeholder', l, undefined, () =>
           findPlaceholders(text, doc.markdown, ctx.extraPlaceholderPatterns).map((p) => ({
             message: placeholderMessage(p, text),
             range: lineRange(0, p.start, p.end),

@@ -64,20 +64,20 @@ export function moveFinding(f: RuleFinding, delta: number): RuleFinding {
 }
 
 /**
- * Memo keys by namespace and word state, built once: the memo then compares
- * the same string objects on every line instead of fresh concatenations.
+ * Memo keys by namespace, with and without words, built once: the memo then
+ * compares the same string objects on every line instead of fresh concatenations.
  */
-const MEMO_KEYS = new Map<string, Record<ReturnType<typeof wordState>, string>>();
+const MEMO_KEYS = new Map<string, { withWords: string; withoutWords: string }>();
 
-function memoKey(namespace: string, state: ReturnType<typeof wordState>): string {
+function memoKey(namespace: string, withWords: boolean): string {
   let keys = MEMO_KEYS.get(namespace);
   if (!keys) {
-    keys = { none: namespace + '\u0000none', words: namespace + '\u0000words', chars: namespace + '\u0000chars' };
+    keys = { withWords: namespace + '\u0000words', withoutWords: namespace + '\u0000none' };
     // Namespaces that carry a value (a report's period) are few per document; keep the map small anyway.
     if (MEMO_KEYS.size > 1000) MEMO_KEYS.clear();
     MEMO_KEYS.set(namespace, keys);
   }
-  return keys[state];
+  return withWords ? keys.withWords : keys.withoutWords;
 }
 
 /**
@@ -85,11 +85,14 @@ function memoKey(namespace: string, state: ReturnType<typeof wordState>): string
  * options, and its words): computed as if the line were line 0, remembered by
  * the line's text, and moved to line `l`. Most rules are made of such checks,
  * and this is what makes a keystroke re-examine only the line it changed.
- * `namespace` names the rule and any variant of its check.
+ * `namespace` names the rule and any variant of its check. `segmenter` is what
+ * `compute` is given to cut the line with (undefined when it does not look at
+ * words, or they are not known yet): results with and without words are kept
+ * apart, and nothing else about segmentation matters, so a rule that never
+ * looks at words keeps its results when words arrive.
  */
-export function lineFindings(ctx: RuleContext, namespace: string, line: string, l: number, compute: () => RuleFinding[]): RuleFinding[] {
-  const key = memoKey(namespace, wordState(ctx.segmenter, line));
-  const found = ctx.memo.at(l, key, compute);
+export function lineFindings(ctx: RuleContext, namespace: string, l: number, segmenter: Segmenter | undefined, compute: () => RuleFinding[]): RuleFinding[] {
+  const found = ctx.memo.at(l, memoKey(namespace, segmenter !== undefined), compute);
   if (l === 0 || found.length === 0) return found;
   return found.map((f) => moveFinding(f, l));
 }
@@ -160,7 +163,7 @@ export function checkEachLine(
       const line = ctx.source.lines[l];
       const segmenter = segmenterFor(ctx, line);
       if (needsWords && !segmenter) continue;
-      for (const f of lineFindings(ctx, namespace, line, l, () => compute(line, segmenter))) out.push(f);
+      for (const f of lineFindings(ctx, namespace, l, segmenter, () => compute(line, segmenter))) out.push(f);
     }
     return out;
   });
