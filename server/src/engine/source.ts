@@ -13,16 +13,15 @@ export class SourceText {
   readonly lineStarts: number[] = [];
 
   constructor(readonly text: string) {
+    // A pattern finds the line ends: this runs on every keystroke over the whole
+    // document, and a loop over every character took twice as long (more so
+    // before V8 has compiled it).
+    const lineEnd = /\r\n?|\n/g;
     let start = 0;
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */ || c === 13 /* \r */) {
-        this.lines.push(text.slice(start, i));
-        this.lineStarts.push(start);
-        if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-        start = i + 1;
-      }
+    for (let m = lineEnd.exec(text); m !== null; m = lineEnd.exec(text)) {
+      this.lines.push(text.slice(start, m.index));
+      this.lineStarts.push(start);
+      start = m.index + m[0].length;
     }
     this.lines.push(text.slice(start));
     this.lineStarts.push(start);
