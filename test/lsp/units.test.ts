@@ -164,6 +164,8 @@ describe('gate', () => {
     assert.equal(looksLikeReport(lf(late), profile), false);
     assert.equal(leadingLines('a\nb\r\nc\rd\ne', 3), 'a\nb\r\nc');
     assert.equal(leadingLines('a\nb', 5), 'a\nb');
+    assert.equal(leadingLines('a\r\nb\r\nc', 2), 'a\r\nb\r');
+    assert.equal(leadingLines('\n\n\n', 2), '\n');
   });
 
   test('file types: .txt, .md, .markdown and untitled buffers may be reports', () => {

@@ -48,12 +48,12 @@ export function isMarkdownDocument(uri: string, languageId: string): boolean {
 
 /** The text of the first `lines` lines (any line ends). */
 export function leadingLines(text: string, lines: number): string {
+  // Runs on every keystroke: a pattern finds the line ends faster than a loop over the characters.
+  const lineEnd = /\r\n?|\n/g;
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      if (++count >= lines) return text.slice(0, i);
-    }
+  for (let m = lineEnd.exec(text); m !== null; m = lineEnd.exec(text)) {
+    // The cut is at the last character of the line end (a CRLF leaves its CR), as it always was: the memo compares heads.
+    if (++count >= lines) return text.slice(0, m.index + m[0].length - 1);
   }
   return text;
 }
