@@ -337,6 +337,8 @@ function wholeLines(source: SourceText, startLine: number, endLine: number, labe
 }
 
 function mergeResidue(regions: ResidueRegion[], lines: LineInfo[]): ResidueRegion[] {
+  // Nearly every draft has none, and the walk below looks at every line on every keystroke.
+  if (regions.length === 0) return [];
   const wholeLineSet = new Map<number, string>();
   const spans: ResidueRegion[] = [];
   for (const r of regions) {
