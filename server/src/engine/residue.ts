@@ -53,10 +53,6 @@ export function detectLineResidue(text: string, line: number, start: number, end
     endLine: line,
     range: { start: { line, character: from }, end: { line, character: to } },
   });
-  const whole = (label: string): LineResidue => ({
-    wholeLine: true,
-    regions: [{ kind: 'lines', label, startLine: line, endLine: line, range: { start: { line, character: 0 }, end: { line, character: end } } }],
-  });
 
   let covered = 0;
   for (const p of SPAN_PATTERNS) {
@@ -71,12 +67,12 @@ export function detectLineResidue(text: string, line: number, start: number, end
       covered += m[0].length;
     }
   }
-  if (regions.length && content.replace(/\s/g, '').length <= covered) return whole(regions[0].label);
+  if (regions.length && content.replace(/\s/g, '').length <= covered) return wholeLineResidue(regions[0].label, line, end);
 
   for (const p of LINE_PATTERNS) {
     const m = p.re.exec(content);
     if (!m) continue;
-    if (content.length <= SHORT_LINE) return whole(p.label);
+    if (content.length <= SHORT_LINE) return wholeLineResidue(p.label, line, end);
     // Inside a paragraph the watermark is a sentence of its own ("…。仅供学习参考，请勿照搬照抄！"):
     // cover that sentence, so deleting it leaves no stray punctuation behind.
     const [from, to] = sentenceAround(content, m.index, m.index + m[0].length);
@@ -91,7 +87,12 @@ const NO_RESIDUE: LineResidue = Object.freeze({ wholeLine: false, regions: Objec
 /** A short advertising line, which is residue as a whole; null for any other line. */
 function adResidue(content: string, line: number, end: number): LineResidue | null {
   if (content.length > AD_LINE || content.endsWith('。') || !AD_PATTERN.test(content) || /^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十\d]+[）)]/.test(content)) return null;
-  return { wholeLine: true, regions: [{ kind: 'lines', label: '广告', startLine: line, endLine: line, range: { start: { line, character: 0 }, end: { line, character: end } } }] };
+  return wholeLineResidue('广告', line, end);
+}
+
+/** Line `line` as residue from its start to `end`. */
+function wholeLineResidue(label: string, line: number, end: number): LineResidue {
+  return { wholeLine: true, regions: [{ kind: 'lines', label, startLine: line, endLine: line, range: { start: { line, character: 0 }, end: { line, character: end } } }] };
 }
 
 const SENTENCE_END = /[。！？!?]/;
