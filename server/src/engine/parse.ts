@@ -11,7 +11,7 @@ import { HeadingMarker, matchMarker, parseHeading } from './markers';
 import { Profile } from './profile';
 import { ResidueRegion, detectLineResidue, isPreviewLine } from './residue';
 import { LineMemo, NO_CACHE } from './line-cache';
-import { Segmenter } from './segmenter';
+import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from '../segmenter/words';
 import { SourceText, leadingBlank, trailingBlankStart } from './source';
 
@@ -92,11 +92,6 @@ export interface ParseOptions {
   memo?: LineMemo;
 }
 
-/** How a line's words stand, for memo keys: facts that use words differ with them. */
-function wordsKey(segmenter: Segmenter | undefined, line: string): string {
-  if (!segmenter) return 'n';
-  return segmenter.knows?.(line) === false ? 'c' : 'w';
-}
 
 const YEARISH = /(19|20)\d{2}|20[Xx×Ｘｘ]{2}|20\d[Xx×Ｘｘ]|[上下]半年|年度/;
 const REPORT_PREFIX = /^(篇\s*\d+|第[一二三四五六七八九十\d]+篇)\s*[：:、.]?\s*/;
@@ -283,7 +278,7 @@ const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collect
 /**
  * What a report's build reads of its lines besides their texts: each line's
  * kind as the passes before it left it, and the state of its words (see
- * wordsKey); whether the report has a title. Equal shapes and equal texts
+ * wordState); whether the report has a title. Equal shapes and equal texts
  * build equal reports (report-memo.ts).
  */
 function reportShape(source: SourceText, lines: LineInfo[], start: number, end: number, titled: boolean, segmenter: Segmenter | undefined): string {
@@ -291,7 +286,7 @@ function reportShape(source: SourceText, lines: LineInfo[], start: number, end: 
   for (let l = start; l <= end; l++) {
     const kind = lines[l].kind;
     shape += KIND_CODES[kind];
-    if (segmenter && (kind === 'body' || kind === 'title')) shape += wordsKey(segmenter, source.lines[l]);
+    if (segmenter && (kind === 'body' || kind === 'title')) shape += wordState(segmenter, source.lines[l]).charAt(0);
   }
   return shape;
 }
@@ -607,7 +602,7 @@ function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, 
       const info = lines[l];
       if ((info.kind !== 'body' && info.kind !== 'heading') || l === openingLine) continue;
       const text = source.lines[l];
-      const hit = memo.at(l, runningKey(part.slot, wordsKey(segmenter, text)), () => runningTextMatch(part.runningTextRegexes, text, segmenter));
+      const hit = memo.at(l, runningKey(part.slot, wordState(segmenter, text)), () => runningTextMatch(part.runningTextRegexes, text, segmenter));
       if (hit) {
         parts.push({ slot: part.slot, headed: false, line: l, character: hit.at, node: null, heading: null, evidence: hit.evidence, reason: 'running-text' });
         present.add(part.slot);

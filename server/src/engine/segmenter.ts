@@ -17,3 +17,12 @@ export interface Segmenter {
    */
   knows?(text: string): boolean;
 }
+
+/**
+ * How a line's words stand: no segmenter, really cut, or not yet cut (one word
+ * per character). Memo keys of facts that use words tell these apart.
+ */
+export function wordState(segmenter: Segmenter | undefined, line: string): 'none' | 'words' | 'chars' {
+  if (!segmenter) return 'none';
+  return segmenter.knows?.(line) === false ? 'chars' : 'words';
+}

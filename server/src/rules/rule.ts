@@ -5,7 +5,7 @@
 import { LineMemo } from '../engine/line-cache';
 import { ParsedDocument, Report } from '../engine/parse';
 import { Profile } from '../engine/profile';
-import { Segmenter } from '../engine/segmenter';
+import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
 import { Finding, Range, Severity } from '../engine/types';
 
@@ -34,12 +34,6 @@ export interface Rule {
   /** True for rules that need word segmentation: they run only when a segmenter is given. */
   requiresSegmenter?: boolean;
   check(ctx: RuleContext): RuleFinding[];
-}
-
-/** How a line's words stand: no segmenter, really cut, or not yet cut (one word per character). */
-export function wordState(segmenter: Segmenter | undefined, line: string): 'none' | 'words' | 'chars' {
-  if (!segmenter) return 'none';
-  return segmenter.knows?.(line) === false ? 'chars' : 'words';
 }
 
 /**
