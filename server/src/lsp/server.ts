@@ -254,8 +254,6 @@ export class ZongjieServer {
   private epochCounter = 0;
   private resultCounter = 0;
   private readonly dirty = new Set<string>();
-  /** Second phases waiting for a pause in typing; cleared at shutdown. */
-  private readonly idleTimers = new Set<NodeJS.Timeout>();
   /** Counts schedule() calls, to tell whether a turn of the event loop brought a change. */
   private changeCount = 0;
   private flushScheduled = false;
@@ -337,6 +335,8 @@ export class ZongjieServer {
     this.documents.onDidClose((e) => {
       const uri = e.document.uri;
       this.dirty.delete(uri);
+      const closed = this.states.get(uri);
+      if (closed) this.dropIdlePhase(closed);
       this.states.delete(uri);
       // Closed documents keep no diagnostics: the client would show them for a file no longer checked.
       this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -401,8 +401,7 @@ export class ZongjieServer {
       clearTimeout(this.segmenterStartTimer);
       this.segmenterStartTimer = null;
     }
-    for (const t of this.idleTimers) clearTimeout(t);
-    this.idleTimers.clear();
+    for (const state of this.states.values()) this.dropIdlePhase(state);
     const host = this.host;
     this.host = null;
     this.segmentationReady = false;
@@ -574,7 +573,9 @@ export class ZongjieServer {
     const version = doc.version;
     const generation = this.generation;
     const text = doc.getText();
+    // A newer version supersedes any second phase still waiting for a pause.
     state.words = null;
+    this.dropIdlePhase(state);
     if (!this.settings.enable || !this.isChecked(doc, text, state)) {
       state.analysis = { version, generation, value: null };
       this.publish(uri, state, { epoch, version, mode: 'off', diagnostics: [] });
@@ -604,21 +605,16 @@ export class ZongjieServer {
           }
         });
       const typing = performance.now() - state.lastEditAt < TYPING_WINDOW_MS;
-      this.dropIdlePhase(state);
       const done = typing
         ? new Promise<void>((resolve) => {
             const timer = setTimeout(() => {
-              this.idleTimers.delete(timer);
               state.idle = null;
               void run().finally(resolve);
             }, WORDS_IDLE_MS);
-            this.idleTimers.add(timer);
             state.idle = { timer, settle: resolve };
           })
         : run();
       state.words = { epoch, done };
-    } else {
-      this.dropIdlePhase(state);
     }
   }
 
@@ -626,7 +622,6 @@ export class ZongjieServer {
   private dropIdlePhase(state: DocState): void {
     if (!state.idle) return;
     clearTimeout(state.idle.timer);
-    this.idleTimers.delete(state.idle.timer);
     state.idle.settle();
     state.idle = null;
   }
