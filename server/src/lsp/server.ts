@@ -674,13 +674,9 @@ export class ZongjieServer {
     await this.settingsReady;
     const doc = this.documents.get(uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    let state = this.state(uri);
-    if (this.dirty.has(uri) || !state.result || state.result.version !== doc.version) {
-      // The pull overtook the queued push check: run it now, the push follows from it.
-      this.dirty.delete(uri);
-      this.check(uri);
-      state = this.state(uri);
-    }
+    // A pull that overtook the queued push check runs it now; the push follows from it.
+    this.ensureAnalysis(uri);
+    const state = this.state(uri);
     const result = state.result!;
     state.lastPulled = result.resultId;
     if (previousResultId === result.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
@@ -701,8 +697,9 @@ export class ZongjieServer {
   // ---- code actions, completion and hover ----
 
   /**
-   * Makes sure the stored analysis is that of the document's current version
-   * (running phase 1 now when the queued check has not run yet, as pull() does).
+   * Makes sure the stored analysis and result are those of the document's
+   * current version, running phase 1 now when the queued check has not run yet
+   * (for pulls and for requests).
    */
   private ensureAnalysis(uri: string): void {
     const doc = this.documents.get(uri);
