@@ -17,8 +17,6 @@ import { BinaryFileError, decodeDraft, describeFsError } from './files';
 import { FileResult, OutputFormat, fileResult } from './format';
 
 export interface CheckRequest {
-  /** The profile id or path, as given on the command line (workers load it themselves). */
-  profile: string;
   verbose: boolean;
   format: OutputFormat;
 }

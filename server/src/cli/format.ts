@@ -16,11 +16,7 @@ export interface CheckedFile {
 
 export type OutputFormat = 'text' | 'json' | 'outline';
 
-/**
- * What the CLI keeps of one checked file: its output already rendered, and
- * the counts the summary and the exit code need. Plain strings and numbers,
- * so a worker thread hands it back at almost no cost.
- */
+/** One checked file: its output already rendered, and the counts the summary and the exit code need. */
 export interface FileResult {
   path: string;
   /** text: the finding lines (may be empty); json: the file's object; outline: the outline. */

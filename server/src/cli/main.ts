@@ -130,7 +130,7 @@ function prepare(argv: string[], io: CliIO): Prepared {
 }
 
 function requestOf(args: Args): CheckRequest {
-  return { profile: args.profile, verbose: args.verbose, format: args.command === 'outline' ? 'outline' : args.format };
+  return { verbose: args.verbose, format: args.command === 'outline' ? 'outline' : args.format };
 }
 
 /**

@@ -100,7 +100,7 @@ function fileLines(text: string): string[] {
  */
 export function checkDictionaryFiles(p: DictionaryPaths): string | null {
   // Read as Latin-1: the check looks only at spaces and line breaks, which no
-  // byte of a multi-byte UTF-8 character can be, and decoding 60 000 lines as
+  // byte of a multi-byte UTF-8 character can be, and decoding 40 000 lines as
   // UTF-8 only to look at their spaces took longer than the check.
   const dict = readFileOrReason(p.dict, '分词词典', 'latin1');
   if ('reason' in dict) return dict.reason;
