@@ -85,23 +85,15 @@ export function boundariesOf(words: readonly Word[], length: number): Set<number
   return s;
 }
 
-/** A per-line cache of words, so rules that look at the same line twice cut it once. */
+/** Questions about the words of some lines (each line is cut once: wordsOf keeps the words). */
 export class LineWords {
-  /** Made on the first question: rules make a LineWords for every line and ask about few of them. */
-  private cache: Map<number, Word[]> | null = null;
   constructor(
     private readonly segmenter: Segmenter,
     private readonly lines: readonly string[],
   ) {}
 
   words(line: number): Word[] {
-    if (this.cache === null) this.cache = new Map();
-    let w = this.cache.get(line);
-    if (!w) {
-      w = wordsOf(this.segmenter, this.lines[line]);
-      this.cache.set(line, w);
-    }
-    return w;
+    return wordsOf(this.segmenter, this.lines[line]);
   }
 
   /** The word that contains offset `at` (the one starting there when at a boundary). */
