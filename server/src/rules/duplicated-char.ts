@@ -130,8 +130,8 @@ export const duplicatedCharRule: Rule = {
 function duplicationFindings(line: string, segmenter: Segmenter): RuleFinding[] {
   const out: RuleFinding[] = [];
   if (!MAY_HOLD_DUPLICATION.test(line)) return out;
-  const words = new LineWords(segmenter, [line]);
-  for (const d of findDuplications(line, words.words(0))) {
+  const words = new LineWords(segmenter, line);
+  for (const d of findDuplications(line, words.words())) {
     const stray = line.slice(d.start, d.end);
     const fixed = line.slice(d.shownStart, d.start) + line.slice(d.end, d.shownEnd);
     out.push({

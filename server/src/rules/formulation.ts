@@ -227,13 +227,13 @@ function nearMissCandidates(line: string): Candidate[] {
   return out;
 }
 
-function collocationCandidates(line: string, l: number, words: LineWords): Candidate[] {
+function collocationCandidates(line: string, words: LineWords): Candidate[] {
   const out: Candidate[] = [];
   for (const c of COLLOCATIONS) {
     for (const at of allIndexes(line, c.term)) {
       let v = at;
       if (/[“"「‘]/.test(line[v - 1] ?? '')) v--;
-      const verb = words.wordAt(l, v - 1);
+      const verb = words.wordAt(v - 1);
       if (!verb || verb.end !== v || !c.wrong.includes(verb.text)) continue;
       const end = at + c.term.length + (/[”"」’]/.test(line[at + c.term.length] ?? '') ? 1 : 0);
       out.push({
@@ -267,9 +267,9 @@ export const formulationRule: Rule = {
 /** The near-misses and wrong collocations of one line, as findings on line 0. */
 function formulationFindings(line: string, segmenter: Segmenter): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const words = new LineWords(segmenter, [line]);
-  const candidates = [...nearMissCandidates(line), ...collocationCandidates(line, 0, words)]
-    .filter((c) => !c.needsBoundaries || (words.isBoundary(0, c.start) && words.isBoundary(0, c.end)))
+  const words = new LineWords(segmenter, line);
+  const candidates = [...nearMissCandidates(line), ...collocationCandidates(line, words)]
+    .filter((c) => !c.needsBoundaries || (words.isBoundary(c.start) && words.isBoundary(c.end)))
     // One finding per place: the earliest, then the longest.
     .sort((a, b) => a.start - b.start || b.end - a.end);
   let reach = -1;

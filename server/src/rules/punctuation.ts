@@ -224,9 +224,9 @@ export function strandedSeparatorFindings(line: string, l: number, words: LineWo
       reason = after === '等' ? '顿号后面直接是「等」，最后一项并列内容像是被删掉了' : `顿号后面直接是「${after}」，后面的内容像是被删掉了`;
     } else if (words && STRANDED_WORDS.has(before)) {
       // Cut the line only when the character before could be a stranded word.
-      const w = words.wordAt(l, i - 1);
+      const w = words.wordAt(i - 1);
       // Mid-clause only (加强对、): at the start of a clause 对、错 is a list of its own.
-      const prev = w ? words.wordAt(l, w.start - 1) : undefined;
+      const prev = w ? words.wordAt(w.start - 1) : undefined;
       if (w && w.end === i && STRANDED_WORDS.has(w.text) && prev && HAN.test(prev.text)) {
         reason = `「${w.text}」后面紧跟${name}，「${w.text}」的对象像是被删掉了`;
       }
@@ -265,7 +265,7 @@ export const punctuationRule: Rule = {
   fixable: true,
   check(ctx: RuleContext): RuleFinding[] {
     return checkEachLine(ctx, 'punctuation', ['body', 'heading', 'title'], false, (line, segmenter) => {
-      const words = segmenter ? new LineWords(segmenter, [line]) : null;
+      const words = segmenter ? new LineWords(segmenter, line) : null;
       return [...halfWidthFindings(line, 0, ctx.doc.markdown), ...repeatedMarkFindings(line, 0), ...strandedSeparatorFindings(line, 0, words), ...bookTitleCommaFindings(line, 0)];
     });
   },

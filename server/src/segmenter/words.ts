@@ -85,24 +85,24 @@ export function boundariesOf(words: readonly Word[], length: number): Set<number
   return s;
 }
 
-/** Questions about the words of some lines (each line is cut once: wordsOf keeps the words). */
+/** Questions about the words of one line (it is cut once: wordsOf keeps the words). */
 export class LineWords {
   constructor(
     private readonly segmenter: Segmenter,
-    private readonly lines: readonly string[],
+    private readonly line: string,
   ) {}
 
-  words(line: number): Word[] {
-    return wordsOf(this.segmenter, this.lines[line]);
+  words(): Word[] {
+    return wordsOf(this.segmenter, this.line);
   }
 
   /** The word that contains offset `at` (the one starting there when at a boundary). */
-  wordAt(line: number, at: number): Word | undefined {
-    return wordAt(this.words(line), at);
+  wordAt(at: number): Word | undefined {
+    return wordAt(this.words(), at);
   }
 
-  isBoundary(line: number, at: number): boolean {
-    if (at <= 0 || at >= this.lines[line].length) return true;
-    return wordAt(this.words(line), at)?.start === at;
+  isBoundary(at: number): boolean {
+    if (at <= 0 || at >= this.line.length) return true;
+    return wordAt(this.words(), at)?.start === at;
   }
 }
