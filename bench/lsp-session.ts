@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = process.env.ZONGJIE_SERVER ?? path.resolve(__dirname, '../../dist/server.js');
-/** Extra server arguments, to compare variants (e.g. ZONGJIE_SERVER_ARGS=--no-warm-up). */
+/** Extra server arguments, to compare variants (e.g. ZONGJIE_SERVER_ARGS=--no-segmenter). */
 const SERVER_ARGS = (process.env.ZONGJIE_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 
 /** Publications kept per document (a waitFor may find one that arrived before it was called). */
