@@ -78,7 +78,8 @@ const NUMBERED_STYLES = new Set<MarkerStyle>(['cn-dun', 'cn-paren', 'arabic-dot'
 /** Thrown by applyEdits for edits that overlap or point outside the text. */
 export class EditConflictError extends Error {}
 
-function comparePositions(a: Position, b: Position): number {
+/** Orders positions: negative when `a` comes first. */
+export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
@@ -603,12 +604,17 @@ export function missingPartEdit(doc: ParsedDocument, finding: Finding): FixPropo
  * wrapping around to the first; null when there is no other placeholder.
  */
 export function nextPlaceholder(analysis: Analysis, position: Position): Range | null {
-  const all = analysis.findings.filter((f) => f.code === 'placeholder').map((f) => f.range);
-  all.sort((a, b) => comparePositions(a.start, b.start));
+  const all = placeholderRanges(analysis);
   const current = all.find((r) => comparePositions(r.start, position) <= 0 && comparePositions(position, r.end) <= 0);
   const from = current ? current.end : position;
   const next = all.find((r) => r !== current && comparePositions(r.start, from) >= 0) ?? all.find((r) => r !== current);
   return next ?? null;
+}
+
+/** The ranges of the analysis's placeholders, in document order. */
+export function placeholderRanges(analysis: Analysis): Range[] {
+  const all = analysis.findings.filter((f) => f.code === 'placeholder').map((f) => f.range);
+  return all.sort((a, b) => comparePositions(a.start, b.start));
 }
 
 // ---------------------------------------------------------------------------

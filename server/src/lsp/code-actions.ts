@@ -18,7 +18,7 @@
  */
 import { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { Analysis } from '../engine/analyze';
-import { EngineCodeAction, FIX_ALL_KIND, QUICKFIX_KIND } from '../engine/fixes';
+import { EngineCodeAction, FIX_ALL_KIND, QUICKFIX_KIND, comparePositions, placeholderRanges } from '../engine/fixes';
 import { Finding, Position, Range, TextEdit } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
 
@@ -50,10 +50,6 @@ export interface DocumentRef {
 export interface CodeActionOptions {
   /** The client accepts `documentChanges` (versioned edits) in a WorkspaceEdit. */
   documentChanges: boolean;
-}
-
-function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
 }
 
 function rangeKey(code: unknown, r: Range): string {
@@ -124,8 +120,7 @@ export function parseSelectArgs(args: readonly unknown[]): SelectPlaceholderArgs
  * one at or after its start (wrapping to the first); null when none is left.
  */
 export function placeholderTarget(analysis: Analysis, wanted: Range): Range | null {
-  const all = analysis.findings.filter((f) => f.code === 'placeholder').map((f) => f.range);
-  all.sort((a, b) => comparePositions(a.start, b.start));
+  const all = placeholderRanges(analysis);
   const same = all.find((r) => comparePositions(r.start, wanted.start) === 0 && comparePositions(r.end, wanted.end) === 0);
   return same ?? all.find((r) => comparePositions(r.start, wanted.start) >= 0) ?? all[0] ?? null;
 }
