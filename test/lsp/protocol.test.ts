@@ -5,10 +5,12 @@
  * segmentation is covered in-process with a fake host (segmentation.test.ts).
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity, MessageType, TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
 import { COLLECTION_LINES, NOTE_LINES, PARAGRAPH_REPORT_LINES, REPORT_LINES, REPORT_PLACEHOLDERS, crlf, lf } from './fixtures';
 import { DEFAULT_CAPABILITIES, TestClient, covered, fileUri } from './harness';
+import { BACKGROUND_NICE, lowerBackgroundThreads } from '../../server/src/lsp/thread-priority';
 
 const TEST_TIMEOUT = { timeout: 30000 };
 
@@ -482,6 +484,32 @@ describe('word segmentation in the built server', TEST_TIMEOUT, () => {
     await client.waitForDiagnostics(uri, (p) => p.version === 2, from);
     const both = await client.waitForDiagnostics(uri, () => client.published.slice(from).filter((p) => p.uri === uri && p.version === 2).length === 2, from);
     assert.equal(both.version, 2);
+  });
+
+  test('on Linux, every thread but the main one runs at the lowest priority, the segmenter worker included', { skip: process.platform !== 'linux' }, async () => {
+    const uri = fileUri('线程优先级.txt');
+    // A line no other test has cut, so that the words are published in a second phase.
+    const text = lf([...REPORT_LINES, '本行只在检查线程优先级的测试中出现。']);
+    await client.open(uri, text);
+    const first = await client.waitForVersion(uri, 1);
+    // Published a second time: the worker has been started and has cut the lines.
+    await client.waitForDiagnostics(uri, (p) => p.version === 1 && p !== first, 0, 20000);
+    const pid = client.child!.pid!;
+    const niceOf = (tid: string) => {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // Fields after the command name in parentheses start with the 3rd (state); nice is the 19th.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19 - 3]);
+    };
+    const threads = fs.readdirSync(`/proc/${pid}/task`);
+    const others = threads.filter((t) => Number(t) !== pid);
+    assert.equal(niceOf(String(pid)), 0, 'the main thread keeps its priority');
+    // V8's helper threads and the segmenter worker: at least the worker and one helper.
+    assert.ok(others.length >= 2, `threads: ${threads.join(' ')}`);
+    assert.deepEqual(others.map(niceOf), others.map(() => BACKGROUND_NICE));
+  });
+
+  test('without a readable list of threads, nothing is lowered and nothing is thrown', () => {
+    assert.equal(lowerBackgroundThreads('/nonexistent/task'), 0);
   });
 });
 

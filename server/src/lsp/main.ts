@@ -14,6 +14,7 @@ import { Connection, MessageWriter, StreamMessageWriter, createConnection } from
 import { jsonEncoder } from './encoder';
 import { SegmenterHost } from '../segmenter/host';
 import { SERVER_VERSION, startServer } from './server';
+import { lowerBackgroundThreads } from './thread-priority';
 
 const HELP = `用法：
   zongjie-lsp --stdio [--no-segmenter]
@@ -52,7 +53,15 @@ function main(argv: string[]): void {
   // The server must outlive any bug in a handler: log it where the client shows server logs, and go on.
   process.on('uncaughtException', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
   process.on('unhandledRejection', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-  startServer(connection, { startSegmenter: noSegmenter ? undefined : () => SegmenterHost.start(), segmenterAfterFirstCheck: true });
+  // Typing comes first: V8's helper threads, and the segmenter worker once it
+  // starts, run at the lowest priority (thread-priority.ts).
+  lowerBackgroundThreads();
+  const startSegmenter = () => {
+    const host = SegmenterHost.start();
+    lowerBackgroundThreads();
+    return host;
+  };
+  startServer(connection, { startSegmenter: noSegmenter ? undefined : startSegmenter, segmenterAfterFirstCheck: true });
   connection.listen();
 }
 
