@@ -103,6 +103,21 @@ describe('the per-line memo', () => {
     assert.notDeepEqual(reportOutline(md.doc.reports[0]), reportOutline(txt.doc.reports[0]));
   });
 
+  test('get and set keep a value by line text and namespace, as at does; lines with equal texts share it', () => {
+    const cache = new LineCache();
+    cache.begin('options', ['甲', '乙', '甲']);
+    assert.equal(cache.get(0, 'n'), undefined);
+    assert.equal(cache.set(0, 'n', null), null);
+    assert.equal(cache.get(2, 'n'), null, 'the same text on another line');
+    assert.equal(cache.get(1, 'n'), undefined);
+    assert.equal(cache.get(0, 'other'), undefined);
+    assert.equal(cache.at(0, 'n', () => 'computed'), null);
+    cache.begin('options', ['乙', '甲']);
+    assert.equal(cache.get(1, 'n'), null, 'kept for the text, wherever it moved');
+    cache.begin('other options', ['乙', '甲']);
+    assert.equal(cache.get(1, 'n'), undefined);
+  });
+
   test('the user\'s placeholder patterns are part of the memo\'s key', () => {
     const cache = new LineCache();
     const text = '2024年意识形态工作总结\n由〔待定〕负责。';

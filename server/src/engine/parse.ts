@@ -9,7 +9,7 @@
  */
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
 import { Profile } from './profile';
-import { ResidueRegion, detectLineResidue, isPreviewLine } from './residue';
+import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine } from './residue';
 import { LineMemo, NO_CACHE } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from '../segmenter/words';
@@ -140,7 +140,8 @@ function computeTitleCandidate(line: string, info: LineInfo, profile: Profile, m
 /** The title a body line would be (memoised by the line's text). */
 function titleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
   if (info.kind !== 'body') return null;
-  return memo.at(info.line, 'title', () => computeTitleCandidate(line, info, profile, markdown));
+  const known = memo.get<TitleCandidate | null>(info.line, 'title');
+  return known !== undefined ? known : memo.set(info.line, 'title', computeTitleCandidate(line, info, profile, markdown));
 }
 
 function isCollectionTitle(text: string, profile: Profile): boolean {
@@ -163,12 +164,12 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   const memo = options.memo ?? NO_CACHE;
 
   // 1. Residue that shows by its own words.
-  for (const info of lines) {
+  for (let l = 0; l < lines.length; l++) {
+    const info = lines[l];
     if (info.kind === 'blank') continue;
-    const text = source.lines[info.line];
-    const r = memo.at(info.line, 'residue', () => detectLineResidue(text, 0, info.start, info.end));
+    const r = memo.get<LineResidue>(l, 'residue') ?? memo.set(l, 'residue', detectLineResidue(source.lines[l], 0, info.start, info.end));
     if (r.wholeLine) info.kind = 'residue';
-    for (const region of r.regions) residue.push(atLine(region, info.line));
+    for (let k = 0; k < r.regions.length; k++) residue.push(atLine(r.regions[k], l));
   }
 
   // 2. The first report's title: the first title-like line among the first few
