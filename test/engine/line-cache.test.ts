@@ -118,6 +118,33 @@ describe('the per-line memo', () => {
     assert.equal(cache.get(1, 'n'), undefined);
   });
 
+  test('edit after edit, a text kept from one version to the next keeps its facts, equal texts share them, and only present texts are remembered', () => {
+    const random = rng(7);
+    const pick = () => ['甲', '乙', '丙', '丁', '', '戊己'][Math.floor(random() * 6)] + (random() < 0.3 ? String(Math.floor(random() * 5)) : '');
+    const cache = new LineCache();
+    let lines: string[] = Array.from({ length: 20 }, pick);
+    let stamps = 0;
+    let before = new Map<string, unknown>();
+    for (let round = 0; round < 500; round++) {
+      // Copies, not the same string objects: each version's lines are new strings.
+      cache.begin('options', lines.map((t) => (' ' + t).slice(1)));
+      const now = new Map<string, unknown>();
+      lines.forEach((text, l) => {
+        const value = cache.get(l, 'stamp') ?? cache.set(l, 'stamp', `${text}#${stamps++}`);
+        if (now.has(text)) assert.equal(value, now.get(text), `equal texts share facts (round ${round}, line ${l})`);
+        if (before.has(text)) assert.equal(value, before.get(text), `kept text keeps its facts (round ${round}, line ${l})`);
+        now.set(text, value);
+      });
+      assert.equal(cache.size, now.size, `round ${round}`);
+      before = now;
+      // One edit: replace, insert or delete a run of lines somewhere.
+      const at = Math.floor(random() * (lines.length + 1));
+      const removed = Math.floor(random() * 3);
+      const added = Array.from({ length: Math.floor(random() * 3) }, pick);
+      lines = [...lines.slice(0, at), ...added, ...lines.slice(at + removed)];
+    }
+  });
+
   test('the user\'s placeholder patterns are part of the memo\'s key', () => {
     const cache = new LineCache();
     const text = '2024年意识形态工作总结\n由〔待定〕负责。';

@@ -9,10 +9,11 @@
  * keystroke in a 1 MB draft within tens of milliseconds.
  *
  * At the start of an analysis each line is matched once, by its text, to the
- * record of facts kept for that text; facts are then looked up by line number
- * and namespace, which costs no further string comparison. Records of texts no
- * line has any more are dropped at that moment, so the memo never holds more
- * than the document's distinct lines.
+ * record of facts kept for that text (lines the edit did not touch keep the
+ * record they had); facts are then looked up by line number and namespace,
+ * which costs no further string comparison. Records of texts no line has any
+ * more are dropped at that moment, so the memo never holds more than the
+ * document's distinct lines.
  */
 import { ReportMemo } from './report-memo';
 
@@ -42,6 +43,8 @@ interface LineRecord {
    */
   text: string;
   facts: Map<string, unknown>;
+  /** How many lines of the latest analysis have this text; at 0 the record is dropped. */
+  lines: number;
 }
 
 export class LineCache implements LineMemo {
@@ -53,27 +56,44 @@ export class LineCache implements LineMemo {
   /**
    * Starts an analysis of `lines`. Facts depend on the options (profile,
    * Markdown, the user's patterns), so a change of options empties the memo.
+   *
+   * An edit changes a few lines in one place, so the lines before and after it
+   * keep their records as they are, found by comparing texts from both ends;
+   * only the lines in between are looked up by text. (Looking up every line
+   * and building the text map anew on each keystroke was, in a server V8 had
+   * not optimised yet, the costliest step of the analysis.)
    */
   begin(optionsKey: string, lines: readonly string[]): void {
     if (optionsKey !== this.optionsKey) {
       this.byText.clear();
+      this.records = [];
       this.reports.clear();
       this.optionsKey = optionsKey;
     }
-    const previous = this.byText;
-    const next = new Map<string, LineRecord>();
-    const records: LineRecord[] = new Array(lines.length);
-    for (let i = 0; i < lines.length; i++) {
-      const text = lines[i];
-      let record = next.get(text);
+    const previous = this.records;
+    const common = Math.min(previous.length, lines.length);
+    let head = 0;
+    while (head < common && previous[head].text === lines[head]) head++;
+    let tail = 0;
+    while (tail < common - head && previous[previous.length - 1 - tail].text === lines[lines.length - 1 - tail]) tail++;
+    const middle: LineRecord[] = new Array(lines.length - head - tail);
+    // Take the new lines' records before releasing the old ones, so that a text
+    // that only moved keeps its record.
+    for (let i = 0; i < middle.length; i++) {
+      const text = lines[head + i];
+      let record = this.byText.get(text);
       if (!record) {
-        record = previous.get(text) ?? { text, facts: new Map() };
-        next.set(record.text, record);
+        record = { text, facts: new Map(), lines: 0 };
+        this.byText.set(text, record);
       }
-      records[i] = record;
+      record.lines++;
+      middle[i] = record;
     }
-    this.byText = next;
-    this.records = records;
+    for (let i = head; i < previous.length - tail; i++) {
+      const record = previous[i];
+      if (--record.lines === 0) this.byText.delete(record.text);
+    }
+    this.records = head === 0 && tail === 0 ? middle : previous.slice(0, head).concat(middle, previous.slice(previous.length - tail));
     this.reports.begin();
   }
 
