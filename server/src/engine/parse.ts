@@ -92,7 +92,6 @@ export interface ParseOptions {
   memo?: LineMemo;
 }
 
-
 const YEARISH = /(19|20)\d{2}|20[Xx×Ｘｘ]{2}|20\d[Xx×Ｘｘ]|[上下]半年|年度/;
 const REPORT_PREFIX = /^(篇\s*\d+|第[一二三四五六七八九十\d]+篇)\s*[：:、.]?\s*/;
 const COUNT_LINE = /^[（(]\s*\d+\s*篇\s*[）)]$/;
