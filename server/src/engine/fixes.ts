@@ -640,7 +640,7 @@ function safeGroups(analysis: Analysis): FixGroup[] {
   const residue: FixGroup[] = [];
   const carried: FixGroup[] = [];
   for (const f of findings) {
-    if (!f.fix || f.fix.edits.length === 0 || NEVER_AUTOMATIC.has(f.code)) continue;
+    if (!f.fix || f.fix.edits.length === 0 || f.fix.manual || NEVER_AUTOMATIC.has(f.code)) continue;
     (f.code === 'template-residue' ? residue : carried).push({ edits: f.fix.edits, findings: [f] });
   }
 
@@ -770,8 +770,8 @@ export function codeActionsFor(analysis: Analysis, range: Range, only?: readonly
         continue;
       }
       if (f.fix && f.fix.edits.length) {
-        anyFixHere = true;
-        add({ title: f.fix.title, kind: QUICKFIX_KIND, edits: f.fix.edits, diagnostics: [f], isPreferred: true });
+        if (!f.fix.manual) anyFixHere = true;
+        add({ title: f.fix.title, kind: QUICKFIX_KIND, edits: f.fix.edits, diagnostics: [f], isPreferred: !f.fix.manual });
       }
     }
   }

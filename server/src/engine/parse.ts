@@ -200,15 +200,18 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   if (firstTitle > 0) {
     let blockStart = -1;
     let blockHasResidue = false;
+    // The block is certainly the site's when one of its lines certainly is.
+    let blockCertain = false;
     const closeBlock = (endLine: number) => {
       if (blockStart >= 0 && blockHasResidue) {
         for (let l = blockStart; l <= endLine; l++) {
           if (lines[l].kind === 'body' || lines[l].kind === 'residue') lines[l].kind = 'residue';
         }
-        residue.push(wholeLines(source, blockStart, endLine, '模板网站广告'));
+        residue.push(wholeLines(source, blockStart, endLine, '模板网站广告', blockCertain));
       }
       blockStart = -1;
       blockHasResidue = false;
+      blockCertain = false;
     };
     for (let l = 0; l < firstTitle; l++) {
       const info = lines[l];
@@ -217,7 +220,12 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
         continue;
       }
       if (blockStart < 0) blockStart = l;
-      if (info.kind === 'residue' || residue.some((r) => r.startLine === l)) blockHasResidue = true;
+      for (const r of residue) {
+        if (r.startLine !== l) continue;
+        blockHasResidue = true;
+        if (r.certain) blockCertain = true;
+      }
+      if (info.kind === 'residue') blockHasResidue = true;
     }
     closeBlock(firstTitle - 1);
   }
@@ -243,7 +251,7 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     const prev = previousContent(lines, t.line);
     if (prev && prev.kind === 'body' && isPreviewLine(contentOf(source, prev), t.cand.text)) {
       prev.kind = 'residue';
-      residue.push(wholeLines(source, prev.line, prev.line, '网页预览'));
+      residue.push(wholeLines(source, prev.line, prev.line, '网页预览', true));
     }
   }
 
@@ -321,12 +329,13 @@ function previousContent(lines: LineInfo[], from: number): LineInfo | null {
   return null;
 }
 
-function wholeLines(source: SourceText, startLine: number, endLine: number, label: string): ResidueRegion {
+function wholeLines(source: SourceText, startLine: number, endLine: number, label: string, certain: boolean): ResidueRegion {
   return {
     kind: 'lines',
     label,
     startLine,
     endLine,
+    certain,
     range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: source.lines[endLine].length } },
   };
 }
@@ -335,10 +344,15 @@ function mergeResidue(regions: ResidueRegion[], lines: LineInfo[]): ResidueRegio
   // Nearly every draft has none, and the walk below looks at every line on every keystroke.
   if (regions.length === 0) return [];
   const wholeLineSet = new Map<number, string>();
+  /** Whole lines that are certainly the site's (a line two regions cover is certain when either says so). */
+  const certainLines = new Set<number>();
   const spans: ResidueRegion[] = [];
   for (const r of regions) {
     if (r.kind === 'lines') {
-      for (let l = r.startLine; l <= r.endLine; l++) if (!wholeLineSet.has(l)) wholeLineSet.set(l, r.label);
+      for (let l = r.startLine; l <= r.endLine; l++) {
+        if (!wholeLineSet.has(l)) wholeLineSet.set(l, r.label);
+        if (r.certain) certainLines.add(l);
+      }
     }
   }
   for (const r of regions) {
@@ -348,6 +362,7 @@ function mergeResidue(regions: ResidueRegion[], lines: LineInfo[]): ResidueRegio
   let current: ResidueRegion | null = null;
   for (let l = 0; l < lines.length; l++) {
     if (wholeLineSet.has(l)) {
+      if (current && current.certain !== certainLines.has(l)) current = null;
       if (current) {
         current.endLine = l;
         current.range.end = { line: l, character: lines[l].end };
@@ -359,6 +374,7 @@ function mergeResidue(regions: ResidueRegion[], lines: LineInfo[]): ResidueRegio
           startLine: l,
           endLine: l,
           range: { start: { line: l, character: 0 }, end: { line: l, character: lines[l].end } },
+          certain: certainLines.has(l),
         };
         out.push(current);
       }

@@ -34,8 +34,12 @@ export interface Finding {
   /** Chinese text: what is wrong and what to do. */
   message: string;
   range: Range;
-  /** The one right correction, when there is one (applied only on the user's request). */
-  fix?: { title: string; edits: TextEdit[] };
+  /**
+   * The one right correction, when there is one (applied only on the user's
+   * request). `manual`: offered as a quick fix only, never applied by "fix all"
+   * (it might remove text the author wrote).
+   */
+  fix?: { title: string; edits: TextEdit[]; manual?: boolean };
   /** Rule-specific facts for later consumers (quick fixes, hover). */
   data?: Record<string, unknown>;
 }

@@ -31,10 +31,14 @@ export const templateResidueRule: Rule = {
   fixable: true,
   check(ctx: RuleContext): RuleFinding[] {
     return ctx.doc.residue.map((r) => ({
-      message: `${excerpt(ctx.source, r)}是模板网站留下的${r.label}，不属于报告正文，提交前请删除。`,
+      message: r.certain
+        ? `${excerpt(ctx.source, r)}是模板网站留下的${r.label}，不属于报告正文，提交前请删除。`
+        : `${excerpt(ctx.source, r)}像是模板网站留下的${r.label}，不属于报告正文；若确是网站的文字，提交前请删除（不会自动删除）。`,
       range: r.range,
-      fix: { title: r.kind === 'span' ? '删除此标记' : '删除这些行', edits: [residueDeletion(ctx.source, r)] },
-      data: { label: r.label },
+      fix: r.certain
+        ? { title: r.kind === 'span' ? '删除此标记' : '删除这些行', edits: [residueDeletion(ctx.source, r)] }
+        : { title: r.kind === 'span' ? '删除这段文字' : '删除这些行', edits: [residueDeletion(ctx.source, r)], manual: true },
+      data: { label: r.label, certain: r.certain },
     }));
   },
 };
