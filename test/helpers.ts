@@ -1,5 +1,5 @@
 /** Small helpers shared by the engine tests. */
-import { AnalyzeOptions, analyzeText } from '../server/src/engine/analyze';
+import { AnalyzeOptions, analyzeText } from '../server/src/features/analyze';
 import { Finding } from '../server/src/engine/types';
 
 /** Joins lines with LF; tests write drafts as arrays of lines. */

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/features/analyze';
 import { segmenter } from './util';
 
 const slots = (text: string, withWords: boolean) =>

@@ -18,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/features/analyze';
 import { DictionaryPaths, defaultDictionaryPaths, dictionaryPathsIn, findDictionaryDir, loadJieba } from '../../server/src/segmenter/dictionary';
 import { SegmenterHost, textsToSegment } from '../../server/src/segmenter/host';
 import { DRAFT } from './fixtures';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/features/analyze';
 import { applyFix, bodyLine, reportWith, run, spans } from './util';
 
 const CODE = 'punctuation';

@@ -4,7 +4,7 @@
  * loaded once per test file, and small helpers to check one line of a draft.
  */
 import assert from 'node:assert/strict';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/features/analyze';
 import { Segmenter } from '../../server/src/engine/segmenter';
 import { Finding } from '../../server/src/engine/types';
 import { loadSegmenterSync } from '../../server/src/segmenter/host';

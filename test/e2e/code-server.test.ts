@@ -30,7 +30,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { Browser, Page, chromium } from 'playwright-core';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/features/analyze';
 import { expandSnippet } from '../snippets/expand';
 import * as fx from './fixtures';
 import { CHROMIUM, CodeServer, E2E_HOME, REPO, dumpLogs, ensureCodeServer, homeEnv, installExtension, log, makeRunDirs, processesInGroup, startCodeServer, writeUserSettings } from './harness';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AnalyzeOptions, analyzeText } from '../../server/src/engine/analyze';
+import { AnalyzeOptions, analyzeText } from '../../server/src/features/analyze';
 import { LineCache } from '../../server/src/engine/line-cache';
 import { ParsedDocument } from '../../server/src/engine/parse';
-import { reportOutline } from '../../server/src/engine/outline';
+import { reportOutline } from '../../server/src/features/outline';
 import { Segmenter } from '../../server/src/engine/segmenter';
 import { randomDocument, rng } from '../robustness/generator';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/engine/analyze';
-import { reportOutline } from '../../server/src/engine/outline';
+import { analyzeText } from '../../server/src/features/analyze';
+import { reportOutline } from '../../server/src/features/outline';
 import { draft } from '../helpers';
 
 const slots = (text: string, markdown = false) =>

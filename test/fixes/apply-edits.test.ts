@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { EditConflictError, applyEdits } from '../../server/src/engine/fixes';
+import { EditConflictError, applyEdits } from '../../server/src/engine/edits';
 import { TextEdit } from '../../server/src/engine/types';
 
 const edit = (line: number, start: number, endLine: number, end: number, newText: string): TextEdit => ({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/engine/analyze';
-import { completionsAt } from '../../server/src/engine/completion';
+import { analyzeText } from '../../server/src/features/analyze';
+import { completionsAt } from '../../server/src/features/completion';
 import { draft } from '../helpers';
 
 /** Completions with the cursor at the end of `typed` on line `line` (which may be a new, empty line). */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/engine/analyze';
-import { FIX_ALL_KIND, applyEdits, codeActionsFor, fixAllEdits, planFixAll } from '../../server/src/engine/fixes';
+import { analyzeText } from '../../server/src/features/analyze';
+import { FIX_ALL_KIND, codeActionsFor, fixAllEdits, planFixAll } from '../../server/src/features/fixes';
+import { applyEdits } from '../../server/src/engine/edits';
 import { lineRange } from '../../server/src/engine/types';
 import { ALL_RULES } from '../../server/src/rules';
 import { Rule } from '../../server/src/rules/rule';

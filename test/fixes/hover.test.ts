@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ruleDocs from '../../server/src/data/rule-docs.json';
-import { analyzeText } from '../../server/src/engine/analyze';
-import { hoverAt, ruleDoc } from '../../server/src/engine/hover';
+import { analyzeText } from '../../server/src/features/analyze';
+import { hoverAt, ruleDoc } from '../../server/src/features/hover';
 import { ALL_RULES } from '../../server/src/rules';
 import { draft } from '../helpers';
 

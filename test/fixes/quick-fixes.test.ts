@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/engine/analyze';
-import { codeActionsFor, missingPartEdit, nextPlaceholder, planFixAll, renumberEdits } from '../../server/src/engine/fixes';
-import { reportOutline } from '../../server/src/engine/outline';
+import { analyzeText } from '../../server/src/features/analyze';
+import { codeActionsFor, nextPlaceholder, planFixAll } from '../../server/src/features/fixes';
+import { missingPartEdit } from '../../server/src/rules/missing-section';
+import { renumberEdits } from '../../server/src/rules/numbering';
+import { reportOutline } from '../../server/src/features/outline';
 import { ProfileData, compileProfile, getProfile } from '../../server/src/engine/profile';
 import { lineRange } from '../../server/src/engine/types';
 import { ALL_RULES } from '../../server/src/rules';

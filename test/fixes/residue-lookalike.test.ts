@@ -6,8 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/engine/analyze';
-import { applyEdits, codeActionsFor, planFixAll } from '../../server/src/engine/fixes';
+import { analyzeText } from '../../server/src/features/analyze';
+import { codeActionsFor, planFixAll } from '../../server/src/features/fixes';
+import { applyEdits } from '../../server/src/engine/edits';
 import { draft } from '../helpers';
 import { only } from './util';
 

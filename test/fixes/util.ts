@@ -1,7 +1,8 @@
 /** Helpers shared by the quick-fix, completion and hover tests. */
 import assert from 'node:assert/strict';
-import { Analysis, AnalyzeOptions, analyzeText } from '../../server/src/engine/analyze';
-import { EngineCodeAction, applyEdits, codeActionsFor } from '../../server/src/engine/fixes';
+import { Analysis, AnalyzeOptions, analyzeText } from '../../server/src/features/analyze';
+import { EngineCodeAction, codeActionsFor } from '../../server/src/features/fixes';
+import { applyEdits } from '../../server/src/engine/edits';
 import { SourceText } from '../../server/src/engine/source';
 import { Finding, Range, TextEdit } from '../../server/src/engine/types';
 

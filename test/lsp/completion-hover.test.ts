@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CompletionItemKind, MarkupContent, MarkupKind } from 'vscode-languageserver-protocol/node';
-import { applyEdits } from '../../server/src/engine/fixes';
-import { ruleDoc } from '../../server/src/engine/hover';
+import { applyEdits } from '../../server/src/engine/edits';
+import { ruleDoc } from '../../server/src/features/hover';
 import { NOTE_LINES, lf } from './fixtures';
 import { TestClient, fileUri } from './harness';
 import { EDITOR_CAPABILITIES, completion, hover, hoverText } from './requests';

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CompletionItemKind, Diagnostic, DiagnosticSeverity, MarkupKind } from 'vscode-languageserver';
-import { analyzeText } from '../../server/src/engine/analyze';
-import { completionsAt } from '../../server/src/engine/completion';
-import { EngineCodeAction } from '../../server/src/engine/fixes';
-import { hoverAt } from '../../server/src/engine/hover';
+import { analyzeText } from '../../server/src/features/analyze';
+import { completionsAt } from '../../server/src/features/completion';
+import { EngineCodeAction } from '../../server/src/features/fixes';
+import { hoverAt } from '../../server/src/features/hover';
 import { Finding, lineRange } from '../../server/src/engine/types';
 import { ClientDiagnostics, parseSelectArgs, placeholderTarget, toLspCodeActions, workspaceEdit } from '../../server/src/lsp/code-actions';
 import { toCompletionItems } from '../../server/src/lsp/completion';

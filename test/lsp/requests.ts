@@ -17,7 +17,7 @@ import {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { applyEdits } from '../../server/src/engine/fixes';
+import { applyEdits } from '../../server/src/engine/edits';
 import { DEFAULT_CAPABILITIES, TestClient, WAIT_MS } from './harness';
 
 /** A client like VS Code: CodeAction literals, versioned edits, showDocument, Markdown hovers. */

@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MessageType } from 'vscode-languageserver-protocol/node';
 import { Segmenter } from '../../server/src/engine/segmenter';
-import { lineRange } from '../../server/src/engine/types';
+import { lineRange, RuleFinding } from '../../server/src/engine/types';
 import { LARGE_DOCUMENT_BYTES } from '../../server/src/lsp/checks';
 import { SegmenterHostLike } from '../../server/src/lsp/segmentation';
 import { SEGMENTER_START_DELAY_MS } from '../../server/src/lsp/server';
 import { placeholderRule } from '../../server/src/rules/placeholder';
-import { Rule, RuleFinding } from '../../server/src/rules/rule';
+import { Rule } from '../../server/src/rules/rule';
 import { REPORT_LINES, lf } from './fixtures';
 import { DEFAULT_CAPABILITIES, TestClient, fileUri } from './harness';
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { DiagnosticSeverity, SymbolKind } from 'vscode-languageserver-protocol/node';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/features/analyze';
 import { getProfile } from '../../server/src/engine/profile';
 import { SourceText } from '../../server/src/engine/source';
 import { Finding } from '../../server/src/engine/types';

@@ -4,7 +4,7 @@
  * Prints progress and the seed of any failure, so it can be replayed with
  * ZONGJIE_FUZZ_SEED=S ZONGJIE_FUZZ_COUNT=1 in the test.
  */
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/features/analyze';
 import { randomDocument } from './generator';
 import { checkInvariants } from './invariants';
 

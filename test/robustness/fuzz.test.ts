@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/features/analyze';
 import { manyHeadings, randomDocument, singleHugeLine } from './generator';
 import { checkInvariants } from './invariants';
 

@@ -1,6 +1,6 @@
 /** Checks that hold for every analysis, whatever the input. */
 import assert from 'node:assert/strict';
-import { Analysis } from '../../server/src/engine/analyze';
+import { Analysis } from '../../server/src/features/analyze';
 import { SourceText } from '../../server/src/engine/source';
 import { Range } from '../../server/src/engine/types';
 import { ALL_RULES } from '../../server/src/rules';

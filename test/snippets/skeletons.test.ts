@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/features/analyze';
 import { classifyHeadingText } from '../../server/src/engine/parse';
 import { getProfile } from '../../server/src/engine/profile';
 import { Finding } from '../../server/src/engine/types';

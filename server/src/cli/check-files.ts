@@ -8,7 +8,7 @@
  * the work is bound by memory rather than by arithmetic.)
  */
 import * as fs from 'node:fs';
-import { analyzeText, isMarkdownPath } from '../engine/analyze';
+import { analyzeText, isMarkdownPath } from '../features/analyze';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { ALL_RULES } from '../rules';

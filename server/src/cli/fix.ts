@@ -21,8 +21,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ruleDocs from '../data/rule-docs.json';
-import { Analysis, AnalyzeOptions, analyzeText, isMarkdownPath } from '../engine/analyze';
-import { EditConflictError, applyEdits, planFixAll } from '../engine/fixes';
+import { Analysis, AnalyzeOptions, analyzeText, isMarkdownPath } from '../features/analyze';
+import { planFixAll } from '../features/fixes';
+import { EditConflictError, applyEdits } from '../engine/edits';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText } from '../engine/source';

@@ -2,8 +2,8 @@
  * The CLI's output: one line per finding (`path:line:col  severity  code  message`,
  * 1-based), the JSON document, and the indented outline.
  */
-import { Analysis } from '../engine/analyze';
-import { reportOutline } from '../engine/outline';
+import { Analysis } from '../features/analyze';
+import { reportOutline } from '../features/outline';
 import { HeadingNode } from '../engine/parse';
 import { SourceText } from '../engine/source';
 import { Profile } from '../engine/profile';

@@ -16,6 +16,9 @@ import { isBlankChar, leadingBlank, trailingBlankStart } from './source';
 
 export type MarkerStyle = 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-paren' | 'circled' | 'cn-shi' | 'markdown' | 'plain';
 
+/** The styles that carry a number (all but Markdown `#` and unnumbered headings). */
+export const NUMBERED_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>(['cn-dun', 'cn-paren', 'arabic-dot', 'arabic-paren', 'circled', 'cn-shi']);
+
 export interface HeadingMarker {
   style: MarkerStyle;
   rank: number;

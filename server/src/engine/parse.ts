@@ -12,7 +12,7 @@ import { Profile } from './profile';
 import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine } from './residue';
 import { LineMemo, NO_CACHE } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
-import { boundariesOf, wordsOf } from '../segmenter/words';
+import { boundariesOf, wordsOf } from './words';
 import { SourceText, leadingBlank, trailingBlankStart } from './source';
 
 export type LineKind = 'blank' | 'residue' | 'collection' | 'title' | 'heading' | 'body';
@@ -151,6 +151,11 @@ function contentOf(source: SourceText, info: LineInfo): string {
   return source.lines[info.line].slice(info.start, info.end);
 }
 
+/** The report that holds `line`, if any. */
+export function reportAt(doc: Pick<ParsedDocument, 'reports'>, line: number): Report | undefined {
+  return doc.reports.find((r) => r.startLine <= line && line <= r.endLine);
+}
+
 export function parseDocument(source: SourceText, profile: Profile, options: ParseOptions = {}): ParsedDocument {
   const markdown = Boolean(options.markdown);
   const lines: LineInfo[] = source.lines.map((text, line) => {
@@ -275,7 +280,7 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     const t = bounds[k].title;
     const build = () =>
       buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter, memo);
-    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: reportShape(source, lines, start, end, t !== null, options.segmenter) }, build, markHeadings(lines)) : build());
+    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: reportShape(source, lines, start, end, t !== null, options.segmenter) }, build, markHeadings(lines), moveReport) : build());
   }
 
   return { source, markdown, profile, lines, residue: merged, reports };
@@ -659,4 +664,26 @@ function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, 
   const orderOf = (slot: string | null) => profile.parts.find((p) => p.slot === slot)?.order ?? 99;
   parts.sort((a, b) => a.line - b.line || (a.headed === b.headed ? 0 : a.headed ? -1 : 1) || orderOf(a.slot) - orderOf(b.slot) || a.character - b.character);
   return parts;
+}
+
+/** A copy of `r` `d` lines further down (the heading tree copied with it; markers hold no line numbers). */
+export function moveReport(r: Report, d: number): Report {
+  const copies = new Map<HeadingNode, HeadingNode>();
+  const copy = (h: HeadingNode, parent: HeadingNode | null): HeadingNode => {
+    const n: HeadingNode = { ...h, line: h.line + d, endLine: h.endLine + d, parent, children: [] };
+    copies.set(h, n);
+    n.children = h.children.map((c) => copy(c, n));
+    return n;
+  };
+  const roots = r.roots.map((h) => copy(h, null));
+  return {
+    index: r.index,
+    startLine: r.startLine + d,
+    endLine: r.endLine + d,
+    title: r.title ? { ...r.title, line: r.title.line + d } : null,
+    opening: r.opening ? { line: r.opening.line + d } : null,
+    roots,
+    headings: r.headings.map((h) => copies.get(h)!),
+    parts: r.parts.map((p) => ({ ...p, line: p.line + d, node: p.node ? copies.get(p.node)! : null })),
+  };
 }

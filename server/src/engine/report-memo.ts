@@ -15,8 +15,7 @@
  * Only what the latest analysis used is kept, so the memo never outgrows the
  * document.
  */
-import { RuleFinding, moveFinding } from '../rules/rule';
-import type { HeadingNode, Report } from './parse';
+import { RuleFinding, moveFinding } from './types';
 
 /** What a report's build depended on, besides its lines' texts. */
 export interface ReportKey {
@@ -33,17 +32,18 @@ interface ReportEntry {
   index: number;
   shape: string;
   startLine: number;
-  report: Report;
+  report: object;
   /** Rule findings by namespace, at the report's current lines. */
   findings: Map<string, RuleFinding[]>;
   /** The analysis that used this entry last (an entry serves one report per analysis). */
   claimed: number;
 }
 
+/** Reports are the parser's; the memo is told how to build, mark and move one. */
 export class ReportMemo {
   private previous = new Map<unknown, ReportEntry[]>();
   private current = new Map<unknown, ReportEntry[]>();
-  private readonly byReport = new Map<Report, ReportEntry>();
+  private readonly byReport = new Map<object, ReportEntry>();
   private analysis = 0;
 
   /** @param recordAt the per-line memo's record for a line of the analysis under way. */
@@ -67,18 +67,19 @@ export class ReportMemo {
   /**
    * The report for `key`: the one built last time for the same lines, moved to
    * `key.startLine` if needed, or `build()`'s. `reuse` is called with a reused
-   * report so that the caller can restore what building it would have marked.
+   * report so that the caller can restore what building it would have marked;
+   * `move` copies a report `delta` lines further down.
    */
-  report(key: ReportKey, build: () => Report, reuse: (report: Report) => void): Report {
+  report<Report extends object>(key: ReportKey, build: () => Report, reuse: (report: Report) => void, move: (report: Report, delta: number) => Report): Report {
     const first = this.recordAt(key.startLine);
     const length = key.endLine - key.startLine + 1;
     for (const e of this.previous.get(first) ?? []) {
       if (e.claimed === this.analysis || e.index !== key.index || e.records.length !== length || e.shape !== key.shape) continue;
       if (!this.sameLines(e.records, key.startLine)) continue;
-      if (e.startLine !== key.startLine) moveEntry(e, key.startLine - e.startLine);
+      if (e.startLine !== key.startLine) this.moveEntry(e, key.startLine - e.startLine, move as unknown as (report: object, delta: number) => object);
       this.keep(first, e);
-      reuse(e.report);
-      return e.report;
+      reuse(e.report as Report);
+      return e.report as Report;
     }
     const report = build();
     const records = new Array<unknown>(length);
@@ -88,7 +89,7 @@ export class ReportMemo {
   }
 
   /** A rule's findings inside `report`, computed once per version of the report. */
-  findings(report: Report, namespace: string, compute: () => RuleFinding[]): RuleFinding[] {
+  findings(report: object, namespace: string, compute: () => RuleFinding[]): RuleFinding[] {
     const e = this.byReport.get(report);
     if (!e) return compute();
     let found = e.findings.get(namespace);
@@ -111,35 +112,13 @@ export class ReportMemo {
     else this.current.set(first, [e]);
     this.byReport.set(e.report, e);
   }
-}
 
-/** The entry's report and findings, `delta` lines further down. */
-function moveEntry(e: ReportEntry, delta: number): void {
-  e.startLine += delta;
-  e.report = moveReport(e.report, delta);
-  const moved = new Map<string, RuleFinding[]>();
-  for (const [namespace, list] of e.findings) moved.set(namespace, list.map((f) => moveFinding(f, delta)));
-  e.findings = moved;
-}
-
-/** A copy of `r` `d` lines further down (the heading tree copied with it; markers hold no line numbers). */
-export function moveReport(r: Report, d: number): Report {
-  const copies = new Map<HeadingNode, HeadingNode>();
-  const copy = (h: HeadingNode, parent: HeadingNode | null): HeadingNode => {
-    const n: HeadingNode = { ...h, line: h.line + d, endLine: h.endLine + d, parent, children: [] };
-    copies.set(h, n);
-    n.children = h.children.map((c) => copy(c, n));
-    return n;
-  };
-  const roots = r.roots.map((h) => copy(h, null));
-  return {
-    index: r.index,
-    startLine: r.startLine + d,
-    endLine: r.endLine + d,
-    title: r.title ? { ...r.title, line: r.title.line + d } : null,
-    opening: r.opening ? { line: r.opening.line + d } : null,
-    roots,
-    headings: r.headings.map((h) => copies.get(h)!),
-    parts: r.parts.map((p) => ({ ...p, line: p.line + d, node: p.node ? copies.get(p.node)! : null })),
-  };
+  /** The entry's report and findings, `delta` lines further down. */
+  private moveEntry(e: ReportEntry, delta: number, move: (report: object, delta: number) => object): void {
+    e.startLine += delta;
+    e.report = move(e.report, delta);
+    const moved = new Map<string, RuleFinding[]>();
+    for (const [namespace, list] of e.findings) moved.set(namespace, list.map((f) => moveFinding(f, delta)));
+    e.findings = moved;
+  }
 }

@@ -5,7 +5,8 @@
  */
 import residueData from '../data/residue.json';
 import { matchMarker } from './markers';
-import { Range } from './types';
+import { SourceText } from './source';
+import { Range, TextEdit } from './types';
 
 export interface ResidueRegion {
   /** 'lines': whole lines startLine…endLine; 'span': a part of one line. */
@@ -206,4 +207,14 @@ function isWholeSentence(content: string, from: number, to: number): boolean {
 export function isPreviewLine(content: string, title: string): boolean {
   if (!/(\.{3,}|…+|。。。)$/.test(content)) return false;
   return content.length > title.length + 4 && content.startsWith(title);
+}
+
+/** The edit that removes a residue region: whole lines with their line ends, or the span alone. */
+export function residueDeletion(source: SourceText, r: ResidueRegion): TextEdit {
+  if (r.kind === 'span') return { range: r.range, newText: '' };
+  const end =
+    r.endLine + 1 < source.lineCount
+      ? { line: r.endLine + 1, character: 0 }
+      : { line: r.endLine, character: source.lines[r.endLine].length };
+  return { range: { start: { line: r.startLine, character: 0 }, end }, newText: '' };
 }

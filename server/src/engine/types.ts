@@ -44,6 +44,21 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
+/** A finding as a rule makes it: the runner adds the rule's id and the severity in force. */
+export type RuleFinding = Omit<Finding, 'code' | 'severity'>;
+
+function moved(r: Range, l: number): Range {
+  return { start: { line: r.start.line + l, character: r.start.character }, end: { line: r.end.line + l, character: r.end.character } };
+}
+
+/** A finding `delta` lines further down (its fix too); `data` holds no line numbers and is shared. */
+export function moveFinding(f: RuleFinding, delta: number): RuleFinding {
+  const out: RuleFinding = { message: f.message, range: moved(f.range, delta) };
+  if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: moved(e.range, delta), newText: e.newText })) };
+  if (f.data !== undefined) out.data = f.data;
+  return out;
+}
+
 export function range(line: number, start: number, endLine: number, end: number): Range {
   return { start: { line, character: start }, end: { line: endLine, character: end } };
 }

@@ -5,7 +5,7 @@
  * engine never leaves the user with nothing (and never kills the server).
  */
 import { Diagnostic } from 'vscode-languageserver';
-import { AnalyzeOptions, Analysis, RuleFailure, SeveritySetting, analyzeText } from '../engine/analyze';
+import { AnalyzeOptions, Analysis, RuleFailure, SeveritySetting, analyzeText } from '../features/analyze';
 import { LineCache } from '../engine/line-cache';
 import { ParsedDocument } from '../engine/parse';
 import { Profile } from '../engine/profile';

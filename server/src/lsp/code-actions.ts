@@ -17,8 +17,9 @@
  *   it where the placeholder is instead (see ZongjieServer.selectPlaceholder).
  */
 import { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
-import { Analysis } from '../engine/analyze';
-import { EngineCodeAction, FIX_ALL_KIND, QUICKFIX_KIND, comparePositions, placeholderRanges } from '../engine/fixes';
+import { Analysis } from '../features/analyze';
+import { EngineCodeAction, FIX_ALL_KIND, QUICKFIX_KIND, placeholderRanges } from '../features/fixes';
+import { comparePositions } from '../engine/edits';
 import { Finding, Position, Range, TextEdit } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
 

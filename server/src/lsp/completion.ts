@@ -13,7 +13,7 @@
  * and digits typed inside sentences cost a lookup and show nothing.
  */
 import { CompletionItem, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { CompletionKind, CompletionProposal } from '../engine/completion';
+import { CompletionKind, CompletionProposal } from '../features/completion';
 
 export const COMPLETION_TRIGGER_CHARACTERS: string[] = ['（', '(', ...'一二三四五六七八九十', ...'123456789'];
 

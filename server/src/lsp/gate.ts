@@ -5,7 +5,7 @@
  * allows it and its opening lines read as a report's title — or when the user
  * asked for it with the command zongjie.checkAsReport.
  */
-import { isMarkdownPath, lineCacheKey } from '../engine/analyze';
+import { isMarkdownPath, lineCacheKey } from '../features/analyze';
 import { LineCache } from '../engine/line-cache';
 import { parseDocument } from '../engine/parse';
 import { Profile } from '../engine/profile';

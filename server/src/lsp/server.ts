@@ -50,10 +50,10 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, RuleFailure } from '../engine/analyze';
-import { completionsAt } from '../engine/completion';
-import { codeActionsFor } from '../engine/fixes';
-import { hoverAt } from '../engine/hover';
+import { Analysis, RuleFailure } from '../features/analyze';
+import { completionsAt } from '../features/completion';
+import { codeActionsFor } from '../features/fixes';
+import { hoverAt } from '../features/hover';
 import { LineCache } from '../engine/line-cache';
 import { ParsedDocument, parseDocument } from '../engine/parse';
 import { builtInProfileIds, getProfile } from '../engine/profile';

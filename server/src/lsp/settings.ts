@@ -9,7 +9,7 @@
  *
  * Pure: the profile loader is passed in, so tests need no files.
  */
-import { SeveritySetting } from '../engine/analyze';
+import { SeveritySetting } from '../features/analyze';
 import { DEFAULT_PROFILE_ID, Profile, ProfileError } from '../engine/profile';
 import { SEVERITIES } from '../engine/types';
 import { unsafePatternReason } from './pattern-safety';

@@ -18,10 +18,10 @@
  * A word typed twice (对照/对照, 意识形态/意识形态) is an error too.
  * The fix deletes the stray copy.
  */
-import { LineWords, Word, wordAt as findWord } from '../segmenter/words';
+import { LineWords, Word, wordAt as findWord } from '../engine/words';
 import { Segmenter } from '../engine/segmenter';
-import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, checkEachLine } from './rule';
+import { lineRange, RuleFinding } from '../engine/types';
+import { Rule, RuleContext, checkEachLine } from './rule';
 
 const HAN = /^\p{Script=Han}$/u;
 

@@ -8,8 +8,8 @@
  * mark. 如期、如实、如下、例如“学习强国” never match. A cue at the end of a
  * line with a colon (「例如：」) introduces a list on the next lines and is fine.
  */
-import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, checkEachLine } from './rule';
+import { lineRange, RuleFinding } from '../engine/types';
+import { Rule, RuleContext, checkEachLine } from './rule';
 
 const CUE = '(?:例如|比如|譬如|诸如|如)';
 const EMPTY_EXAMPLE = new RegExp(`(^|[，。；：！？、,;:（(\\s])(${CUE})[ \\u3000]*[：:，,]?[ \\u3000]*(?=[。；！？;!?）)])`, 'g');

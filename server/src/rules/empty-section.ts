@@ -2,8 +2,8 @@
  * empty-section: a heading with nothing under it before the next heading of
  * the same or a higher level — usually a template heading never written.
  */
-import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding } from './rule';
+import { lineRange, RuleFinding } from '../engine/types';
+import { Rule, RuleContext } from './rule';
 
 /** A heading this long is a statement in its own right, not a title awaiting text. */
 const STATEMENT_LENGTH = 40;

@@ -11,10 +11,10 @@
  * Hence requiresSegmenter. A doubled character (二十大大) is duplicated-char's.
  */
 import data from '../data/formulations.json';
-import { LineWords } from '../segmenter/words';
+import { LineWords } from '../engine/words';
 import { Segmenter } from '../engine/segmenter';
-import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, checkEachLine } from './rule';
+import { lineRange, RuleFinding } from '../engine/types';
+import { Rule, RuleContext, checkEachLine } from './rule';
 
 type Edit = 'missing' | 'extra' | 'swapped';
 

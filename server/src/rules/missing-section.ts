@@ -2,11 +2,14 @@
  * missing-section: a required part of the profile is absent from a report —
  * no heading names it and no running text does its job.
  */
+import { FixProposal, lineEnding, quoted } from '../engine/edits';
+import { headingFrame, sequentialEdits } from '../engine/heading-edits';
 import { formatMarker } from '../engine/markers';
 import { ParsedDocument, Report } from '../engine/parse';
 import { ProfilePart } from '../engine/profile';
-import { Range, lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding } from './rule';
+import { leadingBlank } from '../engine/source';
+import { Finding, lineRange, Range, RuleFinding, TextEdit } from '../engine/types';
+import { Rule, RuleContext } from './rule';
 
 /** Where a report's findings about the report as a whole are shown: its title, or its first line. */
 export function reportAnchor(doc: ParsedDocument, report: Report): Range {
@@ -53,4 +56,77 @@ export const missingSectionRule: Rule = {
     }
     return out;
   },
+  quickFixes(doc, finding) {
+    const p = missingPartEdit(doc, finding);
+    return p ? [p] : [];
+  },
 };
+
+// ---------------------------------------------------------------------------
+// Missing parts
+
+/**
+ * The prompt line under an inserted heading: a fill-in (【…】 with 填写) that
+ * the placeholder rule flags until the author replaces it. It names no part:
+ * a short line naming one would itself read as an unnumbered heading
+ * ("存在的问题"), leaving the inserted heading empty. The hover on it tells
+ * what the part must say. Should a profile's heading patterns match it
+ * anyway, a comma keeps it from being a heading.
+ */
+export const PROMPT_LINE = '【请填写本部分内容】';
+const PROMPT_LINE_SAFE = '【请填写本部分内容，替换本行】';
+
+export function promptLine(profile: ParsedDocument['profile']): string {
+  return profile.parts.some((p) => p.headingRegexes.some((re) => re.test(PROMPT_LINE))) ? PROMPT_LINE_SAFE : PROMPT_LINE;
+}
+
+/**
+ * The skeleton of the part a missing-section finding names: its standard
+ * heading (numbered after the top-level heading before it) and a prompt line,
+ * inserted where the profile's order puts it; the later top-level headings
+ * move up by one. Null when the finding is not a missing-section finding of
+ * this document.
+ */
+export function missingPartEdit(doc: ParsedDocument, finding: Finding): FixProposal | null {
+  if (finding.code !== 'missing-section' || !finding.data) return null;
+  const { slot, beforeLine, report: index } = finding.data as { slot?: unknown; beforeLine?: unknown; report?: unknown };
+  const report = typeof index === 'number' ? doc.reports[index] : undefined;
+  const part = typeof slot === 'string' ? doc.profile.part(slot) : undefined;
+  if (!report || !part || typeof beforeLine !== 'number' || beforeLine < report.startLine || beforeLine > report.endLine + 1) return null;
+  const source = doc.source;
+  const eol = lineEnding(source);
+
+  // The same number the rule's message proposes: one after the last top-level heading before the insertion.
+  const numbered = report.roots.filter((r) => r.marker.style === 'cn-dun');
+  const before = numbered.filter((r) => r.line < beforeLine);
+  const after = numbered.filter((r) => r.line >= beforeLine);
+  const reference = numbered[0] ?? null;
+  const edits: TextEdit[] = [];
+  let heading = part.standardHeading;
+  if (reference) {
+    const number = before.length ? before[before.length - 1].marker.number + 1 : 1;
+    heading = formatMarker(reference.marker, number) + part.standardHeading;
+    edits.push(...sequentialEdits(source, after, number + 1, reference.marker));
+  }
+  const frame = headingFrame(source, reference);
+  const indent = frame.prefix.slice(0, leadingBlank(frame.prefix));
+  const block = [frame.prefix + heading + frame.suffix, indent + promptLine(doc.profile)];
+
+  let insert: TextEdit;
+  if (beforeLine < source.lineCount) {
+    // Keep the draft's spacing: where parts are separated by a blank line, so is the new one.
+    const spaced = beforeLine > 0 && doc.lines[beforeLine - 1].kind === 'blank' && beforeLine > report.startLine + 1;
+    const pos = { line: beforeLine, character: 0 };
+    insert = { range: { start: pos, end: pos }, newText: block.join(eol) + eol + (spaced ? eol : '') };
+  } else {
+    const last = source.lineCount - 1;
+    const pos = { line: last, character: source.lines[last].length };
+    insert = { range: { start: pos, end: pos }, newText: eol + block.join(eol) };
+  }
+  edits.unshift(insert);
+  return {
+    title: `插入${quoted(heading)}部分的标题和待填写提示` + (edits.length > 1 ? '，并顺延后面标题的编号' : ''),
+    edits,
+    safe: false,
+  };
+}

@@ -4,42 +4,14 @@
  * again), a heading before any parent of its level, mixed styles at one level
  * ("1." beside "1、"), and 一是/二是 lists that skip or start at 二是.
  */
-import { formatMarker } from '../engine/markers';
-import { HeadingNode, Report } from '../engine/parse';
-import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, eachReportFindings } from './rule';
-
-const NUMBERED = new Set(['cn-dun', 'cn-paren', 'arabic-dot', 'arabic-paren', 'circled', 'cn-shi']);
-
-/** 一是 … 九是 at the start of a sentence (or of the line). */
-const RE_ENUM = /(^|[。；！？：:;!?])[\s\u3000]*([一二三四五六七八九十]{1,2})是(?![一二三四五六七八九十的否非])/g;
-const CN = '一二三四五六七八九十';
-
-export interface EnumerationItem {
-  start: number;
-  end: number;
-  number: number;
-}
-
-function cnNumber(s: string): number {
-  if (s.length === 1) return CN.indexOf(s) + 1;
-  if (s.startsWith('十')) return 10 + CN.indexOf(s.charAt(1)) + 1;
-  return NaN;
-}
-
-/** 一是/二是 items of a line, with the range of each "N是". */
-export function enumerationItems(text: string): EnumerationItem[] {
-  const items: EnumerationItem[] = [];
-  RE_ENUM.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = RE_ENUM.exec(text))) {
-    const n = cnNumber(m[2]);
-    if (!Number.isFinite(n) || n <= 0) continue;
-    const end = m.index + m[0].length;
-    items.push({ start: end - m[2].length - 1, end, number: n });
-  }
-  return items;
-}
+import { FixGroup, FixProposal, edit, lineEnding, quoted, sameEdits } from '../engine/edits';
+import { headingFrame, headingOnLine, headingRun, sequentialEdits } from '../engine/heading-edits';
+import { NUMBERED_STYLES, formatMarker, toChineseNumber } from '../engine/markers';
+import { HeadingNode, ParsedDocument, Report, reportAt } from '../engine/parse';
+import { ProfilePart } from '../engine/profile';
+import { enumerationItems } from '../engine/enumeration';
+import { Finding, lineRange, Position, RuleFinding, TextEdit } from '../engine/types';
+import { Rule, RuleContext, eachReportFindings } from './rule';
 
 function markerText(ctx: RuleContext, h: HeadingNode): string {
   return ctx.source.lines[h.line].slice(h.marker.markerStart, h.marker.markerEnd).trim();
@@ -61,6 +33,8 @@ export const numberingRule: Rule = {
       return out;
     });
   },
+  quickFixes: (doc, finding) => numberingQuickFixes(doc, finding),
+  fixAll: (doc, findings) => numberingFixAll(doc, findings),
 };
 
 function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void {
@@ -116,7 +90,7 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
   for (const siblings of groups) {
     const byRank = new Map<number, HeadingNode[]>();
     for (const h of siblings) {
-      if (!NUMBERED.has(h.marker.style)) continue;
+      if (!NUMBERED_STYLES.has(h.marker.style)) continue;
       const list = byRank.get(h.rank) ?? [];
       list.push(h);
       byRank.set(h.rank, list);
@@ -129,7 +103,7 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
   if (firstTop) {
     for (const r of report.roots) {
       if (r.line >= firstTop.line) break;
-      if (!NUMBERED.has(r.marker.style) || r.marker.style === 'cn-shi') continue;
+      if (!NUMBERED_STYLES.has(r.marker.style) || r.marker.style === 'cn-shi') continue;
       out.push({
         message: `「${markerText(ctx, r)}」出现在第一个一级标题「${markerText(ctx, firstTop)}」之前，没有上级标题：请检查标题层级。`,
         range: lineRange(r.line, r.marker.markerStart, r.marker.markerEnd),
@@ -195,4 +169,350 @@ function checkRun(
     }
     out.push({ message, range, data: { expected } });
   }
+}
+
+// ---------------------------------------------------------------------------
+// Heading runs (一、 （一） 1. （1） ①)
+
+interface RunDiagnosis {
+  broken: boolean;
+  startsLate: boolean;
+  /** Index of the first item that restarts at 1 after a higher number, or -1. */
+  restart: number;
+}
+
+/** The numbering rule's judgement of a run, for runs other than 一是 (see checkRun in rules/numbering.ts). */
+function diagnoseRun(run: HeadingNode[]): RunDiagnosis {
+  const first = run[0].marker;
+  const startsLate = first.number !== 1;
+  let broken = startsLate;
+  let restart = -1;
+  for (let i = 0; i < run.length; i++) {
+    const m = run[i].marker;
+    if (m.variant !== first.variant) broken = true;
+    if (i === 0) continue;
+    const p = run[i - 1].marker.number;
+    if (m.number !== p + 1) broken = true;
+    if (m.number === 1 && p >= 1 && restart < 0) restart = i;
+  }
+  return { broken, startsLate, restart };
+}
+
+function runTitle(run: HeadingNode[]): string {
+  const like = run[0].marker;
+  return `将这一组同级标题依次编号为${quoted(formatMarker(like, 1))}至${quoted(formatMarker(like, run.length))}`;
+}
+
+/**
+ * The fix for a run that restarts where the parser saw the plans part begin:
+ * the parent heading the restart lacks, inserted before it, and the later
+ * headings of the parent's level moved up by one.
+ */
+function insertParentProposal(doc: ParsedDocument, report: Report, restartNode: HeadingNode, part: ProfilePart): FixProposal | null {
+  const parent = restartNode.parent;
+  if (!parent) return null;
+  const source = doc.source;
+  const eol = lineEnding(source);
+  const frame = headingFrame(source, parent);
+  const edits: TextEdit[] = [];
+  let heading = part.standardHeading;
+  if (NUMBERED_STYLES.has(parent.marker.style) && parent.marker.style !== 'cn-shi') {
+    const run = headingRun(report, parent);
+    const at = run.indexOf(parent);
+    const number = parent.marker.number + 1;
+    heading = formatMarker(parent.marker, number) + part.standardHeading;
+    edits.push(...sequentialEdits(source, run.slice(at + 1), number + 1, run[0].marker));
+  }
+  edits.unshift({ range: { start: { line: restartNode.line, character: 0 }, end: { line: restartNode.line, character: 0 } }, newText: frame.prefix + heading + frame.suffix + eol });
+  return {
+    title: `在第 ${restartNode.line + 1} 行前补上上级标题${quoted(heading)}` + (edits.length > 1 ? '，并顺延后面标题的编号' : ''),
+    edits,
+    safe: false,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// 一是/二是 lists
+
+interface EnumItem {
+  line: number;
+  /** The numeral's offsets in the line ("二" of "二是"). */
+  numStart: number;
+  numEnd: number;
+  number: number;
+  /** Its place among the items of its line. */
+  index: number;
+  /** The 一是 heading whose marker this item is, when it is one. */
+  heading: HeadingNode | null;
+}
+
+type Anchor = 'one' | EnumItem;
+
+interface ItemJudgement {
+  ok: boolean;
+  /** What the item's number follows: its predecessor + 1, or a fresh start at 1. */
+  anchor: Anchor | null;
+  /** The number it should have, given the (possibly renumbered) numbers before it. */
+  expected: (num: (x: EnumItem) => number) => number;
+  /**
+   * Whether correcting it alone is mechanical: false for a list that starts
+   * late or a heading list that restarts at 一是, where an item or a heading
+   * may be missing instead.
+   */
+  safe: boolean;
+}
+
+/** All 一是 lists of one report, read the way the numbering rule reads them. */
+class Enumerations {
+  readonly items: EnumItem[] = [];
+  private readonly byLine = new Map<number, EnumItem[]>();
+  /** For each 一是 heading: its run (numbered 一是 siblings) and its place there. */
+  private readonly runOf = new Map<HeadingNode, { run: HeadingNode[]; index: number }>();
+
+  constructor(
+    private readonly doc: ParsedDocument,
+    private readonly report: Report,
+  ) {
+    const groups: HeadingNode[][] = [report.roots, ...report.headings.map((h) => h.children)];
+    for (const siblings of groups) {
+      const run = siblings.filter((h) => h.marker.style === 'cn-shi');
+      run.forEach((h, index) => this.runOf.set(h, { run, index }));
+    }
+    for (let l = report.startLine; l <= report.endLine; l++) {
+      const info = doc.lines[l];
+      if (info.kind !== 'body' && info.kind !== 'heading') continue;
+      const heading = info.heading?.style === 'cn-shi' ? headingOnLine(report, l) ?? null : null;
+      const found = enumerationItems(doc.source.lines[l]);
+      if (found.length === 0) continue;
+      const items = found.map((it, index): EnumItem => ({ line: l, numStart: it.start, numEnd: it.end - 1, number: it.number, index, heading: index === 0 ? heading : null }));
+      this.byLine.set(l, items);
+      this.items.push(...items);
+    }
+  }
+
+  itemAt(line: number, character: number, exact: boolean): EnumItem | undefined {
+    return this.byLine.get(line)?.find((it) => (exact ? it.numStart === character : it.numStart <= character && character <= it.numEnd + 1));
+  }
+
+  lineItems(line: number): EnumItem[] {
+    return this.byLine.get(line) ?? [];
+  }
+
+  /** The last item of the nearest content line before `line` (null when that line has none). */
+  private continued(line: number): EnumItem | null {
+    for (let l = line - 1; l >= this.report.startLine; l--) {
+      const k = this.doc.lines[l].kind;
+      if (k === 'blank' || k === 'residue') continue;
+      const items = this.byLine.get(l);
+      return items ? items[items.length - 1] : null;
+    }
+    return null;
+  }
+
+  private markerItem(h: HeadingNode): EnumItem | null {
+    const first = this.byLine.get(h.line)?.[0];
+    return first && first.heading === h ? first : null;
+  }
+
+  /** Mirrors rules/numbering.ts: which numbers are accepted for `it`, and what it follows. */
+  judge(it: EnumItem, num: (x: EnumItem) => number): ItemJudgement {
+    const n = num(it);
+    const line = this.lineItems(it.line);
+    if (it.index > 0) {
+      const pred = line[it.index - 1];
+      return { ok: n === num(pred) + 1, anchor: pred, expected: (f) => f(pred) + 1, safe: true };
+    }
+    const cont = this.continued(it.line);
+    const place = it.heading ? this.runOf.get(it.heading) : undefined;
+    if (!place || place.index === 0) {
+      if (n === 1) return { ok: true, anchor: 'one', expected: () => 1, safe: true };
+      if (cont && n === num(cont) + 1) return { ok: true, anchor: cont, expected: (f) => f(cont) + 1, safe: true };
+      return { ok: false, anchor: null, expected: (f) => (cont ? f(cont) + 1 : 1), safe: false };
+    }
+    const prevHeading = place.run[place.index - 1];
+    const prevItems = this.lineItems(prevHeading.line);
+    const prevMarker = this.markerItem(prevHeading);
+    const candidates: Anchor[] = [];
+    candidates.push(cont ?? 'one');
+    if (prevItems.length) candidates.push(prevItems[prevItems.length - 1]);
+    if (prevMarker) candidates.push(prevMarker);
+    for (const c of candidates) {
+      if (n === (c === 'one' ? 1 : num(c) + 1)) return { ok: true, anchor: c, expected: (f) => (c === 'one' ? 1 : f(c) + 1), safe: true };
+    }
+    const p = prevMarker ?? null;
+    const pNumber = prevHeading.marker.number;
+    return { ok: false, anchor: null, expected: (f) => (p ? f(p) : pNumber) + 1, safe: n !== 1 };
+  }
+
+  /**
+   * New numbers for every item: items in `fix` that are wrong get the number
+   * they should have; every item that was right follows what it followed
+   * before, so a correction carries on down the list; other wrong items stay.
+   */
+  renumber(fix: Set<EnumItem>): Map<EnumItem, number> {
+    const next = new Map<EnumItem, number>();
+    const newNum = (x: EnumItem) => next.get(x) ?? x.number;
+    const oldNum = (x: EnumItem) => x.number;
+    for (const it of this.items) {
+      const j = this.judge(it, oldNum);
+      let n = it.number;
+      if (j.ok && j.anchor) n = j.anchor === 'one' ? 1 : newNum(j.anchor) + 1;
+      else if (fix.has(it)) n = j.expected(newNum);
+      next.set(it, n);
+    }
+    return next;
+  }
+
+  edits(numbers: Map<EnumItem, number>): TextEdit[] {
+    const out: TextEdit[] = [];
+    for (const it of this.items) {
+      const n = numbers.get(it) ?? it.number;
+      if (n !== it.number) out.push(edit(it.line, it.numStart, it.numEnd, toChineseNumber(n)));
+    }
+    return out;
+  }
+
+  /** The wrong items among `candidates`, with whether each may be fixed unasked. */
+  wrong(candidates: EnumItem[]): { item: EnumItem; safe: boolean }[] {
+    const oldNum = (x: EnumItem) => x.number;
+    return candidates.map((item) => ({ item, j: this.judge(item, oldNum) })).filter((x) => !x.j.ok).map((x) => ({ item: x.item, safe: x.j.safe }));
+  }
+
+  /** The items a renumbering of `it`'s list may correct: its line's, or its 一是 heading run's markers. */
+  listOf(it: EnumItem): EnumItem[] {
+    if (it.heading) {
+      const place = this.runOf.get(it.heading);
+      if (place) return place.run.map((h) => this.markerItem(h)).filter((x): x is EnumItem => x !== null);
+    }
+    return this.lineItems(it.line);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Renumbering
+
+export interface RenumberOptions {
+  /**
+   * Renumber a run as one list even where the parser read its restart as the
+   * plans part (the alternative the user may still choose).
+   */
+  ignorePlansRestart?: boolean;
+}
+
+const enumerationsCache = new WeakMap<Report, Enumerations>();
+
+function enumerationsOf(doc: ParsedDocument, report: Report): Enumerations {
+  let e = enumerationsCache.get(report);
+  if (!e) {
+    e = new Enumerations(doc, report);
+    enumerationsCache.set(report, e);
+  }
+  return e;
+}
+
+type NumberingTarget =
+  | { kind: 'headings'; report: Report; node: HeadingNode; run: HeadingNode[] }
+  | { kind: 'list'; report: Report; enums: Enumerations; item: EnumItem };
+
+function numberingTarget(doc: ParsedDocument, at: Finding | Position): NumberingTarget | null {
+  const exact = 'code' in at;
+  const pos = exact ? at.range.start : at;
+  if (exact && (at.code !== 'numbering' || at.data?.expected === undefined)) return null;
+  const report = reportAt(doc, pos.line);
+  if (!report) return null;
+  const node = headingOnLine(report, pos.line);
+  if (node && NUMBERED_STYLES.has(node.marker.style) && node.marker.style !== 'cn-shi' && (!exact || node.marker.markerStart === pos.character)) {
+    return { kind: 'headings', report, node, run: headingRun(report, node) };
+  }
+  const enums = enumerationsOf(doc, report);
+  const item = enums.itemAt(pos.line, pos.character, exact);
+  return item ? { kind: 'list', report, enums, item } : null;
+}
+
+/**
+ * The fix that renumbers the run a numbering finding (or a position on a
+ * numbered heading or a 一是 item) belongs to; null when that run is in order.
+ *
+ * Heading runs are renumbered 1…n in the style of their first heading. Where
+ * a run restarts at 1 and the parser read the restart as the plans part, the
+ * proposal is instead to insert the plans heading before the restart (unless
+ * `ignorePlansRestart`). 一是 lists keep what correctly continues a list on
+ * the previous line.
+ */
+export function renumberEdits(doc: ParsedDocument, at: Finding | Position, options: RenumberOptions = {}): FixProposal | null {
+  const target = numberingTarget(doc, at);
+  if (!target) return null;
+  const source = doc.source;
+  if (target.kind === 'headings') {
+    const { report, run } = target;
+    const d = diagnoseRun(run);
+    if (!d.broken) return null;
+    if (d.restart > 0 && !options.ignorePlansRestart) {
+      const restartNode = run[d.restart];
+      const plans = report.parts.find((p) => p.reason === 'restart' && p.line === restartNode.line && p.slot);
+      const part = plans?.slot ? doc.profile.part(plans.slot) : undefined;
+      if (part) {
+        const proposal = insertParentProposal(doc, report, restartNode, part);
+        if (proposal) return proposal;
+      }
+    }
+    const edits = sequentialEdits(source, run, 1);
+    if (edits.length === 0) return null;
+    return { title: runTitle(run), edits, safe: !d.startsLate && d.restart < 0 };
+  }
+  const { enums, item } = target;
+  const wrong = enums.wrong(enums.listOf(item));
+  if (wrong.length === 0) return null;
+  const edits = enums.edits(enums.renumber(new Set(wrong.map((w) => w.item))));
+  if (edits.length === 0) return null;
+  const title =
+    edits.length === 1
+      ? `将${quoted(source.lines[edits[0].range.start.line].slice(edits[0].range.start.character, edits[0].range.end.character) + '是')}改为${quoted(edits[0].newText + '是')}`
+      : `重新编排这一组“一是、二是”列举的编号（改动 ${edits.length} 处）`;
+  return { title, edits, safe: wrong.every((w) => w.safe) };
+}
+
+/** The renumbering "fix all" may apply: runs and lists whose order alone is wrong (no item may be missing). */
+function numberingFixAll(doc: ParsedDocument, findings: Finding[]): FixGroup<Finding>[] {
+  const runs = new Map<HeadingNode, FixGroup<Finding>>();
+  const lists = new Map<Report, { enums: Enumerations; items: Set<EnumItem>; findings: Finding[] }>();
+  for (const f of findings) {
+    const target = numberingTarget(doc, f);
+    if (!target) continue;
+    if (target.kind === 'headings') {
+      const key = target.run[0];
+      const known = runs.get(key);
+      if (known) {
+        known.findings.push(f);
+        continue;
+      }
+      const d = diagnoseRun(target.run);
+      if (!d.broken || d.startsLate || d.restart >= 0) continue;
+      runs.set(key, { edits: sequentialEdits(doc.source, target.run, 1), findings: [f] });
+    } else {
+      let entry = lists.get(target.report);
+      if (!entry) lists.set(target.report, (entry = { enums: target.enums, items: new Set(), findings: [] }));
+      // Judge the item in the report's one Enumerations, so the items are the same objects.
+      const item = entry.enums.itemAt(target.item.line, target.item.numStart, true);
+      const verdict = item ? entry.enums.wrong([item])[0] : undefined;
+      if (!item || !verdict?.safe) continue;
+      entry.items.add(item);
+      entry.findings.push(f);
+    }
+  }
+  const groups: FixGroup<Finding>[] = [...runs.values()].filter((g) => g.edits.length > 0);
+  for (const { enums, items, findings: fs } of lists.values()) {
+    if (items.size === 0) continue;
+    const edits = enums.edits(enums.renumber(items));
+    if (edits.length) groups.push({ edits, findings: fs });
+  }
+  return groups;
+}
+
+/** The renumbering of the finding's run; where a restart was read as the plans part, keeping one list stays a choice. */
+function numberingQuickFixes(doc: ParsedDocument, f: Finding): FixProposal[] {
+  const p = renumberEdits(doc, f);
+  if (!p) return [];
+  const plain = renumberEdits(doc, f, { ignorePlansRestart: true });
+  return plain && !sameEdits(plain.edits, p.edits) ? [p, { ...plain, title: `仍作为同一组：${plain.title}` }] : [p];
 }

@@ -17,9 +17,9 @@
  * (data/dated-references.json), each with its source.
  */
 import dated from '../data/dated-references.json';
-import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings, eachReportFindings } from './rule';
-import { ReportPeriod, monthIndex, reportPeriod } from './year-mismatch';
+import { lineRange, RuleFinding } from '../engine/types';
+import { Rule, RuleContext, lineFindings, eachReportFindings } from './rule';
+import { ReportPeriod, monthIndex, reportPeriod } from '../engine/period';
 
 interface DatedItem {
   id: string;

@@ -7,8 +7,8 @@
  * digit touches it.
  */
 import words from '../data/placeholder.json';
-import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, lineFindings, lineSpanFindings } from './rule';
+import { lineRange, RuleFinding } from '../engine/types';
+import { Rule, RuleContext, lineFindings, lineSpanFindings } from './rule';
 
 export interface PlaceholderMatch {
   start: number;
@@ -149,6 +149,7 @@ export const placeholderRule: Rule = {
   description: '模板中未填写的占位符（X、XX、××、○○、某某、某镇、＿＿、20XX、【单位名称】等）',
   defaultSeverity: 'error',
   fixable: false,
+  fillIn: true,
   check(ctx: RuleContext): RuleFinding[] {
     const { source, doc } = ctx;
     return lineSpanFindings(ctx, 'placeholder', (from, to) => {

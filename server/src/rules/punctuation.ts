@@ -15,9 +15,9 @@
  * The rule does not wait for segmentation (no requiresSegmenter): everything
  * but the preposition case is found from the characters alone.
  */
-import { LineWords } from '../segmenter/words';
-import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding, checkEachLine } from './rule';
+import { LineWords } from '../engine/words';
+import { lineRange, RuleFinding } from '../engine/types';
+import { Rule, RuleContext, checkEachLine } from './rule';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '?': '问号', '!': '叹号', '(': '左括号', ')': '右括号' };

@@ -7,7 +7,8 @@ import { ParsedDocument, Report } from '../engine/parse';
 import { Profile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
-import { Finding, Range, Severity } from '../engine/types';
+import { FixGroup, FixProposal } from '../engine/edits';
+import { Finding, RuleFinding, Severity, moveFinding } from '../engine/types';
 
 export interface RuleContext {
   doc: ParsedDocument;
@@ -21,8 +22,6 @@ export interface RuleContext {
   memo: LineMemo;
 }
 
-export type RuleFinding = Omit<Finding, 'code' | 'severity'>;
-
 export interface Rule {
   /** Kebab-case id; the diagnostic `code`. */
   id: string;
@@ -34,6 +33,18 @@ export interface Rule {
   /** True for rules that need word segmentation: they run only when a segmenter is given. */
   requiresSegmenter?: boolean;
   check(ctx: RuleContext): RuleFinding[];
+  /**
+   * Fixes worked out from the document for one of the rule's findings, the
+   * preferred first; without it, the fix a finding carries is its quick fix.
+   */
+  quickFixes?(doc: ParsedDocument, finding: Finding): FixProposal[];
+  /**
+   * What "fix all" may apply unasked for the rule's findings, in groups applied
+   * whole; without it, each finding's carried fix unless marked manual.
+   */
+  fixAll?(doc: ParsedDocument, findings: Finding[]): FixGroup<Finding>[];
+  /** True when a finding marks a place the author must fill in: its action selects the next one. */
+  fillIn?: boolean;
 }
 
 /**
@@ -43,18 +54,6 @@ export interface Rule {
  */
 export function segmenterFor(ctx: RuleContext, line: string): Segmenter | undefined {
   return wordState(ctx.segmenter, line) === 'words' ? ctx.segmenter : undefined;
-}
-
-function moved(r: Range, l: number): Range {
-  return { start: { line: r.start.line + l, character: r.start.character }, end: { line: r.end.line + l, character: r.end.character } };
-}
-
-/** A finding `delta` lines further down (its fix too); `data` holds no line numbers and is shared. */
-export function moveFinding(f: RuleFinding, delta: number): RuleFinding {
-  const out: RuleFinding = { message: f.message, range: moved(f.range, delta) };
-  if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: moved(e.range, delta), newText: e.newText })) };
-  if (f.data !== undefined) out.data = f.data;
-  return out;
 }
 
 /**

@@ -2,8 +2,8 @@
  * section-order: the parts of a report stand out of the profile's order —
  * plans before problems, problems before the work done.
  */
-import { lineRange } from '../engine/types';
-import { Rule, RuleContext, RuleFinding } from './rule';
+import { lineRange, RuleFinding } from '../engine/types';
+import { Rule, RuleContext } from './rule';
 
 export const sectionOrderRule: Rule = {
   id: 'section-order',

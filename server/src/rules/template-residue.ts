@@ -3,20 +3,10 @@
  * advertising, paid-content markers, a web preview of the title — which is
  * not part of the report and must not be submitted.
  */
-import { ResidueRegion } from '../engine/residue';
+import { ResidueRegion, residueDeletion } from '../engine/residue';
 import { SourceText } from '../engine/source';
-import { TextEdit } from '../engine/types';
-import { Rule, RuleContext, RuleFinding } from './rule';
-
-/** The edit that removes a residue region: whole lines with their line ends, or the span alone. */
-export function residueDeletion(source: SourceText, r: ResidueRegion): TextEdit {
-  if (r.kind === 'span') return { range: r.range, newText: '' };
-  const end =
-    r.endLine + 1 < source.lineCount
-      ? { line: r.endLine + 1, character: 0 }
-      : { line: r.endLine, character: source.lines[r.endLine].length };
-  return { range: { start: { line: r.startLine, character: 0 }, end }, newText: '' };
-}
+import { Rule, RuleContext } from './rule';
+import { RuleFinding } from '../engine/types';
 
 function excerpt(source: SourceText, r: ResidueRegion): string {
   const first = source.lines[r.startLine].slice(r.range.start.character, r.kind === 'span' ? r.range.end.character : undefined).trim();

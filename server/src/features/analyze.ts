@@ -3,13 +3,14 @@
  * the language server and the tests all call `analyzeText`.
  */
 import { ALL_RULES } from '../rules';
-import { Rule, RuleContext, RuleFinding } from '../rules/rule';
-import { LineCache, LineMemo, NO_CACHE } from './line-cache';
-import { ParsedDocument, parseDocument } from './parse';
-import { DEFAULT_PROFILE_ID, Profile, getProfile } from './profile';
-import { Segmenter } from './segmenter';
-import { SourceText } from './source';
-import { Finding, Severity } from './types';
+import { Rule, RuleContext } from '../rules/rule';
+import { RuleFinding } from '../engine/types';
+import { LineCache, LineMemo, NO_CACHE } from '../engine/line-cache';
+import { ParsedDocument, parseDocument } from '../engine/parse';
+import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
+import { Segmenter } from '../engine/segmenter';
+import { SourceText } from '../engine/source';
+import { Finding, Severity } from '../engine/types';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -46,6 +47,8 @@ export interface RuleFailure {
 export interface Analysis {
   doc: ParsedDocument;
   findings: Finding[];
+  /** The rules that ran, whose fixes the findings' actions are. */
+  rules: readonly Rule[];
   /** Rules that threw: their findings are dropped, all others are kept. */
   failures: RuleFailure[];
 }
@@ -63,7 +66,8 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   // Without a memo every rule finding is new, so remembering what was made of it
   // would only fill a WeakMap (whose entries each garbage collection must visit).
   const withCode = cache ? rememberedWithCode : freshWithCode;
-  for (const rule of options.rules ?? ALL_RULES) {
+  const rules = options.rules ?? ALL_RULES;
+  for (const rule of rules) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     if (rule.requiresSegmenter && !options.segmenter) continue;
@@ -75,7 +79,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
     }
   }
   findings.sort(compareFindings);
-  return { doc, findings, failures };
+  return { doc, findings, failures, rules };
 }
 
 /**

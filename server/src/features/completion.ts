@@ -7,12 +7,12 @@
  * The analysis may already contain the line being typed ("二、" alone parses
  * as a heading), so only what stands before the cursor's line is read.
  */
-import { enumerationItems } from '../rules/numbering';
+import { enumerationItems } from '../engine/enumeration';
 import { Analysis } from './analyze';
-import { HeadingMarker, MarkerStyle, formatMarker, toChineseNumber } from './markers';
-import { HeadingNode, Report } from './parse';
-import { leadingBlank } from './source';
-import { Position, Range } from './types';
+import { HeadingMarker, MarkerStyle, formatMarker, toChineseNumber } from '../engine/markers';
+import { HeadingNode, Report } from '../engine/parse';
+import { leadingBlank } from '../engine/source';
+import { Position, Range } from '../engine/types';
 
 export type CompletionKind = 'number' | 'heading' | 'enumeration';
 

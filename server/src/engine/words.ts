@@ -2,7 +2,7 @@
  * Words with their positions. The engine cuts whole lines only (see host.ts),
  * and maps words back to character offsets in the line with these helpers.
  */
-import { Segmenter } from '../engine/segmenter';
+import { Segmenter } from './segmenter';
 
 export interface Word {
   text: string;

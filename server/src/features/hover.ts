@@ -7,9 +7,9 @@
  */
 import ruleDocs from '../data/rule-docs.json';
 import { Analysis } from './analyze';
-import { HeadingNode, Report, ReportPart } from './parse';
-import { Profile, ProfilePart } from './profile';
-import { Finding, Position, Range } from './types';
+import { HeadingNode, Report, ReportPart } from '../engine/parse';
+import { Profile, ProfilePart } from '../engine/profile';
+import { Finding, Position, Range } from '../engine/types';
 
 export interface RuleDoc {
   title: string;

@@ -2,7 +2,7 @@
  * The outline of a report in the plain shape the CLI's JSON output and the
  * tests use: top-level parts in document order, each with its sub-headings.
  */
-import { HeadingNode, Report } from './parse';
+import { HeadingNode, Report } from '../engine/parse';
 
 export interface OutlineSection {
   slot: string | null;

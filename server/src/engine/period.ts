@@ -1,0 +1,64 @@
+/**
+ * The period a report covers (a year, a half, a quarter), read from its title
+ * or opening paragraph: year-mismatch compares years against it, and
+ * outdated-reference dates the items a report cites.
+ */
+import type { Report } from './parse';
+import { SourceText } from './source';
+
+export interface ReportPeriod {
+  year: number;
+  /** First and last month of the period, as YYYY*12 + (month - 1), for comparisons with dated events. */
+  startMonth: number;
+  endMonth: number;
+  /** Where the year was read: the title, or the opening paragraph. */
+  from: 'title' | 'opening';
+  /** The year as written and where. */
+  line: number;
+  start: number;
+  end: number;
+}
+
+export function monthIndex(year: number, month: number): number {
+  return year * 12 + (month - 1);
+}
+
+const YEAR = /(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年/g;
+/** A year being filled in (202X, 20XX) means the period is not known yet. */
+const PLACEHOLDER_YEAR = /(?<![0-9A-Za-z])(?:19|20)(?:[0-9][XxＸｘ×]|[XxＸｘ×]{2})/;
+
+function periodAt(text: string, index: number, length: number, year: number): { startMonth: number; endMonth: number } {
+  const after = text.slice(index + length, index + length + 8);
+  if (/^度?上半年|^度?1[-—～~至到]6月/.test(after)) return { startMonth: monthIndex(year, 1), endMonth: monthIndex(year, 6) };
+  if (/^度?下半年/.test(after)) return { startMonth: monthIndex(year, 7), endMonth: monthIndex(year, 12) };
+  const q = /^度?第?([一二三四1-4])季度/.exec(after);
+  if (q) {
+    const n = '一二三四'.indexOf(q[1]) >= 0 ? '一二三四'.indexOf(q[1]) + 1 : Number(q[1]);
+    return { startMonth: monthIndex(year, n * 3 - 2), endMonth: monthIndex(year, n * 3) };
+  }
+  return { startMonth: monthIndex(year, 1), endMonth: monthIndex(year, 12) };
+}
+
+/**
+ * The period a report covers: the first year in its title (「2023年…总结及2024年
+ * 工作打算」 reports on 2023), else the first year of its opening paragraph.
+ * Null when the title's year is still a placeholder (202X) or no year is given.
+ */
+export function reportPeriod(report: Report, source: SourceText): ReportPeriod | null {
+  const candidates: { line: number; offset: number; text: string; from: 'title' | 'opening' }[] = [];
+  if (report.title) {
+    const text = source.lines[report.title.line].slice(report.title.start, report.title.end);
+    if (PLACEHOLDER_YEAR.test(text)) return null;
+    candidates.push({ line: report.title.line, offset: report.title.start, text, from: 'title' });
+  }
+  if (report.opening) candidates.push({ line: report.opening.line, offset: 0, text: source.lines[report.opening.line], from: 'opening' });
+  for (const c of candidates) {
+    YEAR.lastIndex = 0;
+    const m = YEAR.exec(c.text);
+    if (!m) continue;
+    const year = Number(m[1]);
+    const { startMonth, endMonth } = periodAt(c.text, m.index, m[0].length, year);
+    return { year, startMonth, endMonth, from: c.from, line: c.line, start: c.offset + m.index, end: c.offset + m.index + m[1].length };
+  }
+  return null;
+}
