@@ -26,7 +26,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../server/src/cli/main';
-import { OutlineReport, OutlineSection } from '../server/src/engine/outline';
+import { OutlineReport, OutlineSection } from '../server/src/features/outline';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const DEFAULT_CORPUS = path.resolve(ROOT, '../shared/corpus/web');
