@@ -96,7 +96,7 @@ describe('fix all', () => {
       id: 'test-clash',
       description: '测试用',
       defaultSeverity: 'warning',
-      fixable: true,
+      fixable: true, scope: 'document',
       check: () => [{ message: '测试。', range: lineRange(0, 0, 2), fix: { title: '测试', edits: [{ range: lineRange(0, 0, 2), newText: '只供' }] } }],
     };
     const a = analyzeText(MESSY, { rules: [...ALL_RULES, clash] });

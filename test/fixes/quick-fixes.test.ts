@@ -66,7 +66,7 @@ describe('a correction a finding carries', () => {
     id: 'test-doubled-de',
     description: '测试用：“的的”',
     defaultSeverity: 'warning',
-    fixable: true,
+    fixable: true, scope: 'document',
     check(ctx) {
       const out = [];
       for (let l = 0; l < ctx.source.lineCount; l++) {

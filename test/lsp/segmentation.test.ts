@@ -23,7 +23,7 @@ const wordRule: Rule = {
   id: 'word-test',
   description: '测试用：标出分词结果中的「工作」',
   defaultSeverity: 'information',
-  fixable: false,
+  fixable: false, scope: 'document',
   requiresSegmenter: true,
   check(ctx): RuleFinding[] {
     const out: RuleFinding[] = [];
@@ -42,7 +42,7 @@ const throwingRule: Rule = {
   id: 'throws',
   description: '测试用：总是出错',
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: false, scope: 'document',
   check() {
     throw new Error('rule exploded\n    at somewhere');
   },

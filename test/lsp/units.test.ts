@@ -96,8 +96,8 @@ describe('checkDocument', () => {
     const r = checkDocument(text, {
       ...baseOptions,
       rules: [
-        { id: 'broken', description: '', defaultSeverity: 'error', fixable: false, check: () => { throw new Error('oops'); } },
-        { id: 'placeholder-copy', description: '', defaultSeverity: 'hint', fixable: false, check: () => [{ message: '提示', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] },
+        { id: 'broken', description: '', defaultSeverity: 'error', fixable: false, scope: 'document', check: () => { throw new Error('oops'); } },
+        { id: 'placeholder-copy', description: '', defaultSeverity: 'hint', fixable: false, scope: 'document', check: () => [{ message: '提示', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] },
       ],
     });
     assert.deepEqual(r.failures, [{ rule: 'broken', message: 'oops' }]);

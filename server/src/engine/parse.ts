@@ -7,6 +7,7 @@
  * Everything here is linear in the size of the document; rules read the
  * result and never re-parse.
  */
+import { EnumerationItem, enumerationItems } from './enumeration';
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
 import { Profile } from './profile';
 import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine } from './residue';
@@ -82,6 +83,8 @@ export interface ParsedDocument {
   lines: LineInfo[];
   residue: ResidueRegion[];
   reports: Report[];
+  /** The 一是/二是 items of a line (remembered by the line's text). */
+  enumerationsAt(line: number): EnumerationItem[];
 }
 
 export interface ParseOptions {
@@ -283,7 +286,9 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: reportShape(source, lines, start, end, t !== null, options.segmenter) }, build, markHeadings(lines), moveReport) : build());
   }
 
-  return { source, markdown, profile, lines, residue: merged, reports };
+  const enumerationsAt = (l: number): EnumerationItem[] =>
+    memo.get<EnumerationItem[]>(l, 'enumeration') ?? memo.set(l, 'enumeration', enumerationItems(source.lines[l]));
+  return { source, markdown, profile, lines, residue: merged, reports, enumerationsAt };
 }
 
 const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collection: 'c', title: 't', heading: 'h', body: 'b' };

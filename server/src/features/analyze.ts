@@ -3,14 +3,14 @@
  * the language server and the tests all call `analyzeText`.
  */
 import { ALL_RULES } from '../rules';
-import { Rule, RuleContext } from '../rules/rule';
+import { LineRule, Rule, RuleContext } from '../rules/rule';
 import { RuleFinding } from '../engine/types';
 import { LineCache, LineMemo, NO_CACHE } from '../engine/line-cache';
-import { ParsedDocument, parseDocument } from '../engine/parse';
+import { ParsedDocument, Report, parseDocument } from '../engine/parse';
 import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
-import { Segmenter } from '../engine/segmenter';
+import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
-import { Finding, Severity } from '../engine/types';
+import { Finding, Severity, moveFinding } from '../engine/types';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -60,7 +60,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   cache?.begin(lineCacheKey(profile, options.markdown, options.extraPlaceholderPatterns), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
   const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
-  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, memo };
+  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   // Without a memo every rule finding is new, so remembering what was made of it
@@ -73,13 +73,121 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
     if (rule.requiresSegmenter && !options.segmenter) continue;
     const severity = setting ?? rule.defaultSeverity;
     try {
-      for (const f of rule.check(ctx)) findings.push(withCode(f, rule.id, severity));
+      for (const f of runRule(rule, ctx, memo)) findings.push(withCode(f, rule.id, severity));
     } catch (e) {
       failures.push({ rule: rule.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
   findings.sort(compareFindings);
   return { doc, findings, failures, rules };
+}
+
+// ---------------------------------------------------------------------------
+// Running a rule: the one place where findings are cached, by the rule's scope.
+
+/** A rule's findings on the analysed document, through the memo its scope allows. */
+function runRule(rule: Rule, ctx: RuleContext, memo: LineMemo): RuleFinding[] {
+  switch (rule.scope) {
+    case 'document':
+      return rule.check(ctx);
+    case 'report': {
+      const out: RuleFinding[] = [];
+      for (const report of ctx.doc.reports) {
+        for (const f of inReport(memo, report, rule.id, () => rule.checkReport(report, ctx))) out.push(f);
+      }
+      return out;
+    }
+    case 'line':
+      return lineRuleFindings(rule, ctx, memo);
+  }
+}
+
+/** A rule's findings inside one report, computed once per version of the report (engine/report-memo.ts). */
+function inReport(memo: LineMemo, report: Report, namespace: string, compute: () => RuleFinding[]): RuleFinding[] {
+  return memo.reports ? memo.reports.findings(report, namespace, compute) : compute();
+}
+
+/**
+ * A line rule over the whole document. Each report's lines are walked once per
+ * version of the report; the lines between and before reports (few: blank
+ * lines, a collection's own title, text before the first report) every time.
+ * A rule that reads report facts reads only the lines of reports.
+ */
+function lineRuleFindings(rule: LineRule, ctx: RuleContext, memo: LineMemo): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const add = (found: RuleFinding[]) => {
+    for (const f of found) out.push(f);
+  };
+  if (rule.reportFacts) {
+    for (const report of ctx.doc.reports) {
+      add(
+        inReport(memo, report, rule.id, () => {
+          const facts = rule.reportFacts!(report, ctx.source);
+          if (facts === null) return [];
+          return linesOf(rule, ctx, memo, report.startLine, report.endLine, rule.id + '\u0000' + JSON.stringify(facts), facts);
+        }),
+      );
+    }
+    return out;
+  }
+  let next = 0;
+  for (const report of ctx.doc.reports) {
+    if (report.startLine > next) add(linesOf(rule, ctx, memo, next, report.startLine - 1, rule.id, undefined));
+    add(inReport(memo, report, rule.id, () => linesOf(rule, ctx, memo, report.startLine, report.endLine, rule.id, undefined)));
+    next = report.endLine + 1;
+  }
+  if (next < ctx.doc.lines.length) add(linesOf(rule, ctx, memo, next, ctx.doc.lines.length - 1, rule.id, undefined));
+  return out;
+}
+
+/** Line kinds as a set, per rule. */
+const KIND_SETS = new WeakMap<LineRule, ReadonlySet<string>>();
+
+/**
+ * The findings of lines from..to (inclusive) of the rule's kinds: each
+ * computed as if the line were line 0, remembered by the line's text (with and
+ * without words apart), and moved to its line. A line whose words are not
+ * known yet is judged without words (one word per character would raise false
+ * alarms), or skipped by a rule that requires them: the pass that knows them
+ * reports it.
+ */
+function linesOf(rule: LineRule, ctx: RuleContext, memo: LineMemo, from: number, to: number, namespace: string, facts: unknown): RuleFinding[] {
+  let kinds = KIND_SETS.get(rule);
+  if (!kinds) KIND_SETS.set(rule, (kinds = new Set(rule.kinds)));
+  const readsWords = rule.requiresSegmenter || rule.usesWords;
+  const out: RuleFinding[] = [];
+  for (let l = from; l <= to; l++) {
+    if (!kinds.has(ctx.doc.lines[l].kind)) continue;
+    const line = ctx.source.lines[l];
+    const segmenter = readsWords && wordState(ctx.segmenter, line) === 'words' ? ctx.segmenter : undefined;
+    if (rule.requiresSegmenter && !segmenter) continue;
+    const found = memo.at(l, memoKey(namespace, segmenter !== undefined), () =>
+      rule.checkLine(line, { markdown: ctx.doc.markdown, extraPlaceholderPatterns: ctx.extraPlaceholderPatterns, segmenter, facts }),
+    );
+    if (l === 0) {
+      for (const f of found) out.push(f);
+    } else {
+      for (const f of found) out.push(moveFinding(f, l));
+    }
+  }
+  return out;
+}
+
+/**
+ * Memo keys by namespace, with and without words, built once: the memo then
+ * compares the same string objects on every line instead of fresh concatenations.
+ */
+const MEMO_KEYS = new Map<string, { withWords: string; withoutWords: string }>();
+
+function memoKey(namespace: string, withWords: boolean): string {
+  let keys = MEMO_KEYS.get(namespace);
+  if (!keys) {
+    keys = { withWords: namespace + '\u0000words', withoutWords: namespace + '\u0000none' };
+    // Namespaces that carry report facts (a period) are few per document; keep the map small anyway.
+    if (MEMO_KEYS.size > 1000) MEMO_KEYS.clear();
+    MEMO_KEYS.set(namespace, keys);
+  }
+  return withWords ? keys.withWords : keys.withoutWords;
 }
 
 /**

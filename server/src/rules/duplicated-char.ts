@@ -21,7 +21,7 @@
 import { LineWords, Word, wordAt as findWord } from '../engine/words';
 import { Segmenter } from '../engine/segmenter';
 import { lineRange, RuleFinding } from '../engine/types';
-import { Rule, RuleContext, checkEachLine } from './rule';
+import { LineRule } from './rule';
 
 const HAN = /^\p{Script=Han}$/u;
 
@@ -114,16 +114,15 @@ export function findDuplications(line: string, words: readonly Word[]): Duplicat
  */
 const MAY_HOLD_DUPLICATION = /(\p{Script=Han})\1|(\p{Script=Han}{2,16})\2/u;
 
-export const duplicatedCharRule: Rule = {
+export const duplicatedCharRule: LineRule = {
   id: 'duplicated-char',
   description: '误输入的重复字词（党的二十大大精神、资料的的、对照对照），不包括大大提高、常常、层层压实等正常叠词',
   defaultSeverity: 'warning',
   fixable: true,
   requiresSegmenter: true,
-  check(ctx: RuleContext): RuleFinding[] {
-    if (!ctx.segmenter) return [];
-    return checkEachLine(ctx, 'duplicated-char', ['body', 'heading', 'title'], true, (line, segmenter) => duplicationFindings(line, segmenter!));
-  },
+  scope: 'line',
+  kinds: ['body', 'heading', 'title'],
+  checkLine: (line, ctx) => duplicationFindings(line, ctx.segmenter!),
 };
 
 /** The doubled characters of one line, as findings on line 0. */

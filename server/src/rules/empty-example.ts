@@ -9,7 +9,7 @@
  * line with a colon (「例如：」) introduces a list on the next lines and is fine.
  */
 import { lineRange, RuleFinding } from '../engine/types';
-import { Rule, RuleContext, checkEachLine } from './rule';
+import { LineRule } from './rule';
 
 const CUE = '(?:例如|比如|譬如|诸如|如)';
 const EMPTY_EXAMPLE = new RegExp(`(^|[，。；：！？、,;:（(\\s])(${CUE})[ \\u3000]*[：:，,]?[ \\u3000]*(?=[。；！？;!?）)])`, 'g');
@@ -30,18 +30,18 @@ export function emptyExamples(line: string): { start: number; end: number; cue: 
   return out;
 }
 
-export const emptyExampleRule: Rule = {
+export const emptyExampleRule: LineRule = {
   id: 'empty-example',
   description: '提示举例却没有写出例子（「…，如。」「例如。」）',
   defaultSeverity: 'warning',
   fixable: false,
-  check(ctx: RuleContext): RuleFinding[] {
-    return checkEachLine(ctx, 'empty-example', ['body', 'heading'], false, (line) =>
-      emptyExamples(line).map((e) => ({
+  scope: 'line',
+  kinds: ['body', 'heading'],
+  checkLine(line) {
+    return emptyExamples(line).map((e) => ({
         message: `「${e.cue}」后面没有写出例子：请补上具体事例，或删去「${e.cue}」。`,
         range: lineRange(0, e.start, e.end),
         data: { cue: e.cue },
-      })),
-    );
+      }));
   },
 };

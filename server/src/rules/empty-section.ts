@@ -3,16 +3,17 @@
  * the same or a higher level — usually a template heading never written.
  */
 import { lineRange, RuleFinding } from '../engine/types';
-import { Rule, RuleContext } from './rule';
+import { DocumentRule, RuleContext } from './rule';
 
 /** A heading this long is a statement in its own right, not a title awaiting text. */
 const STATEMENT_LENGTH = 40;
 
-export const emptySectionRule: Rule = {
+export const emptySectionRule: DocumentRule = {
   id: 'empty-section',
   description: '标题下面没有内容',
   defaultSeverity: 'warning',
   fixable: false,
+  scope: 'document',
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
     for (const report of ctx.doc.reports) {

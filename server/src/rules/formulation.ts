@@ -14,7 +14,7 @@ import data from '../data/formulations.json';
 import { LineWords } from '../engine/words';
 import { Segmenter } from '../engine/segmenter';
 import { lineRange, RuleFinding } from '../engine/types';
-import { Rule, RuleContext, checkEachLine } from './rule';
+import { LineRule } from './rule';
 
 type Edit = 'missing' | 'extra' | 'swapped';
 
@@ -252,16 +252,15 @@ function collocationCandidates(line: string, words: LineWords): Candidate[] {
   return out;
 }
 
-export const formulationRule: Rule = {
+export const formulationRule: LineRule = {
   id: 'formulation',
   description: '规范表述写错：漏字、多字、颠倒（党的创理论、理论学习中心组写成论学习中心组），省略「习近平」，「四个意识」等搭配的动词不当',
   defaultSeverity: 'warning',
   fixable: true,
   requiresSegmenter: true,
-  check(ctx: RuleContext): RuleFinding[] {
-    if (!ctx.segmenter) return [];
-    return checkEachLine(ctx, 'formulation', ['body', 'heading', 'title'], true, (line, segmenter) => formulationFindings(line, segmenter!));
-  },
+  scope: 'line',
+  kinds: ['body', 'heading', 'title'],
+  checkLine: (line, ctx) => formulationFindings(line, ctx.segmenter!),
 };
 
 /** The near-misses and wrong collocations of one line, as findings on line 0. */

@@ -9,7 +9,7 @@ import { ParsedDocument, Report } from '../engine/parse';
 import { ProfilePart } from '../engine/profile';
 import { leadingBlank } from '../engine/source';
 import { Finding, lineRange, Range, RuleFinding, TextEdit } from '../engine/types';
-import { Rule, RuleContext } from './rule';
+import { DocumentRule, RuleContext } from './rule';
 
 /** Where a report's findings about the report as a whole are shown: its title, or its first line. */
 export function reportAnchor(doc: ParsedDocument, report: Report): Range {
@@ -28,11 +28,12 @@ export function insertionLineFor(report: Report, missing: ProfilePart, parts: Pr
   return later ? later.line : report.endLine + 1;
 }
 
-export const missingSectionRule: Rule = {
+export const missingSectionRule: DocumentRule = {
   id: 'missing-section',
   description: '报告缺少配置档案规定的必备部分（如「存在的问题」「下一步工作打算」）',
   defaultSeverity: 'error',
   fixable: true,
+  scope: 'document',
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
     for (const report of ctx.doc.reports) {

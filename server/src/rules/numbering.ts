@@ -11,7 +11,7 @@ import { HeadingNode, ParsedDocument, Report, reportAt } from '../engine/parse';
 import { ProfilePart } from '../engine/profile';
 import { enumerationItems } from '../engine/enumeration';
 import { Finding, lineRange, Position, RuleFinding, TextEdit } from '../engine/types';
-import { Rule, RuleContext, eachReportFindings } from './rule';
+import { ReportRule, RuleContext } from './rule';
 
 function markerText(ctx: RuleContext, h: HeadingNode): string {
   return ctx.source.lines[h.line].slice(h.marker.markerStart, h.marker.markerEnd).trim();
@@ -21,17 +21,16 @@ function shi(n: number): string {
   return formatMarker({ style: 'cn-shi', variant: '是' }, n);
 }
 
-export const numberingRule: Rule = {
+export const numberingRule: ReportRule = {
   id: 'numbering',
   description: '标题或“一是、二是”列举的编号跳号、重复、重新开始、层级错位或样式混用',
   defaultSeverity: 'warning',
   fixable: true,
-  check(ctx: RuleContext): RuleFinding[] {
-    return eachReportFindings(ctx, 'numbering', (report) => {
-      const out: RuleFinding[] = [];
-      checkReport(ctx, report, out);
-      return out;
-    });
+  scope: 'report',
+  checkReport(report, ctx) {
+    const out: RuleFinding[] = [];
+    checkReport(ctx, report, out);
+    return out;
   },
   quickFixes: (doc, finding) => numberingQuickFixes(doc, finding),
   fixAll: (doc, findings) => numberingFixAll(doc, findings),
@@ -55,7 +54,7 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
     const info = doc.lines[l];
     if (info.kind !== 'body' && info.kind !== 'heading') continue;
     const text = source.lines[l];
-    const items = ctx.memo.at(l, 'enumeration', () => enumerationItems(text));
+    const items = ctx.doc.enumerationsAt(l);
     if (items.length) lastEnum.set(l, items[items.length - 1].number);
     const isShiHeading = info.heading?.style === 'cn-shi';
     for (let i = 0; i < items.length; i++) {

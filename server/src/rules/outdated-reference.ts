@@ -18,7 +18,7 @@
  */
 import dated from '../data/dated-references.json';
 import { lineRange, RuleFinding } from '../engine/types';
-import { Rule, RuleContext, lineFindings, eachReportFindings } from './rule';
+import { LineRule } from './rule';
 import { ReportPeriod, monthIndex, reportPeriod } from '../engine/period';
 
 interface DatedItem {
@@ -153,26 +153,14 @@ export function checkLine(line: string, l: number, period: ReportPeriod): RuleFi
   return out;
 }
 
-export const outdatedReferenceRule: Rule = {
+export const outdatedReferenceRule: LineRule<ReportPeriod> = {
   id: 'outdated-reference',
   description: '与报告年份不符的提法：换届后仍把上一届党代会、全会精神作为当前学习内容，或引用报告期之后才召开的会议',
   defaultSeverity: 'warning',
   fixable: false,
-  check(ctx: RuleContext): RuleFinding[] {
-    const { doc, source } = ctx;
-    return eachReportFindings(ctx, 'outdated-reference', (report) => {
-      const inReport: RuleFinding[] = [];
-      const period = reportPeriod(report, source);
-      if (!period) return inReport;
-      // The findings depend on the report's period as well as on the line.
-      const namespace = `outdated-reference:${JSON.stringify(period)}`;
-      for (let l = report.startLine; l <= report.endLine; l++) {
-        const kind = doc.lines[l].kind;
-        if (kind !== 'body' && kind !== 'heading') continue;
-        const line = source.lines[l];
-        for (const f of lineFindings(ctx, namespace, l, undefined, () => checkLine(line, 0, period))) inReport.push(f);
-      }
-      return inReport;
-    });
-  },
+  scope: 'line',
+  kinds: ['body', 'heading'],
+  // The findings depend on the report's period as well as on the line.
+  reportFacts: (report, source) => reportPeriod(report, source),
+  checkLine: (line, ctx) => checkLine(line, 0, ctx.facts),
 };

@@ -8,7 +8,7 @@
  */
 import words from '../data/placeholder.json';
 import { lineRange, RuleFinding } from '../engine/types';
-import { Rule, RuleContext, lineFindings, lineSpanFindings } from './rule';
+import { LineRule } from './rule';
 
 export interface PlaceholderMatch {
   start: number;
@@ -49,7 +49,7 @@ function expectsAround(line: string, start: number, end: number): PlaceholderMat
 }
 
 /** All placeholders in one line, without overlaps, in order. */
-export function findPlaceholders(line: string, markdown = false, extra: RegExp[] = []): PlaceholderMatch[] {
+export function findPlaceholders(line: string, markdown = false, extra: readonly RegExp[] = []): PlaceholderMatch[] {
   if (extra.length === 0 && !ANY_BUILT_IN.test(line)) return [];
   const found: PlaceholderMatch[] = [];
   const add = (start: number, end: number, expects?: PlaceholderMatch['expects']) =>
@@ -144,29 +144,20 @@ export function placeholderMessage(p: PlaceholderMatch, line: string): string {
   return `${ctx}是模板中待填写的占位符，请填入${EXPECTS_TEXT[p.expects]}后再提交。`;
 }
 
-export const placeholderRule: Rule = {
+export const placeholderRule: LineRule = {
   id: 'placeholder',
   description: '模板中未填写的占位符（X、XX、××、○○、某某、某镇、＿＿、20XX、【单位名称】等）',
   defaultSeverity: 'error',
   fixable: false,
   fillIn: true,
-  check(ctx: RuleContext): RuleFinding[] {
-    const { source, doc } = ctx;
-    return lineSpanFindings(ctx, 'placeholder', (from, to) => {
-      const out: RuleFinding[] = [];
-      for (let l = from; l <= to; l++) {
-        if (doc.lines[l].kind === 'blank') continue;
-        const text = source.lines[l];
-        const found = lineFindings(ctx, 'placeholder', l, undefined, () =>
-          findPlaceholders(text, doc.markdown, ctx.extraPlaceholderPatterns).map((p) => ({
-            message: placeholderMessage(p, text),
-            range: lineRange(0, p.start, p.end),
-            data: { placeholder: p.text, expects: p.expects },
-          })),
-        );
-        for (const f of found) out.push(f);
-      }
-      return out;
-    });
+  scope: 'line',
+  // Every line with text: a placeholder in residue or a collection's title still needs filling in.
+  kinds: ['body', 'heading', 'title', 'residue', 'collection'],
+  checkLine(line, ctx) {
+    return findPlaceholders(line, ctx.markdown, ctx.extraPlaceholderPatterns).map((p) => ({
+      message: placeholderMessage(p, line),
+      range: lineRange(0, p.start, p.end),
+      data: { placeholder: p.text, expects: p.expects },
+    }));
   },
 };

@@ -12,12 +12,12 @@
  * - 、 between titles in 书名号: 《条例》、《准则》 (GB/T 15834—2011, 4.5.3.5:
  *   parallel titles in 书名号 usually take no 顿号).
  *
- * The rule does not wait for segmentation (no requiresSegmenter): everything
+ * The rule does not wait for segmentation (it uses words where known: usesWords): everything
  * but the preposition case is found from the characters alone.
  */
 import { LineWords } from '../engine/words';
 import { lineRange, RuleFinding } from '../engine/types';
-import { Rule, RuleContext, checkEachLine } from './rule';
+import { LineRule } from './rule';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const NAMES: Record<string, string> = { ',': '逗号', ';': '分号', ':': '冒号', '?': '问号', '!': '叹号', '(': '左括号', ')': '右括号' };
@@ -258,15 +258,16 @@ export function bookTitleCommaFindings(line: string, l: number): RuleFinding[] {
   return out;
 }
 
-export const punctuationRule: Rule = {
+export const punctuationRule: LineRule = {
   id: 'punctuation',
   description: '中文句子中的半角标点、重复的标点、前后内容被删掉的顿号或逗号、书名号之间的顿号',
   defaultSeverity: 'warning',
   fixable: true,
-  check(ctx: RuleContext): RuleFinding[] {
-    return checkEachLine(ctx, 'punctuation', ['body', 'heading', 'title'], false, (line, segmenter) => {
-      const words = segmenter ? new LineWords(segmenter, line) : null;
-      return [...halfWidthFindings(line, 0, ctx.doc.markdown), ...repeatedMarkFindings(line, 0), ...strandedSeparatorFindings(line, 0, words), ...bookTitleCommaFindings(line, 0)];
-    });
+  scope: 'line',
+  kinds: ['body', 'heading', 'title'],
+  usesWords: true,
+  checkLine(line, ctx) {
+    const words = ctx.segmenter ? new LineWords(ctx.segmenter, line) : null;
+    return [...halfWidthFindings(line, 0, ctx.markdown), ...repeatedMarkFindings(line, 0), ...strandedSeparatorFindings(line, 0, words), ...bookTitleCommaFindings(line, 0)];
   },
 };

@@ -1,15 +1,26 @@
 /**
- * The contract every rule file fulfils. A rule reads the parsed document and
- * returns its findings; the engine adds the rule's id and the severity in force.
+ * The contract every rule file fulfils. A rule declares its scope and what it
+ * reads; the runner (features/analyze.ts) calls it, caches its findings by
+ * scope, and adds the rule's id and the severity in force. No rule touches a
+ * cache.
+ *
+ * - `line`: findings of one line from its text alone (and the options, its
+ *   words, and at most some facts of the report around it). Computed as if the
+ *   line were line 0, remembered by the line's text, moved to the line.
+ * - `report`: findings inside one report, from the report alone; remembered
+ *   while none of the report's lines changes. Its findings carry no line
+ *   numbers in `data` (a moved report's findings are moved).
+ * - `document`: findings from the whole parsed document, computed every time
+ *   (for cheap walks over the parts of each report).
  */
-import { LineMemo } from '../engine/line-cache';
-import { ParsedDocument, Report } from '../engine/parse';
-import { Profile } from '../engine/profile';
-import { Segmenter, wordState } from '../engine/segmenter';
-import { SourceText } from '../engine/source';
 import { FixGroup, FixProposal } from '../engine/edits';
-import { Finding, RuleFinding, Severity, moveFinding } from '../engine/types';
+import { LineKind, ParsedDocument, Report } from '../engine/parse';
+import { Profile } from '../engine/profile';
+import { Segmenter } from '../engine/segmenter';
+import { SourceText } from '../engine/source';
+import { Finding, RuleFinding, Severity } from '../engine/types';
 
+/** What a report or document rule reads. */
 export interface RuleContext {
   doc: ParsedDocument;
   source: SourceText;
@@ -18,21 +29,28 @@ export interface RuleContext {
   extraPlaceholderPatterns: RegExp[];
   /** Present only when word segmentation is ready; see requiresSegmenter. */
   segmenter?: Segmenter;
-  /** Per-line results remembered across analyses of the same document; see lineFindings. */
-  memo: LineMemo;
 }
 
-export interface Rule {
+/** What a line rule reads besides the line's text. */
+export interface LineContext<Facts = unknown> {
+  markdown: boolean;
+  extraPlaceholderPatterns: readonly RegExp[];
+  /** The line's words, when the rule uses words and they are known for this line. */
+  segmenter?: Segmenter;
+  /** The report facts the rule asked for (reportFacts); undefined for a rule that asks none. */
+  facts: Facts;
+}
+
+interface RuleBase {
   /** Kebab-case id; the diagnostic `code`. */
   id: string;
   /** One line, in Chinese, for docs, settings and hover. */
   description: string;
   defaultSeverity: Severity;
-  /** True when a quick fix can repair (some of) its findings: a fix carried by the finding, or one computed in engine/fixes.ts (renumbering, inserting a part). */
+  /** True when a quick fix can repair (some of) its findings: a fix carried by the finding, or the rule's quickFixes/fixAll. */
   fixable: boolean;
-  /** True for rules that need word segmentation: they run only when a segmenter is given. */
+  /** True for rules that need word segmentation: they run only when a segmenter is given (a line rule: only on lines whose words are known). */
   requiresSegmenter?: boolean;
-  check(ctx: RuleContext): RuleFinding[];
   /**
    * Fixes worked out from the document for one of the rule's findings, the
    * preferred first; without it, the fix a finding carries is its quick fix.
@@ -47,117 +65,30 @@ export interface Rule {
   fillIn?: boolean;
 }
 
-/**
- * The segmenter to use for `line`, or undefined when its words are not known:
- * a line not cut yet (one word per character) must be judged as without words,
- * or splits like 方/向 would raise false alarms until the words arrive.
- */
-export function segmenterFor(ctx: RuleContext, line: string): Segmenter | undefined {
-  return wordState(ctx.segmenter, line) === 'words' ? ctx.segmenter : undefined;
+export interface LineRule<Facts = unknown> extends RuleBase {
+  scope: 'line';
+  /** The kinds of line the rule reads (lines outside any report included, unless it asks for report facts). */
+  kinds: readonly LineKind[];
+  /** True when the rule reads words where they are known, and judges a line without them otherwise. */
+  usesWords?: boolean;
+  /**
+   * Facts of the report that the line's findings also depend on (a report's
+   * period), as a value JSON can write: the cache is keyed by it. Null: the
+   * report has nothing to check. With it, lines outside reports are not read.
+   */
+  reportFacts?(report: Report, source: SourceText): Facts | null;
+  /** The findings of one line, with ranges on line 0. */
+  checkLine(line: string, ctx: LineContext<Facts>): RuleFinding[];
 }
 
-/**
- * Memo keys by namespace, with and without words, built once: the memo then
- * compares the same string objects on every line instead of fresh concatenations.
- */
-const MEMO_KEYS = new Map<string, { withWords: string; withoutWords: string }>();
-
-function memoKey(namespace: string, withWords: boolean): string {
-  let keys = MEMO_KEYS.get(namespace);
-  if (!keys) {
-    keys = { withWords: namespace + '\u0000words', withoutWords: namespace + '\u0000none' };
-    // Namespaces that carry a value (a report's period) are few per document; keep the map small anyway.
-    if (MEMO_KEYS.size > 1000) MEMO_KEYS.clear();
-    MEMO_KEYS.set(namespace, keys);
-  }
-  return withWords ? keys.withWords : keys.withoutWords;
+export interface ReportRule extends RuleBase {
+  scope: 'report';
+  checkReport(report: Report, ctx: RuleContext): RuleFinding[];
 }
 
-/**
- * The findings of one line that depend on nothing but its text (and the
- * options, and its words): computed as if the line were line 0, remembered by
- * the line's text, and moved to line `l`. Most rules are made of such checks,
- * and this is what makes a keystroke re-examine only the line it changed.
- * `namespace` names the rule and any variant of its check. `segmenter` is what
- * `compute` is given to cut the line with (undefined when it does not look at
- * words, or they are not known yet): results with and without words are kept
- * apart, and nothing else about segmentation matters, so a rule that never
- * looks at words keeps its results when words arrive.
- */
-export function lineFindings(ctx: RuleContext, namespace: string, l: number, segmenter: Segmenter | undefined, compute: () => RuleFinding[]): RuleFinding[] {
-  const found = ctx.memo.at(l, memoKey(namespace, segmenter !== undefined), compute);
-  if (l === 0 || found.length === 0) return found;
-  return found.map((f) => moveFinding(f, l));
+export interface DocumentRule extends RuleBase {
+  scope: 'document';
+  check(ctx: RuleContext): RuleFinding[];
 }
 
-/**
- * A rule's findings inside one report, computed once per version of the
- * report: a report none of whose lines changed keeps its findings from the
- * last analysis (engine/report-memo.ts). For rules that read nothing outside
- * the report, and whose findings carry no line numbers in `data`.
- */
-export function reportFindings(ctx: RuleContext, report: Report, namespace: string, compute: () => RuleFinding[]): RuleFinding[] {
-  return ctx.memo.reports ? ctx.memo.reports.findings(report, namespace, compute) : compute();
-}
-
-/** The findings of `compute(report)` for every report of the document, each through reportFindings. */
-export function eachReportFindings(ctx: RuleContext, namespace: string, compute: (report: Report) => RuleFinding[]): RuleFinding[] {
-  const out: RuleFinding[] = [];
-  for (const report of ctx.doc.reports) {
-    for (const f of reportFindings(ctx, report, namespace, () => compute(report))) out.push(f);
-  }
-  return out;
-}
-
-/**
- * A line-by-line check over the whole document: `compute(from, to)` gives the
- * findings of lines from..to (inclusive). Each report's span is computed once
- * per version of the report (reportFindings); the lines between and before
- * reports are computed every time (their lines are few: blank lines, a
- * collection's own title, text before the first report).
- */
-export function lineSpanFindings(ctx: RuleContext, namespace: string, compute: (from: number, to: number) => RuleFinding[]): RuleFinding[] {
-  const out: RuleFinding[] = [];
-  const add = (found: RuleFinding[]) => {
-    for (const f of found) out.push(f);
-  };
-  let next = 0;
-  for (const report of ctx.doc.reports) {
-    if (report.startLine > next) add(compute(next, report.startLine - 1));
-    add(reportFindings(ctx, report, namespace, () => compute(report.startLine, report.endLine)));
-    next = report.endLine + 1;
-  }
-  if (next < ctx.doc.lines.length) add(compute(next, ctx.doc.lines.length - 1));
-  return out;
-}
-
-/** Line kinds that hold text of the report (not blank, residue or a collection's own title). */
-export type TextLineKind = 'body' | 'heading' | 'title';
-
-/**
- * The usual shape of a line rule: for every line of the given kinds, its
- * findings from `compute(line, segmenter)`, memoised by lineFindings (and per
- * report by lineSpanFindings). With `needsWords`, a line whose words are not
- * known yet is skipped — the pass that knows them reports it; without,
- * `segmenter` is undefined for such a line.
- */
-export function checkEachLine(
-  ctx: RuleContext,
-  namespace: string,
-  kinds: readonly TextLineKind[],
-  needsWords: boolean,
-  compute: (line: string, segmenter: Segmenter | undefined) => RuleFinding[],
-): RuleFinding[] {
-  return lineSpanFindings(ctx, namespace, (from, to) => {
-    const out: RuleFinding[] = [];
-    for (let l = from; l <= to; l++) {
-      const info = ctx.doc.lines[l];
-      if (!(kinds as readonly string[]).includes(info.kind)) continue;
-      const line = ctx.source.lines[l];
-      const segmenter = segmenterFor(ctx, line);
-      if (needsWords && !segmenter) continue;
-      for (const f of lineFindings(ctx, namespace, l, segmenter, () => compute(line, segmenter))) out.push(f);
-    }
-    return out;
-  });
-}
+export type Rule = LineRule<any> | ReportRule | DocumentRule; // eslint-disable-line @typescript-eslint/no-explicit-any

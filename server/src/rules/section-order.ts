@@ -3,13 +3,14 @@
  * plans before problems, problems before the work done.
  */
 import { lineRange, RuleFinding } from '../engine/types';
-import { Rule, RuleContext } from './rule';
+import { DocumentRule, RuleContext } from './rule';
 
-export const sectionOrderRule: Rule = {
+export const sectionOrderRule: DocumentRule = {
   id: 'section-order',
   description: '报告各部分的顺序不符合常规（应为：主要工作、存在的问题、下一步工作打算）',
   defaultSeverity: 'warning',
   fixable: false,
+  scope: 'document',
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
     for (const report of ctx.doc.reports) {

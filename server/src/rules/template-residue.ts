@@ -5,7 +5,7 @@
  */
 import { ResidueRegion, residueDeletion } from '../engine/residue';
 import { SourceText } from '../engine/source';
-import { Rule, RuleContext } from './rule';
+import { DocumentRule, RuleContext } from './rule';
 import { RuleFinding } from '../engine/types';
 
 function excerpt(source: SourceText, r: ResidueRegion): string {
@@ -14,11 +14,12 @@ function excerpt(source: SourceText, r: ResidueRegion): string {
   return r.endLine > r.startLine ? `「${short}」等 ${r.endLine - r.startLine + 1} 行` : `「${short}」`;
 }
 
-export const templateResidueRule: Rule = {
+export const templateResidueRule: DocumentRule = {
   id: 'template-residue',
   description: '模板网站留下的水印、广告、付费标记、网页预览等非正文内容',
   defaultSeverity: 'error',
   fixable: true,
+  scope: 'document',
   check(ctx: RuleContext): RuleFinding[] {
     return ctx.doc.residue.map((r) => ({
       message: r.certain

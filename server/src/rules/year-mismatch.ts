@@ -13,7 +13,7 @@
  */
 import { reportPeriod } from '../engine/period';
 import { lineRange, RuleFinding } from '../engine/types';
-import { Rule, RuleContext, eachReportFindings } from './rule';
+import { ReportRule } from './rule';
 
 /**
  * Years in the opening that name the period reported on: 「现将2022年…总结如下」,
@@ -44,55 +44,54 @@ function openingYears(line: string): { year: number; start: number; end: number;
  */
 const LOST_YEAR = /(现将|截至|截止|[，。；：]|^[\s\u3000]*)年(?=意识形态|工作|党建|宣传|以来|上半年|下半年|全年|[一二三四]季度)|(^[\s\u3000]*)年(?=[，,])/g;
 
-export const yearMismatchRule: Rule = {
+export const yearMismatchRule: ReportRule = {
   id: 'year-mismatch',
   description: '标题的年份与正文所写的报告期不一致，或句子中的年份漏写（「现将年…」）',
   defaultSeverity: 'warning',
   fixable: true,
-  check(ctx: RuleContext): RuleFinding[] {
+  scope: 'report',
+  checkReport(report, ctx) {
     const { doc, source } = ctx;
-    return eachReportFindings(ctx, 'year-mismatch', (report) => {
-      const inReport: RuleFinding[] = [];
-      const period = reportPeriod(report, source);
-      const titleYear = period?.from === 'title' ? period.year : null;
-      if (titleYear !== null && report.opening && report.title) {
-        // 「2023年…总结及2024年工作打算」 names both years.
-        const titleYears = new Set((report.title.text.match(/(?:19|20)[0-9]{2}(?=\s*年)/g) ?? []).map(Number));
-        const l = report.opening.line;
-        for (const y of openingYears(source.lines[l])) {
-          if (titleYears.has(y.year) || (y.since && y.year < titleYear)) continue;
-          inReport.push({
-            message: y.since
-              ? `标题写的是${titleYear}年，这里却从${y.year}年算起：报告期还没开始，请核对年份。`
-              : `标题写的是${titleYear}年，这里写的报告期却是${y.year}年：请核对标题或正文中的年份。`,
-            range: lineRange(l, y.start, y.end),
-            data: { titleYear, bodyYear: y.year },
-          });
-        }
+    const inReport: RuleFinding[] = [];
+    const period = reportPeriod(report, source);
+    const titleYear = period?.from === 'title' ? period.year : null;
+    if (titleYear !== null && report.opening && report.title) {
+      // 「2023年…总结及2024年工作打算」 names both years.
+      const titleYears = new Set((report.title.text.match(/(?:19|20)[0-9]{2}(?=\s*年)/g) ?? []).map(Number));
+      const l = report.opening.line;
+      for (const y of openingYears(source.lines[l])) {
+        if (titleYears.has(y.year) || (y.since && y.year < titleYear)) continue;
+        inReport.push({
+          message: y.since
+            ? `标题写的是${titleYear}年，这里却从${y.year}年算起：报告期还没开始，请核对年份。`
+            : `标题写的是${titleYear}年，这里写的报告期却是${y.year}年：请核对标题或正文中的年份。`,
+          range: lineRange(l, y.start, y.end),
+          data: { titleYear, bodyYear: y.year },
+        });
       }
-      for (let l = report.startLine; l <= report.endLine; l++) {
-        const kind = doc.lines[l].kind;
-        if (kind !== 'body' && kind !== 'heading' && kind !== 'title') continue;
-        const line = source.lines[l];
-        LOST_YEAR.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = LOST_YEAR.exec(line))) {
-          const lead = m[1] ?? m[2] ?? '';
-          const at = m.index + lead.length;
-          // The year is certain only where the sentence speaks of the period reported
-          // on: 「现将年…总结如下」 or the opening paragraph.
-          const year = period && (lead === '现将' || l === report.opening?.line) ? period.year : null;
-          inReport.push({
-            message: year
-              ? `「年」前面漏写了年份：按本报告所属年份应为「${year}年」，请补上。`
-              : '「年」前面漏写了年份，请补上具体年份。',
-            range: lineRange(l, at, at + 1),
-            fix: year ? { title: `补上年份「${year}」`, edits: [{ range: lineRange(l, at, at), newText: String(year) }] } : undefined,
-            data: { lostYear: true },
-          });
-        }
+    }
+    for (let l = report.startLine; l <= report.endLine; l++) {
+      const kind = doc.lines[l].kind;
+      if (kind !== 'body' && kind !== 'heading' && kind !== 'title') continue;
+      const line = source.lines[l];
+      LOST_YEAR.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = LOST_YEAR.exec(line))) {
+        const lead = m[1] ?? m[2] ?? '';
+        const at = m.index + lead.length;
+        // The year is certain only where the sentence speaks of the period reported
+        // on: 「现将年…总结如下」 or the opening paragraph.
+        const year = period && (lead === '现将' || l === report.opening?.line) ? period.year : null;
+        inReport.push({
+          message: year
+            ? `「年」前面漏写了年份：按本报告所属年份应为「${year}年」，请补上。`
+            : '「年」前面漏写了年份，请补上具体年份。',
+          range: lineRange(l, at, at + 1),
+          fix: year ? { title: `补上年份「${year}」`, edits: [{ range: lineRange(l, at, at), newText: String(year) }] } : undefined,
+          data: { lostYear: true },
+        });
       }
-      return inReport;
-    });
+    }
+    return inReport;
   },
 };
