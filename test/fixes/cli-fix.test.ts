@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { DiffStats, diffLines } from '../../server/src/cli/diff';
 import { unifiedDiff } from '../../server/src/cli/fix';
 import { ROOT, run, scratchFolder } from '../cli/scratch';
 
@@ -176,5 +177,133 @@ describe('unifiedDiff', () => {
   test('an insertion at the start and equal texts', () => {
     assert.equal(unifiedDiff('a\nb', 'x\na\nb', 'f'), ['--- f', '+++ f', '@@ -1,2 +1,3 @@', '+x', ' a', ' b'].join('\n'));
     assert.equal(unifiedDiff('a\r\nb', 'a\r\nb', 'f'), '');
+  });
+});
+
+/** Applies a unified diff to `before`'s lines, checking every header, context and removed line. */
+function applyUnified(before: string[], patch: string): string[] {
+  const lines = patch.split('\n');
+  assert.deepEqual(lines.slice(0, 2), ['--- f', '+++ f']);
+  const out: string[] = [];
+  let at = 0; // next line of `before` not yet copied
+  let k = 2;
+  while (k < lines.length) {
+    const h = /^@@ -(\d+),(\d+) \+(\d+),(\d+) @@$/.exec(lines[k++]);
+    assert.ok(h, `hunk header expected, got ${lines[k - 1]}`);
+    const [oldStart, oldCount, newStart, newCount] = h.slice(1).map(Number);
+    const from = oldCount ? oldStart - 1 : oldStart;
+    assert.ok(from >= at, 'hunks overlap or go backwards');
+    out.push(...before.slice(at, from));
+    assert.equal(newCount ? newStart - 1 : newStart, out.length, 'new start');
+    at = from;
+    let olds = 0;
+    let news = 0;
+    while (k < lines.length && !lines[k].startsWith('@@ ')) {
+      const [mark, text] = [lines[k][0], lines[k].slice(1)];
+      k++;
+      if (mark !== '+') {
+        assert.equal(before[at], text, `line ${at + 1} of the old text`);
+        at++;
+        olds++;
+      }
+      if (mark !== '-') {
+        out.push(text);
+        news++;
+      }
+    }
+    assert.deepEqual([olds, news], [oldCount, newCount], 'hunk counts');
+  }
+  out.push(...before.slice(at));
+  return out;
+}
+
+function lcsLength(a: string[], b: string[]): number {
+  let row = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    const next = [0];
+    for (let j = 0; j < b.length; j++) next.push(x === b[j] ? row[j] + 1 : Math.max(row[j + 1], next[j]));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** A seeded generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A text and an edited copy: lines from `words` distinct lines, edited at `rate`. */
+function editedPair(rnd: () => number, length: number, words: number, rate: number): [string[], string[]] {
+  const line = () => `第${Math.floor(rnd() * words)}条,开展工作`;
+  const a = Array.from({ length }, line);
+  const b: string[] = [];
+  for (const x of a) {
+    const r = rnd();
+    if (r < rate / 3) continue;
+    if (r < (2 * rate) / 3) b.push(line(), x);
+    else if (r < rate) b.push(x.replace(',', '，'));
+    else b.push(x);
+  }
+  return [a, b];
+}
+
+describe('the line diff', () => {
+  test('small random texts: the diff applies and is the shortest', () => {
+    const rnd = random(7);
+    for (let round = 0; round < 400; round++) {
+      const [a, b] = editedPair(rnd, Math.floor(rnd() * 40), 1 + Math.floor(rnd() * 6), rnd());
+      const ops = diffLines(a, b);
+      const edits = ops.filter((o) => o.type !== ' ').length;
+      assert.equal(edits, a.length + b.length - 2 * lcsLength(a, b), `round ${round}`);
+      // As texts, an empty list of lines is one empty line.
+      const [before, after] = [a.join('\n'), b.join('\n')];
+      const patch = unifiedDiff(before, after, 'f', round % 4);
+      if (before === after) assert.equal(patch, '');
+      else assert.deepEqual(applyUnified(before.split('\n'), patch), after.split('\n'), `round ${round}`);
+    }
+  });
+
+  test('large random texts, with and without lines unique on both sides: the diff applies', () => {
+    const rnd = random(11);
+    for (const words of [3, 40, 1000, 1e9]) {
+      for (const rate of [0.02, 0.3, 0.9]) {
+        const [a, b] = editedPair(rnd, 1500 + Math.floor(rnd() * 2500), words, rate);
+        const ops = diffLines(a, b);
+        assert.deepEqual(ops.filter((o) => o.type !== '+').map((o) => o.text), a);
+        assert.deepEqual(ops.filter((o) => o.type !== '-').map((o) => o.text), b);
+        assert.deepEqual(applyUnified(a, unifiedDiff(a.join('\n'), b.join('\n'), 'f')), b, `${words} words, rate ${rate}`);
+      }
+    }
+  });
+
+  test('30,000 changed lines are diffed in work linear in their number', () => {
+    // What "fix all" does to a long draft: every line changes, some lines repeat (blank ones), one line goes.
+    const draft = (n: number): [string[], string[]] => {
+      const a: string[] = [];
+      const b: string[] = [];
+      for (let i = 0; i < n / 2; i++) {
+        a.push(`第${i}项工作已经完成,效果良好。`, '');
+        b.push(`第${i}项工作已经完成，效果良好。`, '');
+      }
+      a.splice(n / 2, 0, '仅供学习参考');
+      return [a, b];
+    };
+    const work = (a: string[], b: string[]) => {
+      const stats: DiffStats = { steps: 0 };
+      const ops = diffLines(a, b, stats);
+      assert.equal(ops.filter((o) => o.type !== ' ').length, a.length - b.length + 2 * (b.length / 2));
+      return stats.steps;
+    };
+    const [a, b] = draft(30000);
+    const steps = work(a, b);
+    // Quadratic work would be some 10⁹ steps here; the bound leaves room for constant factors only.
+    assert.ok(steps < 100 * (a.length + b.length), `${steps} steps`);
+    assert.ok(work(...draft(60000)) < 2.5 * steps, 'twice the lines, at most about twice the work');
+    assert.deepEqual(applyUnified(a, unifiedDiff(a.join('\n'), b.join('\n'), 'f')), b);
   });
 });

@@ -25,12 +25,14 @@ import { Analysis, AnalyzeOptions, analyzeText, isMarkdownPath } from '../engine
 import { EditConflictError, applyEdits, planFixAll } from '../engine/fixes';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
-import { SourceText } from '../engine/source';
 import { Finding } from '../engine/types';
 import { ALL_RULES } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
 import { BinaryFileError, DecodedText, collectFiles, decodeDraft, describeFsError } from './files';
+import { unifiedDiff } from './diff';
 import { findingLine } from './format';
+
+export { unifiedDiff };
 
 export interface FixIO {
   out: (s: string) => void;
@@ -63,109 +65,6 @@ export function encodeDraft(text: string, encoding: DecodedText['encoding']): Bu
       return null;
   }
 }
-
-// ---------------------------------------------------------------------------
-// A line diff (Myers), printed in the unified format
-
-type Op = { type: ' ' | '-' | '+'; text: string };
-
-function myers(a: string[], b: string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const off = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  // trace[d] holds v[k] for k in -d..d before round d, enough to walk back.
-  const trace: Int32Array[] = [];
-  let found = -1;
-  outer: for (let d = 0; d <= max; d++) {
-    trace.push(v.slice(off - d - 1, off + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[off + k] = x;
-      if (x >= n && y >= m) {
-        found = d;
-        break outer;
-      }
-    }
-  }
-  const ops: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = found; d >= 0; d--) {
-    const saved = trace[d];
-    const at = (k: number) => saved[k + d + 1];
-    const k = x - y;
-    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : at(prevK);
-    const prevY = d === 0 ? 0 : prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ type: ' ', text: a[x - 1] });
-      x--;
-      y--;
-    }
-    if (d === 0) break;
-    if (x === prevX) {
-      ops.push({ type: '+', text: b[y - 1] });
-      y--;
-    } else {
-      ops.push({ type: '-', text: a[x - 1] });
-      x--;
-    }
-  }
-  return ops.reverse();
-}
-
-export function diffLines(a: string[], b: string[]): Op[] {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const same = (s: string): Op => ({ type: ' ', text: s });
-  return [...a.slice(0, pre).map(same), ...myers(a.slice(pre, a.length - suf), b.slice(pre, b.length - suf)), ...a.slice(a.length - suf).map(same)];
-}
-
-/** A unified diff of two texts, line by line, with `context` lines around each change; '' when equal. */
-export function unifiedDiff(before: string, after: string, name: string, context = 3): string {
-  const ops = diffLines(new SourceText(before).lines, new SourceText(after).lines);
-  const changed = ops.map((o, i) => (o.type !== ' ' ? i : -1)).filter((i) => i >= 0);
-  if (changed.length === 0) return '';
-  // Old and new line numbers (0-based) before each op.
-  const oldAt: number[] = [];
-  const newAt: number[] = [];
-  let o = 0;
-  let n = 0;
-  for (const op of ops) {
-    oldAt.push(o);
-    newAt.push(n);
-    if (op.type !== '+') o++;
-    if (op.type !== '-') n++;
-  }
-  const out = [`--- ${name}`, `+++ ${name}`];
-  let i = 0;
-  while (i < changed.length) {
-    const from = Math.max(0, changed[i] - context);
-    let j = i;
-    while (j + 1 < changed.length && changed[j + 1] - changed[j] <= 2 * context + 1) j++;
-    const to = Math.min(ops.length, changed[j] + context + 1);
-    const slice = ops.slice(from, to);
-    const oldCount = slice.filter((x) => x.type !== '+').length;
-    const newCount = slice.filter((x) => x.type !== '-').length;
-    const oldStart = oldCount ? oldAt[from] + 1 : oldAt[from];
-    const newStart = newCount ? newAt[from] + 1 : newAt[from];
-    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
-    for (const x of slice) out.push(x.type + x.text);
-    i = j + 1;
-  }
-  return out.join('\n');
-}
-
-// ---------------------------------------------------------------------------
 
 function ruleTitle(code: string): string {
   const doc = (ruleDocs as Record<string, unknown>)[code] as { title?: string } | undefined;
