@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { DiffStats, diffLines } from '../../server/src/cli/diff';
+import { describeFsError } from '../../server/src/cli/files';
 import { unifiedDiff } from '../../server/src/cli/fix';
 import { ROOT, run, scratchFolder } from '../cli/scratch';
 
@@ -102,6 +103,15 @@ describe('zongjie fix', () => {
     assert.equal(r.code, 1);
     assert.match(fs.readFileSync(p, 'utf8'), /^2024年/);
     assert.match(r.out, /余下 1 个错误、0 个警告需要人工处理/);
+  });
+});
+
+describe('describeFsError', () => {
+  test('messages say whether reading or writing failed', () => {
+    const denied = Object.assign(new Error('denied'), { code: 'EACCES' });
+    assert.equal(describeFsError(denied), '没有读取权限');
+    assert.equal(describeFsError(denied, 'write'), '没有写入权限');
+    assert.equal(describeFsError(Object.assign(new Error('odd'), { code: 'EIO' }), 'write'), '无法写入（EIO）');
   });
 });
 

@@ -185,7 +185,7 @@ export function runFix(paths: string[], options: FixOptions, io: FixIO): number 
       try {
         writeAtomic(file, encodeDraft(result.text, decoded.encoding)!);
       } catch (e) {
-        throw new Refusal(`无法写入（${describeFsError(e)}），文件未作修改`);
+        throw new Refusal(`${describeFsError(e, 'write')}，文件未作修改`);
       }
       io.out(`${file}：已修复 ${result.fixed.length} 个问题（${breakdown(result.fixed)}）。`);
     } catch (e) {
