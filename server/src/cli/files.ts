@@ -48,18 +48,26 @@ export function collectFiles(inputs: string[]): CollectedFiles {
   return { files, problems };
 }
 
-export function describeFsError(e: unknown): string {
+/** What went wrong with a file operation, in Chinese; `action` tells whether it was reading or writing. */
+export function describeFsError(e: unknown, action: 'read' | 'write' = 'read'): string {
   const code = (e as NodeJS.ErrnoException)?.code;
+  const verb = action === 'read' ? '读取' : '写入';
   switch (code) {
     case 'ENOENT':
       return '文件或文件夹不存在';
     case 'EACCES':
     case 'EPERM':
-      return '没有读取权限';
+      return `没有${verb}权限`;
     case 'EISDIR':
       return '这是一个文件夹';
+    case 'EROFS':
+      return '文件所在的磁盘是只读的';
+    case 'ENOSPC':
+      return '磁盘空间不足';
+    case 'EDQUOT':
+      return '超出磁盘配额';
     default:
-      return `无法读取（${code ?? (e instanceof Error ? e.message : String(e))}）`;
+      return `无法${verb}（${code ?? (e instanceof Error ? e.message : String(e))}）`;
   }
 }
 

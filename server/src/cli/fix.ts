@@ -6,8 +6,11 @@
  * - a file is written only when every pass of fixes applied cleanly; a file
  *   that cannot be read, decoded or analysed is left untouched;
  * - it is written back in its own encoding, BOM and line ends (the edits only
- *   replace the text they name), through a temporary file renamed over it, and
- *   not at all when it changed on disk in the meantime;
+ *   replace the text they name), and not at all when it changed on disk in
+ *   the meantime;
+ * - it is written in place, so it keeps its inode, mode, owner and hard links;
+ *   its original bytes are kept in a backup file until the new ones are
+ *   synced, and a failed write is undone. A read-only file is refused;
  * - only encodings Node can write are written: UTF-8 (with or without BOM) and
  *   UTF-16 with a BOM. GB18030/GBK drafts are refused with a message (Node has
  *   no GB18030 encoder), and so is any file whose bytes would not come back
@@ -19,6 +22,7 @@
  * still fixed). With --dry-run the code tells what a real run would leave.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import ruleDocs from '../data/rule-docs.json';
 import { Analysis, AnalyzeOptions, analyzeText, isMarkdownPath } from '../features/analyze';
@@ -26,12 +30,14 @@ import { planFixAll } from '../features/fixes';
 import { EditConflictError, applyEdits } from '../engine/edits';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
-import { SourceText } from '../engine/source';
 import { Finding } from '../engine/types';
 import { ALL_RULES } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
 import { BinaryFileError, DecodedText, collectFiles, decodeDraft, describeFsError } from './files';
+import { unifiedDiff } from './diff';
 import { findingLine } from './format';
+
+export { unifiedDiff };
 
 export interface FixIO {
   out: (s: string) => void;
@@ -65,109 +71,6 @@ export function encodeDraft(text: string, encoding: DecodedText['encoding']): Bu
   }
 }
 
-// ---------------------------------------------------------------------------
-// A line diff (Myers), printed in the unified format
-
-type Op = { type: ' ' | '-' | '+'; text: string };
-
-function myers(a: string[], b: string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const off = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  // trace[d] holds v[k] for k in -d..d before round d, enough to walk back.
-  const trace: Int32Array[] = [];
-  let found = -1;
-  outer: for (let d = 0; d <= max; d++) {
-    trace.push(v.slice(off - d - 1, off + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[off + k] = x;
-      if (x >= n && y >= m) {
-        found = d;
-        break outer;
-      }
-    }
-  }
-  const ops: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = found; d >= 0; d--) {
-    const saved = trace[d];
-    const at = (k: number) => saved[k + d + 1];
-    const k = x - y;
-    const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : at(prevK);
-    const prevY = d === 0 ? 0 : prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ type: ' ', text: a[x - 1] });
-      x--;
-      y--;
-    }
-    if (d === 0) break;
-    if (x === prevX) {
-      ops.push({ type: '+', text: b[y - 1] });
-      y--;
-    } else {
-      ops.push({ type: '-', text: a[x - 1] });
-      x--;
-    }
-  }
-  return ops.reverse();
-}
-
-export function diffLines(a: string[], b: string[]): Op[] {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const same = (s: string): Op => ({ type: ' ', text: s });
-  return [...a.slice(0, pre).map(same), ...myers(a.slice(pre, a.length - suf), b.slice(pre, b.length - suf)), ...a.slice(a.length - suf).map(same)];
-}
-
-/** A unified diff of two texts, line by line, with `context` lines around each change; '' when equal. */
-export function unifiedDiff(before: string, after: string, name: string, context = 3): string {
-  const ops = diffLines(new SourceText(before).lines, new SourceText(after).lines);
-  const changed = ops.map((o, i) => (o.type !== ' ' ? i : -1)).filter((i) => i >= 0);
-  if (changed.length === 0) return '';
-  // Old and new line numbers (0-based) before each op.
-  const oldAt: number[] = [];
-  const newAt: number[] = [];
-  let o = 0;
-  let n = 0;
-  for (const op of ops) {
-    oldAt.push(o);
-    newAt.push(n);
-    if (op.type !== '+') o++;
-    if (op.type !== '-') n++;
-  }
-  const out = [`--- ${name}`, `+++ ${name}`];
-  let i = 0;
-  while (i < changed.length) {
-    const from = Math.max(0, changed[i] - context);
-    let j = i;
-    while (j + 1 < changed.length && changed[j + 1] - changed[j] <= 2 * context + 1) j++;
-    const to = Math.min(ops.length, changed[j] + context + 1);
-    const slice = ops.slice(from, to);
-    const oldCount = slice.filter((x) => x.type !== '+').length;
-    const newCount = slice.filter((x) => x.type !== '-').length;
-    const oldStart = oldCount ? oldAt[from] + 1 : oldAt[from];
-    const newStart = newCount ? newAt[from] + 1 : newAt[from];
-    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
-    for (const x of slice) out.push(x.type + x.text);
-    i = j + 1;
-  }
-  return out.join('\n');
-}
-
-// ---------------------------------------------------------------------------
-
 function ruleTitle(code: string): string {
   const doc = (ruleDocs as Record<string, unknown>)[code] as { title?: string } | undefined;
   return doc?.title ?? code;
@@ -179,27 +82,159 @@ function breakdown(fixed: Finding[]): string {
   return [...counts].map(([code, n]) => `${ruleTitle(code)} ${n} 处`).join('、');
 }
 
-/** Writes `bytes` over `target` through a temporary file in the same folder, keeping the file's mode. */
-function writeAtomic(target: string, bytes: Buffer): void {
-  const real = fs.realpathSync(target);
-  const mode = fs.statSync(real).mode & 0o7777;
-  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.zongjie-${process.pid}-${Date.now()}.tmp`);
+class Refusal extends Error {}
+
+/** The file operations writeInPlace uses (a seam for tests of failing writes). */
+export type WriteFs = Pick<typeof fs, 'openSync' | 'closeSync' | 'readSync' | 'writeSync' | 'fstatSync' | 'ftruncateSync' | 'fsyncSync' | 'unlinkSync'>;
+
+/**
+ * Why `file` must not be written, in Chinese, or null. Root passes every
+ * permission check, so a file without any write bit is read-only whoever runs.
+ */
+export function readOnlyReason(file: string, mode: number): string | null {
+  if ((mode & 0o222) === 0) return '文件是只读的';
   try {
-    const fd = fs.openSync(tmp, 'wx', mode);
+    fs.accessSync(file, fs.constants.W_OK);
+    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EROFS') return '文件所在的磁盘是只读的';
+    if (code === 'EACCES' || code === 'EPERM') return '没有写入这个文件的权限';
+    // Anything else is left to the write, which says what failed.
+    return null;
+  }
+}
+
+function writeAll(fsx: WriteFs, fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length; ) done += fsx.writeSync(fd, bytes, done, bytes.length - done, done);
+}
+
+/** The whole content behind `fd`, read up to `limit` bytes. */
+function readAll(fsx: WriteFs, fd: number, limit: number): Buffer {
+  const buf = Buffer.alloc(limit);
+  let done = 0;
+  for (let n; done < limit && (n = fsx.readSync(fd, buf, done, limit - done, done)) > 0; ) done += n;
+  return buf.subarray(0, done);
+}
+
+/** Makes a folder's new entry durable where the platform allows it. */
+function syncFolder(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
     try {
-      fs.writeSync(fd, bytes);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
-    fs.renameSync(tmp, real);
-  } catch (e) {
+  } catch {
+    // Not possible on every platform; the backup's own data is synced already.
+  }
+}
+
+/**
+ * Saves `original` as a backup beside `real` (hidden, so a later run skips
+ * it), or in the temporary folder when the file's folder is not writable.
+ * Returns its path; a Refusal when no backup could be made.
+ */
+function makeBackup(fsx: WriteFs, real: string, original: Buffer): string {
+  const stamp = `${process.pid}-${Date.now()}`;
+  const places = [
+    path.join(path.dirname(real), `.${path.basename(real)}.zongjie-backup-${stamp}`),
+    path.join(os.tmpdir(), `zongjie-backup-${stamp}-${path.basename(real)}`),
+  ];
+  let firstError: unknown;
+  for (const backup of places) {
+    let fd: number;
     try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // The temporary file was never made or is already renamed.
+      fd = fsx.openSync(backup, 'wx', 0o600);
+    } catch (e) {
+      firstError ??= e;
+      continue;
     }
-    throw e;
+    let saved = false;
+    try {
+      writeAll(fsx, fd, original);
+      fsx.fsyncSync(fd);
+      saved = true;
+    } catch (e) {
+      firstError ??= e;
+    } finally {
+      try {
+        fsx.closeSync(fd);
+      } catch {
+        // Its content is synced or it is about to be removed: nothing hangs on the close.
+      }
+    }
+    if (!saved) {
+      removeQuietly(fsx, backup);
+      continue;
+    }
+    syncFolder(path.dirname(backup));
+    return backup;
+  }
+  throw new Refusal(`无法保存原内容的备份（${describeFsError(firstError, 'write')}），为免丢失内容，未作修改`);
+}
+
+function removeQuietly(fsx: WriteFs, file: string): boolean {
+  try {
+    fsx.unlinkSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `bytes` over `file` in place: the same inode, so its mode, owner
+ * and hard links stay. Refuses (Refusal) when the file is no longer what was
+ * read (`original`, `read`). The original bytes are first saved in a backup
+ * file, removed once the new content is synced; a failed write is undone from
+ * memory, and when even that fails the backup stays and the message names it.
+ * Returns notes for the user.
+ */
+export function writeInPlace(file: string, bytes: Buffer, original: Buffer, read: fs.Stats, fsx: WriteFs = fs): string[] {
+  let fd: number;
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+    fd = fsx.openSync(real, 'r+');
+  } catch (e) {
+    throw new Refusal(`${describeFsError(e, 'write')}，文件未作修改`);
+  }
+  try {
+    let same: boolean;
+    try {
+      const now = fsx.fstatSync(fd);
+      same =
+        now.ino === read.ino && now.dev === read.dev && now.mtimeMs === read.mtimeMs && now.size === original.length && readAll(fsx, fd, original.length + 1).equals(original);
+    } catch (e) {
+      throw new Refusal(`写入前核对文件时出错（${describeFsError(e)}），文件未作修改`);
+    }
+    if (!same) throw new Refusal('文件在处理期间被其他程序修改，未写入');
+    const backup = makeBackup(fsx, real, original);
+    try {
+      writeAll(fsx, fd, bytes);
+      fsx.ftruncateSync(fd, bytes.length);
+      fsx.fsyncSync(fd);
+    } catch (e) {
+      const why = describeFsError(e, 'write');
+      try {
+        writeAll(fsx, fd, original);
+        fsx.ftruncateSync(fd, original.length);
+        fsx.fsyncSync(fd);
+      } catch {
+        throw new Refusal(`${why}，写入中断，原内容也未能写回；原内容完整保存在 ${backup}，请用它恢复文件`);
+      }
+      removeQuietly(fsx, backup);
+      throw new Refusal(`${why}，写入中断；已恢复原内容，文件未作修改`);
+    }
+    return removeQuietly(fsx, backup) ? [] : [`已修复，但未能删除备份文件 ${backup}（其中是修复前的内容），可以手动删除`];
+  } finally {
+    try {
+      fsx.closeSync(fd);
+    } catch {
+      // The content is synced (or restored) before this point; a failed close loses nothing.
+    }
   }
 }
 
@@ -208,8 +243,6 @@ interface FileResult {
   analysis: Analysis;
   fixed: Finding[];
 }
-
-class Refusal extends Error {}
 
 /** Fixes one file's text; throws Refusal (Chinese message) when it must be left untouched. */
 function fixText(text: string, options: AnalyzeOptions): { text: string; analysis: Analysis; fixed: Finding[] } {
@@ -276,20 +309,19 @@ export function runFix(paths: string[], options: FixOptions, io: FixIO): number 
       for (const f of result.analysis.failures) io.err(`zongjie：${file}：规则 ${f.rule} 运行出错，已跳过该规则（${f.message}）`);
       results.push({ path: file, analysis: result.analysis, fixed: result.fixed });
       if (result.text === decoded.text) continue;
-      changedFiles++;
+      const readOnly = readOnlyReason(file, stat.mode);
       if (options.dryRun) {
         io.out(unifiedDiff(decoded.text, result.text, file));
         io.out(`${file}：可修复 ${result.fixed.length} 个问题（${breakdown(result.fixed)}）。`);
+        if (readOnly) throw new Refusal(`${readOnly}，实际运行时不会修改`);
+        changedFiles++;
         continue;
       }
-      const now = fs.statSync(file);
-      if (now.mtimeMs !== stat.mtimeMs || now.size !== stat.size) throw new Refusal('文件在处理期间被其他程序修改，未写入');
-      try {
-        writeAtomic(file, encodeDraft(result.text, decoded.encoding)!);
-      } catch (e) {
-        throw new Refusal(`无法写入（${describeFsError(e)}），文件未作修改`);
-      }
+      if (readOnly) throw new Refusal(`${readOnly}，未修改`);
+      const notes = writeInPlace(file, encodeDraft(result.text, decoded.encoding)!, bytes, stat);
+      changedFiles++;
       io.out(`${file}：已修复 ${result.fixed.length} 个问题（${breakdown(result.fixed)}）。`);
+      for (const note of notes) io.err(`zongjie：${file}：${note}。`);
     } catch (e) {
       if (!(e instanceof Refusal)) throw e;
       io.err(`zongjie：${file}：${e.message}。`);
