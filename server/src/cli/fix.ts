@@ -20,7 +20,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ruleDocs from '../data/rule-docs.json';
 import { Analysis, AnalyzeOptions, analyzeText, isMarkdownPath } from '../features/analyze';
 import { planFixAll } from '../features/fixes';
 import { EditConflictError, applyEdits } from '../engine/edits';
@@ -28,7 +27,7 @@ import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
 import { Finding } from '../engine/types';
-import { ALL_RULES } from '../rules';
+import { ALL_RULES, findRule } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
 import { BinaryFileError, DecodedText, collectFiles, decodeDraft, describeFsError } from './files';
 import { findingLine } from './format';
@@ -169,8 +168,7 @@ export function unifiedDiff(before: string, after: string, name: string, context
 // ---------------------------------------------------------------------------
 
 function ruleTitle(code: string): string {
-  const doc = (ruleDocs as Record<string, unknown>)[code] as { title?: string } | undefined;
-  return doc?.title ?? code;
+  return findRule(code)?.docs.title ?? code;
 }
 
 function breakdown(fixed: Finding[]): string {

@@ -32,7 +32,29 @@ export function emptyExamples(line: string): { start: number; end: number; cue: 
 
 export const emptyExampleRule: Rule = {
   id: 'empty-example',
-  description: '提示举例却没有写出例子（「…，如。」「例如。」）',
+  docs: {
+    title: '举例没有写出',
+    summary: '提示举例却没有写出例子（「…，如。」「例如。」）',
+    readme: { problem: '空的举例', examples: '`……，如。`、`例如。`' },
+    hover: {
+      explanation: '句中用“如”“例如”提示举例，后面却没有写出例子，多半是模板里留给作者补充的地方。请补上具体事例，或删去“如”“例如”。',
+      wrong: '创新宣传形式，如。',
+      right: '创新宣传形式，如开设“理论微课堂”专栏，录制微党课8期。',
+    },
+    details: [
+      '提示举例却没有写出例子：`……等情况，如。`、`例如。`、`（如：）`。',
+      '',
+      '- 默认级别：警告',
+      '- 可一键修复：否（应补上具体事例，或删去「如」）',
+      '- 需要中文分词：否',
+      '',
+      '只有「如、例如、比如、譬如、诸如」单独出现在两个标点之间时才报告；`如期`、`如实`、`如下`、`诸如此类`、',
+      '`例如“学习强国”平台……`，以及行末的 `例如：`（下面各行列举）都不报告。',
+      '',
+      '- 错误示例：`个别党员存在“应学未学”等情况，如。`',
+      '- 正确示例：`个别党员存在“应学未学”等情况，如全年有3人未完成学习任务。`',
+    ],
+  },
   defaultSeverity: 'warning',
   fixable: false,
   check(ctx: RuleContext): RuleFinding[] {

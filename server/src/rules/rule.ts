@@ -22,11 +22,32 @@ export interface RuleContext {
   memo: LineMemo;
 }
 
+/**
+ * A rule's documentation, in Chinese: the one source of its hover text, of
+ * its section and table row in docs/rules.md and of its row in the README's
+ * table of checks.
+ */
+export interface RuleDocs {
+  /** A short name: the hover's heading, and how `zongjie fix` counts what it fixed. */
+  title: string;
+  /** One line: what the rule finds (docs/rules.md's table). */
+  summary: string;
+  /** The README's row: the problem in a few words, and examples as Markdown. */
+  readme: { problem: string; examples: string };
+  /** The hover on a finding: why it matters and what to do, then a wrong and a right example (a line break makes a block). */
+  hover: { explanation: string; wrong: string; right: string };
+  /**
+   * The rule's section of docs/rules.md, as lines of Markdown: what it finds
+   * and what it leaves alone, with a wrong and a right example (lines
+   * `- 错误示例：…` and `- 正确示例：…`; test/chinese/docs.test.ts runs those of the word-level rules).
+   */
+  details: readonly string[];
+}
+
 export interface Rule {
   /** Kebab-case id; the diagnostic `code`. */
   id: string;
-  /** One line, in Chinese, for docs, settings and hover. */
-  description: string;
+  docs: RuleDocs;
   defaultSeverity: Severity;
   /** True when a quick fix can repair (some of) its findings: a fix carried by the finding, or one computed in engine/fixes.ts (renumbering, inserting a part). */
   fixable: boolean;
