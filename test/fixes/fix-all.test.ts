@@ -6,7 +6,7 @@ import { applyEdits } from '../../server/src/engine/edits';
 import { lineRange } from '../../server/src/engine/types';
 import { ALL_RULES } from '../../server/src/rules';
 import { Rule } from '../../server/src/rules/rule';
-import { draft } from '../helpers';
+import { draft, testDocs } from '../helpers';
 import { randomDocument } from '../robustness/generator';
 import { changedLines, linesOf, only } from './util';
 
@@ -94,7 +94,7 @@ describe('fix all', () => {
     // A rule of the test's own whose correction rewrites the residue line the residue fix deletes.
     const clash: Rule = {
       id: 'test-clash',
-      description: '测试用',
+      docs: testDocs('测试用'),
       defaultSeverity: 'warning',
       fixable: true, scope: 'document',
       check: () => [{ message: '测试。', range: lineRange(0, 0, 2), fix: { title: '测试', edits: [{ range: lineRange(0, 0, 2), newText: '只供' }] } }],

@@ -9,7 +9,7 @@ import { ProfileData, compileProfile, getProfile } from '../../server/src/engine
 import { lineRange } from '../../server/src/engine/types';
 import { ALL_RULES } from '../../server/src/rules';
 import { Rule } from '../../server/src/rules/rule';
-import { draft } from '../helpers';
+import { draft, testDocs } from '../helpers';
 import { actionsFor, applyAction, changedLines, linesOf, only, replaced } from './util';
 
 const HEAD = ['2024年意识形态工作总结', '今年以来，区文化馆党支部认真落实意识形态工作责任制，现将有关情况总结如下。'];
@@ -64,7 +64,7 @@ describe('a correction a finding carries', () => {
   // A rule of the test's own, so the mechanism is tested apart from any real rule's wording.
   const doubled: Rule = {
     id: 'test-doubled-de',
-    description: '测试用：“的的”',
+    docs: testDocs('测试用：“的的”'),
     defaultSeverity: 'warning',
     fixable: true, scope: 'document',
     check(ctx) {

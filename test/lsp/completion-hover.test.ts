@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CompletionItemKind, MarkupContent, MarkupKind } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../../server/src/engine/edits';
-import { ruleDoc } from '../../server/src/features/hover';
+import { findRule } from '../../server/src/rules';
 import { NOTE_LINES, lf } from './fixtures';
 import { TestClient, fileUri } from './harness';
 import { EDITOR_CAPABILITIES, completion, hover, hoverText } from './requests';
@@ -133,8 +133,8 @@ describe('hover over stdio', TEST_TIMEOUT, () => {
 
   test('on a finding: the rule’s explanation and a right example', async () => {
     const text = hoverText(await hover(client, uri, 3, line3.indexOf(',')));
-    const doc = ruleDoc('punctuation')!;
-    assert.ok(text.includes(`**${doc.title}**（规则 \`punctuation\`）`), text);
+    const { title, hover: doc } = findRule('punctuation')!.docs;
+    assert.ok(text.includes(`**${title}**（规则 \`punctuation\`）`), text);
     assert.ok(text.includes(doc.explanation));
     assert.ok(text.includes(`正确示例：${doc.right}`) || text.includes(`正确示例：\n\n\`\`\`text\n${doc.right}\n\`\`\``), text);
   });

@@ -13,6 +13,7 @@ import { SegmenterHostLike } from '../../server/src/lsp/segmentation';
 import { SEGMENTER_START_DELAY_MS } from '../../server/src/lsp/server';
 import { placeholderRule } from '../../server/src/rules/placeholder';
 import { Rule } from '../../server/src/rules/rule';
+import { testDocs } from '../helpers';
 import { REPORT_LINES, lf } from './fixtures';
 import { DEFAULT_CAPABILITIES, TestClient, fileUri } from './harness';
 
@@ -21,7 +22,7 @@ const TEST_TIMEOUT = { timeout: 30000 };
 /** Flags every word 「工作」 the segmenter returns: present only in phase 2. */
 const wordRule: Rule = {
   id: 'word-test',
-  description: '测试用：标出分词结果中的「工作」',
+  docs: testDocs('测试用：标出分词结果中的「工作」'),
   defaultSeverity: 'information',
   fixable: false, scope: 'document',
   requiresSegmenter: true,
@@ -40,7 +41,7 @@ const wordRule: Rule = {
 
 const throwingRule: Rule = {
   id: 'throws',
-  description: '测试用：总是出错',
+  docs: testDocs('测试用：总是出错'),
   defaultSeverity: 'error',
   fixable: false, scope: 'document',
   check() {

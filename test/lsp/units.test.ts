@@ -16,6 +16,7 @@ import { MAX_DIAGNOSTICS, toDiagnostic, toDiagnostics } from '../../server/src/l
 import { GATE_LINES, GateMemo, isCandidateDocument, isMarkdownDocument, leadingLines, looksLikeReport, shouldCheck } from '../../server/src/lsp/gate';
 import { SERVER_VERSION } from '../../server/src/lsp/server';
 import { documentSymbols, foldingRanges } from '../../server/src/lsp/symbols';
+import { testDocs } from '../helpers';
 import { COLLECTION_LINES, NOTE_LINES, PARAGRAPH_REPORT_LINES, REPORT_LINES, lf } from './fixtures';
 
 const profile = getProfile();
@@ -96,8 +97,8 @@ describe('checkDocument', () => {
     const r = checkDocument(text, {
       ...baseOptions,
       rules: [
-        { id: 'broken', description: '', defaultSeverity: 'error', fixable: false, scope: 'document', check: () => { throw new Error('oops'); } },
-        { id: 'placeholder-copy', description: '', defaultSeverity: 'hint', fixable: false, scope: 'document', check: () => [{ message: '提示', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] },
+        { id: 'broken', docs: testDocs('测试用'), defaultSeverity: 'error', fixable: false, scope: 'document' as const, check: () => { throw new Error('oops'); } },
+        { id: 'placeholder-copy', docs: testDocs('测试用'), defaultSeverity: 'hint', fixable: false, scope: 'document' as const, check: () => [{ message: '提示', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] },
       ],
     });
     assert.deepEqual(r.failures, [{ rule: 'broken', message: 'oops' }]);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../server/src/features/analyze';
 import { manyHeadings, randomDocument, singleHugeLine } from './generator';
+import { testDocs } from '../helpers';
 import { checkInvariants } from './invariants';
 
 const SEED = Number(process.env.ZONGJIE_FUZZ_SEED ?? 20241123);
@@ -63,7 +64,7 @@ describe('fuzz: generated drafts through the engine', () => {
 describe('a rule that throws', () => {
   test('loses only its own findings; the failure is reported, every other rule still runs', () => {
     const { ALL_RULES } = require('../../server/src/rules') as typeof import('../../server/src/rules');
-    const broken = { id: 'broken', description: '测试用', defaultSeverity: 'warning' as const, fixable: false, scope: 'document' as const, check: () => { throw new Error('boom'); } };
+    const broken = { id: 'broken', docs: testDocs('测试用'), defaultSeverity: 'warning' as const, fixable: false, scope: 'document' as const, check: () => { throw new Error('boom'); } };
     const text = '2024年意识形态工作总结\n全年召开会议X次。';
     const normal = analyzeText(text);
     const withBroken = analyzeText(text, { rules: [broken, ...ALL_RULES] });

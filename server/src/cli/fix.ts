@@ -24,14 +24,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import ruleDocs from '../data/rule-docs.json';
 import { Analysis, AnalyzeOptions, analyzeText, isMarkdownPath } from '../features/analyze';
 import { planFixAll } from '../features/fixes';
 import { EditConflictError, applyEdits } from '../engine/edits';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { Finding } from '../engine/types';
-import { ALL_RULES } from '../rules';
+import { ALL_RULES, findRule } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
 import { BinaryFileError, DecodedText, collectFiles, decodeDraft, describeFsError } from './files';
 import { unifiedDiff } from './diff';
@@ -72,8 +71,7 @@ export function encodeDraft(text: string, encoding: DecodedText['encoding']): Bu
 }
 
 function ruleTitle(code: string): string {
-  const doc = (ruleDocs as Record<string, unknown>)[code] as { title?: string } | undefined;
-  return doc?.title ?? code;
+  return findRule(code)?.docs.title ?? code;
 }
 
 function breakdown(fixed: Finding[]): string {

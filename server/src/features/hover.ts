@@ -2,29 +2,14 @@
  * Hover text, as Chinese Markdown: what belongs in a placeholder, how a
  * heading (or a passage of running text) was classified and by which words,
  * and for any finding the rule's explanation with a wrong and a right example
- * (data/rule-docs.json). The language server returns the string as
+ * (the rule's docs.hover). The language server returns the string as
  * MarkupContent of kind markdown.
  */
-import ruleDocs from '../data/rule-docs.json';
 import { Analysis } from './analyze';
 import { HeadingNode, Report, ReportPart } from '../engine/parse';
 import { Profile, ProfilePart } from '../engine/profile';
 import { Finding, Position, Range } from '../engine/types';
-
-export interface RuleDoc {
-  title: string;
-  explanation: string;
-  wrong: string;
-  right: string;
-}
-
-const DOCS = ruleDocs as unknown as Record<string, RuleDoc | string>;
-
-/** The hover documentation of a rule, or undefined for an unknown id. */
-export function ruleDoc(id: string): RuleDoc | undefined {
-  const d = DOCS[id];
-  return typeof d === 'object' && d !== null ? d : undefined;
-}
+import { findRule } from '../rules';
 
 function contains(r: Range, p: Position): boolean {
   const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
@@ -40,9 +25,10 @@ function example(label: string, text: string): string {
 }
 
 function findingSection(f: Finding): string | null {
-  const doc = ruleDoc(f.code);
-  if (!doc) return null;
-  return [`**${doc.title}**（规则 \`${f.code}\`）`, doc.explanation, example('错误示例', doc.wrong), example('正确示例', doc.right)].join('\n\n');
+  const docs = findRule(f.code)?.docs;
+  if (!docs) return null;
+  const { explanation, wrong, right } = docs.hover;
+  return [`**${docs.title}**（规则 \`${f.code}\`）`, explanation, example('错误示例', wrong), example('正确示例', right)].join('\n\n');
 }
 
 // ---------------------------------------------------------------------------

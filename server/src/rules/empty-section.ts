@@ -10,7 +10,27 @@ const STATEMENT_LENGTH = 40;
 
 export const emptySectionRule: DocumentRule = {
   id: 'empty-section',
-  description: '标题下面没有内容',
+  docs: {
+    title: '标题下没有内容',
+    summary: '标题下面没有内容',
+    readme: { problem: '标题下没有内容', examples: '模板标题还没写正文' },
+    hover: {
+      explanation: '在下一个同级或更高一级的标题之前，这个标题下面既没有正文，也没有下级标题，通常是模板里的标题还没有写。请补写这一部分，或删去这个标题。',
+      wrong: '三、下一步工作打算\n四、意识形态领域形势研判分析',
+      right: '三、下一步工作打算\n一是深化理论学习，二是加强阵地管理。\n四、意识形态领域形势研判分析',
+    },
+    details: [
+      '标题下面没有内容：在下一个同级或更高一级的标题之前，既没有正文，也没有下级标题。',
+      '通常是模板里的标题还没有写。“一是……”这样的列举行本身就是内容，不报告。',
+      '',
+      '- 错误示例：',
+      '  ```',
+      '  三、下一步工作打算',
+      '  四、意识形态领域形势研判分析',
+      '  ```',
+      '- 正确示例：在 `三、下一步工作打算` 下面写出具体打算，或删去这个标题。',
+    ],
+  },
   defaultSeverity: 'warning',
   fixable: false,
   scope: 'document',

@@ -1,6 +1,6 @@
 /**
- * The registry: every rule the engine runs, in the order their findings are
- * documented (docs/rules.md). To add a rule, add its file and list it here.
+ * The registry: every rule the engine runs, in the order docs/rules.md lists
+ * them (it is generated from this list). To add a rule, add its file and list it here.
  */
 import { emptySectionRule } from './empty-section';
 import { missingSectionRule } from './missing-section';

@@ -146,7 +146,29 @@ export function placeholderMessage(p: PlaceholderMatch, line: string): string {
 
 export const placeholderRule: LineRule = {
   id: 'placeholder',
-  description: '模板中未填写的占位符（X、XX、××、○○、某某、某镇、＿＿、20XX、【单位名称】等）',
+  docs: {
+    title: '未填写的占位符',
+    summary: '模板中未填写的占位符（X、XX、××、○○、某某、某镇、＿＿、20XX、【单位名称】等）',
+    readme: { problem: '模板中没填的占位符', examples: '`召开会议X次`、`xx镇`、`202X年`、`【单位名称】`' },
+    hover: {
+      explanation: '从模板复制来的稿子里，留给作者填写的位置（X、XX、××、○○、某某、某镇、＿＿、20XX、【单位名称】等）还没有填上。占位符不会被自动修改：请逐个填入真实的数字、名称和年份，可用“跳到下一个占位符”逐个查看。',
+      wrong: '全年召开党委会X次，XX镇党委在《XX日报》发表稿件。',
+      right: '全年召开党委会12次，城关镇党委在《平安日报》发表稿件。',
+    },
+    details: [
+      '模板中未填写的占位符：`X` `XX` `XXX` `x` `xx` `zz`、`×` `××`、`○○`、`某某` 和 `某`＋单位（某镇、某局）、',
+      '空白 `＿＿` `__`、年份 `20XX` `202X` `20__`、填空括号 `【单位名称】`、空括号 `（  ）`。每处占位符报告一次，',
+      '范围正好是占位符本身；提示会根据上下文说明这里应填什么（数字、单位名称、年份……）。',
+      '',
+      '属于单词的一部分的拉丁字母不是占位符：APP、PPT、QQ、5G、VR、Windows XP、X光、X射线、CT、B超；',
+      '乘号 `3×4`、年份中的“○”（二○○八年）、网址和邮箱中的 `xx` 也不报告。',
+      '',
+      '- 错误示例：`全年召开党委会X次，XX镇党委在《XX日报》发表稿件。`',
+      '- 正确示例：`全年召开党委会12次，城关镇党委在《平安日报》发表稿件。`',
+      '',
+      '在设置 `zongjie.placeholderPatterns` 中可以加入本单位惯用的其他占位写法（正则表达式）。',
+    ],
+  },
   defaultSeverity: 'error',
   fixable: false,
   fillIn: true,

@@ -7,7 +7,23 @@ import { DocumentRule, RuleContext } from './rule';
 
 export const sectionOrderRule: DocumentRule = {
   id: 'section-order',
-  description: '报告各部分的顺序不符合常规（应为：主要工作、存在的问题、下一步工作打算）',
+  docs: {
+    title: '部分顺序不当',
+    summary: '报告各部分的顺序不符合常规（应为：主要工作、存在的问题、下一步工作打算）',
+    readme: { problem: '各部分顺序颠倒', examples: '“下一步打算”写在“存在的问题”前面' },
+    hover: {
+      explanation: '这类报告通常按“主要工作及成效—存在的问题—下一步工作打算”的顺序写，先讲做了什么，再查摆不足，最后针对不足提出打算；形势研判部分可以放在任何位置。',
+      wrong: '一、主要工作开展情况\n二、下一步工作打算\n三、存在的问题',
+      right: '一、主要工作开展情况\n二、存在的问题\n三、下一步工作打算',
+    },
+    details: [
+      '各部分的顺序不符合常规。这类报告通常按“主要工作及成效—存在的问题—下一步工作打算”的顺序写；',
+      '形势研判部分可以放在任何位置。',
+      '',
+      '- 错误示例：`一、主要工作开展情况` → `二、下一步工作打算` → `三、存在的问题`',
+      '- 正确示例：`一、主要工作开展情况` → `二、存在的问题` → `三、下一步工作打算`',
+    ],
+  },
   defaultSeverity: 'warning',
   fixable: false,
   scope: 'document',
