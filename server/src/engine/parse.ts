@@ -560,8 +560,9 @@ export function classifyHeadingText(text: string, profile: Profile, isBoundary?:
   if (slots.length > 1) {
     const order = slots.map((s, i) => ({ s, e: evidence[i], at: text.indexOf(evidence[i]) }));
     order.sort((a, b) => a.at - b.at);
-    // "工作情况" inside "存在问题…" style headings: a heading that names problems or plans is not also the work done.
-    const filtered = order.filter((o) => !(o.s === 'achievements' && order.some((x) => x.s !== 'achievements')));
+    // Words of the first part ("工作情况") inside a heading that names a later one: the heading is that later part.
+    const first = profile.ordered[0]?.slot;
+    const filtered = order.filter((o) => !(o.s === first && order.some((x) => x.s !== first)));
     return { slots: filtered.map((o) => o.s), evidence: filtered.map((o) => o.e) };
   }
   return { slots, evidence };

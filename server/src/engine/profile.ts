@@ -48,6 +48,8 @@ export interface Profile {
   topicVerbs: string[];
   problemWords: string[];
   part(slot: string): ProfilePart | undefined;
+  /** The parts that have a place in the order, in that order (the first is the work done, in a summary). */
+  ordered: ProfilePart[];
 }
 
 export class ProfileError extends Error {}
@@ -107,6 +109,7 @@ export function compileProfile(data: ProfileData, origin = data?.id ?? '?'): Pro
     topicVerbs: Array.isArray(data.topicVerbs) ? data.topicVerbs : [],
     problemWords: Array.isArray(data.problemWords) ? data.problemWords : [],
     part: (slot) => bySlot.get(slot),
+    ordered: parts.filter((p) => p.order !== null).sort((a, b) => a.order! - b.order!),
   };
 }
 

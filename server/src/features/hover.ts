@@ -158,6 +158,12 @@ function partName(profile: Profile, slot: string | null): string {
   return profile.part(slot)?.name ?? slot;
 }
 
+/** The name of the part that comes before `slot` in the profile's order. */
+function partBefore(profile: Profile, slot: string | null): string {
+  const at = profile.ordered.findIndex((p) => p.slot === slot);
+  return at > 0 ? profile.ordered[at - 1].name : '上一部分';
+}
+
 function reasonText(profile: Profile, p: ReportPart): string {
   const name = `「${partName(profile, p.slot)}」`;
   switch (p.reason) {
@@ -167,12 +173,12 @@ function reasonText(profile: Profile, p: ReportPart): string {
       const verb = profile.topicVerbs.find((v) => (p.heading ?? '').startsWith(v));
       return verb
         ? `标题以“${verb}”开头，是写工作做法的主题式标题，归入${name}。`
-        : `标题没有点明属于哪一部分；它位于“存在的问题”等部分之前，视为${name}的一个方面。`;
+        : `标题没有点明属于哪一部分；它位于“${profile.ordered[1]?.name ?? '其他部分'}”等部分之前，视为${name}的一个方面。`;
     }
     case 'running-text':
       return `正文中的“${p.evidence}”表明这里写的是${name}（没有单独的标题）。`;
     case 'restart':
-      return `这里的小标题在“存在的问题”下重新从头编号，读来是措施而不是问题（如“${p.evidence}”），因此视为缺少标题的${name}。`;
+      return `这里的小标题在“${partBefore(profile, p.slot)}”下重新从头编号，读来是措施而不是问题（如“${p.evidence}”），因此视为缺少标题的${name}。`;
     case 'body':
       return `没有标题的正文段落，视为${name}。`;
     default:

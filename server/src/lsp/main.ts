@@ -18,7 +18,7 @@ import { lowerBackgroundThreads } from './thread-priority';
 
 const HELP = `用法：
   zongjie-lsp --stdio [--no-segmenter]
-      启动意识形态工作总结检查的语言服务器，通过标准输入输出与编辑器通信。
+      启动工作报告检查的语言服务器，通过标准输入输出与编辑器通信。
   也可用 --node-ipc、--socket=端口 或 --pipe=管道名 代替 --stdio。
 
 选项：

@@ -189,7 +189,7 @@ function checkRun(
     const prevText = markerText(ctx, prevHeading);
     let message: string;
     if (n === 1) {
-      message = `编号在同一上级标题下重新从「${actual}」开始，而前面已编到「${prevText}」：如果这里开始的是新的部分（如下一步工作打算），请补上它的上级标题；否则应改为「${expected}」。`;
+      message = `编号在同一上级标题下重新从「${actual}」开始，而前面已编到「${prevText}」：如果这里开始的是新的部分（如「${ctx.profile.ordered[ctx.profile.ordered.length - 1]?.name ?? '另一部分'}」），请补上它的上级标题；否则应改为「${expected}」。`;
     } else if (n === p) {
       message = `编号重复：前面已有「${prevText}」，这里应为「${expected}」。`;
     } else if (n < p) {

@@ -5,6 +5,8 @@
  * test/chinese/generated-docs.test.ts fails when the committed files differ.
  * Not part of the server or the CLI: nothing they bundle imports it.
  */
+import { toChineseNumber } from '../engine/markers';
+import { DEFAULT_PROFILE_ID, getProfile } from '../engine/profile';
 import { Severity } from '../engine/types';
 import { ALL_RULES } from './index';
 import { Rule } from './rule';
@@ -32,11 +34,18 @@ const INTRO = [
   '“可一键修复”指编辑器中的快速修复（或命令行 `zongjie fix`）可以改正其中全部或部分问题；占位符不会被猜测填写，快速修复只会跳到下一个占位符。',
 ];
 
-const PROFILE_NOTE = [
-  '报告的“必备部分”由配置档案决定。内置档案 `ideology-summary`（意识形态工作总结）规定：',
-  '**主要工作及成效**、**存在的问题**、**下一步工作打算** 三部分必备，并按此顺序排列；',
-  '**意识形态领域形势研判** 一部分可有可无，位置不限。档案是数据文件：`server/src/profiles/ideology-summary.json`。',
-];
+/** What the default profile requires, written from its data. */
+function profileNote(): string[] {
+  const profile = getProfile(DEFAULT_PROFILE_ID);
+  const required = profile.ordered.filter((p) => p.required);
+  const optional = profile.parts.filter((p) => !p.required);
+  const bold = (parts: { name: string }[]) => parts.map((p) => `**${p.name}**`).join('、');
+  return [
+    `报告的“必备部分”由配置档案决定。内置档案 \`${profile.id}\`（${profile.name}）规定：`,
+    `${bold(required)} ${toChineseNumber(required.length)}部分必备，并按此顺序排列；`,
+    `${bold(optional)} ${toChineseNumber(optional.length)}部分可有可无，位置不限。档案是数据文件：\`server/src/profiles/${profile.id}.json\`。`,
+  ];
+}
 
 /** docs/rules.md: the table of all rules, then each rule's section, in the registry's order. */
 export function rulesMarkdown(rules: readonly Rule[] = ALL_RULES): string {
@@ -45,7 +54,7 @@ export function rulesMarkdown(rules: readonly Rule[] = ALL_RULES): string {
   for (const r of rules) {
     out.push(`| [\`${r.id}\`](#${r.id}) | ${SEVERITY_NAMES[r.defaultSeverity]} | ${yesNo(r.fixable)} | ${yesNo(r.requiresSegmenter)} | ${cell(r.docs.summary)} |`);
   }
-  out.push('', ...PROFILE_NOTE);
+  out.push('', ...profileNote());
   for (const r of rules) out.push('', `## \`${r.id}\``, '', ...r.docs.details);
   return out.join('\n') + '\n';
 }

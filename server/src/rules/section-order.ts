@@ -41,7 +41,7 @@ export const sectionOrderRule: DocumentRule = {
           if (!reported.has(key)) {
             reported.add(key);
             out.push({
-              message: `「${def.name}」应放在「${furthest.name}」之前：这类报告通常按“主要工作—存在的问题—下一步打算”的顺序写，请调整各部分的位置。`,
+              message: `「${def.name}」应放在「${furthest.name}」之前：这类报告通常按“${ctx.profile.ordered.map((p) => p.name).join('—')}”的顺序写，请调整各部分的位置。`,
               range: lineRange(part.line, part.node.marker.markerStart, Math.max(part.node.marker.markerStart, ctx.doc.lines[part.line].end)),
               data: { slot: def.slot },
             });

@@ -11,6 +11,7 @@
  *
  * The report's period is engine/period.ts, shared with outdated-reference.
  */
+import lostYear from '../data/lost-year.json';
 import { reportPeriod } from '../engine/period';
 import { lineRange, RuleFinding } from '../engine/types';
 import { ReportRule } from './rule';
@@ -42,7 +43,7 @@ function openingYears(line: string): { year: number; start: number; end: number;
  * or at the start of a paragraph, and before the period's own words. (A 、 is
  * not enough: 「按月、季、年工作安排」 lists periods.)
  */
-const LOST_YEAR = /(现将|截至|截止|[，。；：]|^[\s\u3000]*)年(?=意识形态|工作|党建|宣传|以来|上半年|下半年|全年|[一二三四]季度)|(^[\s\u3000]*)年(?=[，,])/g;
+const LOST_YEAR = new RegExp(`(现将|截至|截止|[，。；：]|^[\\s\\u3000]*)年(?=${lostYear.after.join('|')})|(^[\\s\\u3000]*)年(?=[，,])`, 'g');
 
 export const yearMismatchRule: ReportRule = {
   id: 'year-mismatch',
