@@ -100,3 +100,12 @@ describe('site notices', () => {
     assert.equal(applyEdits(unsure, planFixAll(a).edits), unsure);
   });
 });
+
+describe('moving a finding', () => {
+  test('keeps its fix manual', () => {
+    const { moveFinding } = require('../../server/src/engine/types') as typeof import('../../server/src/engine/types');
+    const f = { message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, fix: { title: 't', edits: [], manual: true } };
+    assert.equal(moveFinding(f, 3).fix?.manual, true);
+    assert.equal(moveFinding({ ...f, fix: { title: 't', edits: [] } }, 3).fix?.manual, undefined);
+  });
+});

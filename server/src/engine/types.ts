@@ -54,7 +54,10 @@ function moved(r: Range, l: number): Range {
 /** A finding `delta` lines further down (its fix too); `data` holds no line numbers and is shared. */
 export function moveFinding(f: RuleFinding, delta: number): RuleFinding {
   const out: RuleFinding = { message: f.message, range: moved(f.range, delta) };
-  if (f.fix) out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: moved(e.range, delta), newText: e.newText })) };
+  if (f.fix) {
+    out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: moved(e.range, delta), newText: e.newText })) };
+    if (f.fix.manual) out.fix.manual = true;
+  }
   if (f.data !== undefined) out.data = f.data;
   return out;
 }
