@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../server/src/features/analyze';
-import { codeActionsFor, nextPlaceholder, planFixAll } from '../../server/src/features/fixes';
+import { planFixAll } from '../../server/src/features/fixes';
 import { missingPartEdit } from '../../server/src/rules/missing-section';
 import { renumberEdits } from '../../server/src/rules/numbering';
 import { reportOutline } from '../../server/src/features/outline';
@@ -296,39 +296,5 @@ describe('a missing part', () => {
 
   test('never part of fix all', () => {
     assert.deepEqual(planFixAll(analyzeText(report('一、主要工作开展情况', '组织集中学习12次。'))).edits, []);
-  });
-});
-
-describe('placeholders are never fixed: their action jumps to the next one', () => {
-  const text = report('一、主要工作开展情况', '全年召开党委会X次，XX镇党委在《XX日报》发表稿件。', '二、存在的问题', '学习不深。', '三、下一步工作打算', '深化学习。');
-  const a = analyzeText(text);
-  const ranges = only(a.findings, 'placeholder').map((f) => f.range);
-
-  test('from each placeholder to the next, wrapping round to the first, with no edit', () => {
-    assert.equal(ranges.length, 3);
-    for (let i = 0; i < ranges.length; i++) {
-      const { actions } = actionsFor(a, 'placeholder', 3);
-      const mine = codeActionsFor(a, ranges[i]).filter((x) => x.diagnostics.some((d) => d.range === ranges[i]));
-      assert.equal(mine.length, 1, `placeholder ${i}`);
-      assert.deepEqual({ title: mine[0].title, edits: mine[0].edits, preferred: mine[0].isPreferred }, { title: '跳到下一个占位符', edits: [], preferred: false });
-      assert.deepEqual(mine[0].select, ranges[(i + 1) % ranges.length]);
-      assert.ok(actions.length >= 1);
-    }
-  });
-
-  test('nextPlaceholder from any position', () => {
-    assert.deepEqual(nextPlaceholder(a, { line: 0, character: 0 }), ranges[0]);
-    assert.deepEqual(nextPlaceholder(a, { line: 3, character: 9 }), ranges[1]);
-    // From inside or at the end of one placeholder: the one after it.
-    assert.deepEqual(nextPlaceholder(a, { line: 3, character: 11 }), ranges[2]);
-    assert.deepEqual(nextPlaceholder(a, { line: 3, character: 12 }), ranges[2]);
-    assert.deepEqual(nextPlaceholder(a, { line: 6, character: 0 }), ranges[0]);
-  });
-
-  test('a lone placeholder has nowhere to jump', () => {
-    const one = analyzeText(report('一、主要工作开展情况', '全年召开党委会X次。'));
-    const f = only(one.findings, 'placeholder')[0];
-    assert.equal(nextPlaceholder(one, f.range.start), null);
-    assert.deepEqual(codeActionsFor(one, f.range).filter((x) => x.diagnostics.includes(f)), []);
   });
 });
