@@ -1,7 +1,8 @@
 /**
  * Shared by the Chinese-rule tests: a real nodejieba segmenter over the
  * product's trimmed dictionaries (dist/dict, written by `npm run build`),
- * loaded once per test file, and small helpers to check one line of a draft.
+ * loaded once per test file, and small helpers to check one line of a draft
+ * (the rule tester, test/rules/tester.ts, uses the same segmenter).
  */
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/features/analyze';
@@ -35,28 +36,4 @@ export function run(text: string, code: string, withSegmenter = true): Finding[]
   const a = analyzeText(text, { segmenter: withSegmenter ? segmenter() : undefined });
   assert.deepEqual(a.failures, [], 'no rule may throw');
   return a.findings.filter((f) => f.code === code);
-}
-
-/** The text each finding covers (single-line findings). */
-export function spans(text: string, fs: Finding[]): string[] {
-  const lines = text.split('\n');
-  return fs.map((f) => lines[f.range.start.line].slice(f.range.start.character, f.range.end.character));
-}
-
-/** The text after applying a finding's fix (edits on one line, applied right to left). */
-export function applyFix(text: string, f: Finding): string {
-  assert.ok(f.fix, `finding has no fix: ${f.message}`);
-  const lines = text.split('\n');
-  const edits = [...f.fix.edits].sort((a, b) => b.range.start.character - a.range.start.character);
-  for (const e of edits) {
-    assert.equal(e.range.start.line, e.range.end.line);
-    const l = lines[e.range.start.line];
-    lines[e.range.start.line] = l.slice(0, e.range.start.character) + e.newText + l.slice(e.range.end.character);
-  }
-  return lines.join('\n');
-}
-
-/** Line 2 of a reportWith() text. */
-export function bodyLine(text: string): string {
-  return text.split('\n')[2];
 }

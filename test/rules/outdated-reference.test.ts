@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { reportWith } from '../chinese/util';
+import { draft } from '../helpers';
+import { ruleTester } from './tester';
+
+const ID = 'outdated-reference';
+
+// A cheap rule: every case holds with and without a segmenter (the tester's default, 'both').
+
+const SUPERSEDED: [string, number, string[]][] = [
+  ['深入学习贯彻党的十九大精神。', 2024, ['党的十九大']],
+  ['深入学习贯彻党的十九大精神。', 2023, ['党的十九大']],
+  ['组建党的十九大宣讲团，开展党的十九大理论宣讲活动。', 2024, ['党的十九大', '党的十九大']],
+  ['全面贯彻党的十九大和十九届二中、三中、四中全会精神。', 2023, ['党的十九大', '十九届二中、三中、四中全会']],
+  ['学习贯彻十九届六中全会精神。', 2025, ['十九届六中全会']],
+  ['学习贯彻十九届历次全会精神。', 2023, ['十九届历次全会']],
+  ['以党的十九精神为指导。', 2024, ['党的十九']],
+  ['认真学习十八届六中全会精神。', 2019, ['十八届六中全会']],
+  ['认真学习十九大精神和十九大报告。', 2023, ['十九大']],
+];
+
+ruleTester(ID, {
+  suite: 'superseded guidance cited as current',
+  invalid: SUPERSEDED.map(([line, year, covered]) => ({
+    name: `${year}: ${line}`,
+    text: reportWith(line, year),
+    findings: covered.map((text) => ({ line: 2, text, message: /已于\d{4}年\d{1,2}月召开/, data: { kind: 'superseded' } })),
+    output: null,
+  })),
+});
+
+const ANACHRONISMS: [string, number | string, string][] = [
+  ['学习贯彻党的二十届四中全会精神。', 2024, '二十届四中全会'],
+  ['学习贯彻党的二十届三中全会精神。', '2024年上半年', '二十届三中全会'],
+  ['深入学习贯彻党的二十大精神。', 2021, '党的二十大'],
+  ['党的十九届六中全会通过的历史决议。', 2020, '十九届六中全会'],
+];
+
+ruleTester(ID, {
+  suite: 'a meeting cited before it took place',
+  invalid: ANACHRONISMS.map(([line, year, covered]) => ({
+    name: `${year}: ${line}`,
+    text: reportWith(line, year),
+    findings: [{ line: 2, text: covered, message: /晚于本报告的报告期/, data: { kind: 'anachronism' } }],
+  })),
+});
+
+const SILENT: [string, number | string][] = [
+  ['深入学习贯彻党的十九大精神，组建党的十九大宣讲团。', 2018],
+  ['全面贯彻党的十九大和十九届二中、三中、四中全会精神。', 2020],
+  ['全面贯彻党的十九大和十九届二中、三中、四中全会精神。', 2022],
+  ['党的十九大以来，我局意识形态工作取得长足进步。', 2024],
+  ['自党的十九大召开以来，各项工作稳步推进。', 2024],
+  ['从党的十九大到二十大，是两个一百年奋斗目标的历史交汇期。', 2024],
+  ['从党的十九大到二十大，是两个一百年奋斗目标的历史交汇期。', 2018],
+  ['党的十九大报告指出，意识形态决定文化前进方向和发展道路。', 2024],
+  ['党的十九届六中全会通过的历史决议总结了党的百年奋斗重大成就。', 2023],
+  ['学习党的十八大、十九大、二十大精神的理论成果。', 2023],
+  ['党的十八大以来，以习近平同志为核心的党中央高度重视意识形态工作。', 2025],
+  ['学习贯彻党的二十届四中全会精神。', 2025],
+  ['喜迎党的二十大胜利召开。', '2022年上半年'],
+  ['深入学习贯彻党的二十大精神。', 2023],
+  ['深入学习贯彻党的十九大精神。', '202X'],
+  ['全力推进全县二十大重点项目建设。', 2021],
+  ['学习十九大重点项目经验。', 2024],
+];
+
+ruleTester(ID, {
+  suite: 'right for its year, historical, or looking forward: silent',
+  valid: [
+    ...SILENT.map(([line, year]) => ({ name: `${year}: ${line}`, text: reportWith(line, year) })),
+    { name: 'a report without any year gets nothing', text: draft('意识形态工作总结', '局党组认真落实意识形态工作责任制。', '深入学习贯彻党的十九大精神。') },
+  ],
+});
+
+test('outdated-reference: every dated item has a YYYY-MM date and a source; supersessions come later', () => {
+  const data = JSON.parse(readFileSync(join(__dirname, '../../../server/src/data/dated-references.json'), 'utf8')) as {
+    items: { id: string; pattern: string; date: string; supersededBy: { date: string } | null; source: string }[];
+  };
+  for (const i of data.items) {
+    assert.match(i.date, /^\d{4}-(0[1-9]|1[0-2])$/, i.id);
+    assert.ok(i.source.length > 6, i.id);
+    assert.doesNotThrow(() => new RegExp(i.pattern), i.id);
+    if (i.supersededBy) assert.ok(i.supersededBy.date >= i.date, i.id);
+  }
+  assert.equal(data.items.find((i) => i.id === 'congress-20')?.date, '2022-10');
+  assert.equal(data.items.find((i) => i.id === 'plenum-20-4')?.date, '2025-10');
+});
