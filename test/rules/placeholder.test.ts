@@ -127,3 +127,22 @@ describe('placeholder: never fixed, its action jumps to the next one', () => {
     assert.deepEqual(codeActionsFor(one, f.range).filter((x) => x.diagnostics.includes(f)), []);
   });
 });
+
+ruleTester(ID, {
+  suite: 'asterisks that mask a name or a figure',
+  invalid: [
+    inBody('*镇党委全年召开会议**次。', ['*', '**']),
+    inBody('投入宣传经费*.*万元，中共*县委表彰*名个人。', ['*', '*', '*', '*']),
+    inBody('于*月*日召开专题会议。', ['*', '*']),
+    inBody('在微**平台开设专栏。', ['**']),
+    inBody('全年参会＊＊人。', ['＊＊']),
+    inBody('参会**人，发放资料**份。', ['**', '**'], true),
+  ],
+  valid: [
+    { name: 'arithmetic', text: reportWith('按5*2的标准配置宣传栏。') },
+    { name: 'Markdown emphasis', text: reportWith('这是*重点*和**关键**内容。'), options: { markdown: true } },
+    { name: 'a Markdown bullet', text: reportWith('* 加强阵地管理'), options: { markdown: true } },
+    { name: 'a separator line', text: reportWith('******') },
+    { name: 'a footnote mark', text: reportWith('注*：以上数据截至年底。') },
+  ],
+});

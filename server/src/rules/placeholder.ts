@@ -26,6 +26,11 @@ const UNITS_SORTED = [...words.units].sort((a, b) => b.length - a.length);
 const RE_YEAR = /(?<![0-9A-Za-z０-９])(?:19|20)(?:[0-9][XxＸｘ×＿_○]|[XxＸｘ×＿_○]{2})(?![0-9A-Za-z])/g;
 const RE_LETTERS = /[XxＸｘ]+|z{2,}/g;
 const RE_TIMES = /×+/g;
+/** A run of asterisks: a name or figure masked by a template site (*镇, *.*万元, **次). */
+const RE_STARS = /[*＊]+/g;
+const HAN_CHAR = /\p{Script=Han}/u;
+/** The same runs, for reading a whole line while RE_STARS scans it. */
+const STAR_RUNS = /[*＊]+/g;
 const RE_CIRCLES = /[○〇◯]{2,}/g;
 const RE_MOUMOU = /某{2,}/g;
 const RE_MOU = /某/g;
@@ -37,7 +42,7 @@ const FILL_IN_LABEL = new RegExp(words.fillInLabels.join('|'));
  * Matches where any of the patterns above matches: most lines have no
  * placeholder, and one test spares them the nine scans.
  */
-const ANY_BUILT_IN = new RegExp([RE_YEAR, RE_LETTERS, RE_TIMES, RE_CIRCLES, RE_MOUMOU, RE_MOU, RE_BLANK, RE_EMPTY_BRACKETS, RE_FILL_IN].map((r) => `(?:${r.source})`).join('|'));
+const ANY_BUILT_IN = new RegExp([RE_YEAR, RE_LETTERS, RE_TIMES, RE_STARS, RE_CIRCLES, RE_MOUMOU, RE_MOU, RE_BLANK, RE_EMPTY_BRACKETS, RE_FILL_IN].map((r) => `(?:${r.source})`).join('|'));
 
 function expectsAround(line: string, start: number, end: number): PlaceholderMatch['expects'] {
   const after = line.slice(end, end + 3);
@@ -85,6 +90,9 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
     if (m[0].length === 1 && /[0-9０-９]\s*$/.test(line.slice(Math.max(0, s - 3), s)) && /^\s*[0-9０-９]/.test(line.slice(e, e + 3))) return;
     add(s, e);
   });
+  scan(RE_STARS, (m) => {
+    if (isStarMask(line, m.index, m.index + m[0].length, markdown)) add(m.index, m.index + m[0].length);
+  });
   scan(RE_CIRCLES, (m) => {
     const s = m.index;
     const e = s + m[0].length;
@@ -130,6 +138,46 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
   return out;
 }
 
+/**
+ * Whether the asterisks at [start, end) mask a name or a figure. A mask
+ * touches Chinese text or another mask (「*镇」「*.*万元」「微**」); asterisks
+ * that do not (5*2, a*b) are arithmetic or code. A line-start bullet, a
+ * separator line and a footnote mark after 注 are not masks; in Markdown, a
+ * pair of equal runs around text is emphasis, unless a measure word follows
+ * the opening run (「**次」 is a masked count).
+ */
+function isStarMask(line: string, start: number, end: number, markdown: boolean): boolean {
+  const prev = line.charAt(start - 1);
+  const next = line.charAt(end);
+  if (/^[\s*＊\-=_~]*$/.test(line)) return false;
+  if (line.slice(0, start).trim() === '' && (next === ' ' || next === '\t' || next === '\u3000')) return false;
+  if (prev === '注') return false;
+  const near = (c: string, dot: string) => HAN_CHAR.test(c) || ((c === '.' || c === '．') && /[*＊]/.test(dot));
+  if (!near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
+  if (markdown && isEmphasisRun(line, start, end)) return false;
+  return true;
+}
+
+/** In Markdown: the run at [start, end) opens or closes emphasis with an equal run on the same line. */
+function isEmphasisRun(line: string, start: number, end: number): boolean {
+  const runs: [number, number][] = [];
+  for (const m of line.matchAll(STAR_RUNS)) runs.push([m.index, m.index + m[0].length]);
+  const open: [number, number][] = [];
+  for (const r of runs) {
+    const len = r[1] - r[0];
+    const o = open.findIndex((x) => x[1] - x[0] === len);
+    const closes = o >= 0 && !/\s/.test(line.charAt(r[0] - 1));
+    if (closes) {
+      const [os, oe] = open.splice(o, 1)[0];
+      const masked = words.numberFollowers.includes(line.charAt(oe)) || words.unitFollowers.some((u) => line.startsWith(u, oe));
+      if (!masked && (os === start || r[0] === start)) return true;
+    } else if (!/\s/.test(line.charAt(r[1]))) {
+      open.push(r);
+    }
+  }
+  return false;
+}
+
 const EXPECTS_TEXT: Record<PlaceholderMatch['expects'], string> = {
   year: '实际年份',
   number: '实际数字',
@@ -148,8 +196,8 @@ export const placeholderRule: LineRule = {
   id: 'placeholder',
   docs: {
     title: '未填写的占位符',
-    summary: '模板中未填写的占位符（X、XX、××、○○、某某、某镇、＿＿、20XX、【单位名称】等）',
-    readme: { problem: '模板中没填的占位符', examples: '`召开会议X次`、`xx镇`、`202X年`、`【单位名称】`' },
+    summary: '模板中未填写的占位符（X、XX、××、○○、某某、某镇、*镇、**次、＿＿、20XX、【单位名称】等）',
+    readme: { problem: '模板中没填的占位符', examples: '`召开会议X次`、`xx镇`、`*镇`、`*.*万元`、`202X年`、`【单位名称】`' },
     hover: {
       explanation: '从模板复制来的稿子里，留给作者填写的位置（X、XX、××、○○、某某、某镇、＿＿、20XX、【单位名称】等）还没有填上。占位符不会被自动修改：请逐个填入真实的数字、名称和年份，可用“跳到下一个占位符”逐个查看。',
       wrong: '全年召开党委会X次，XX镇党委在《XX日报》发表稿件。',
@@ -157,11 +205,13 @@ export const placeholderRule: LineRule = {
     },
     details: [
       '模板中未填写的占位符：`X` `XX` `XXX` `x` `xx` `zz`、`×` `××`、`○○`、`某某` 和 `某`＋单位（某镇、某局）、',
-      '空白 `＿＿` `__`、年份 `20XX` `202X` `20__`、填空括号 `【单位名称】`、空括号 `（  ）`。每处占位符报告一次，',
+      '空白 `＿＿` `__`、年份 `20XX` `202X` `20__`、填空括号 `【单位名称】`、空括号 `（  ）`，',
+      '以及模板网站用星号遮去的名称和数字（`*镇`、`中共*县委`、`*.*万元`、`**次`、`微**`）。每处占位符报告一次，',
       '范围正好是占位符本身；提示会根据上下文说明这里应填什么（数字、单位名称、年份……）。',
       '',
       '属于单词的一部分的拉丁字母不是占位符：APP、PPT、QQ、5G、VR、Windows XP、X光、X射线、CT、B超；',
-      '乘号 `3×4`、年份中的“○”（二○○八年）、网址和邮箱中的 `xx` 也不报告。',
+      '乘号 `3×4` `5*2`、年份中的“○”（二○○八年）、网址和邮箱中的 `xx` 也不报告；星号不挨着汉字时不算，',
+      '行首的列表符号 `* `、分隔线 `***`、`注*` 也不算；Markdown 文件中成对的 `*强调*` `**加粗**` 是格式，不是占位符（`**次` 这样后面紧跟量词的除外）。',
       '',
       '- 错误示例：`全年召开党委会X次，XX镇党委在《XX日报》发表稿件。`',
       '- 正确示例：`全年召开党委会12次，城关镇党委在《平安日报》发表稿件。`',
