@@ -6,8 +6,7 @@
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { Finding, Range, Severity, TextEdit } from '../engine/types';
-
-export const DIAGNOSTIC_SOURCE = 'zongjie';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 /**
  * More diagnostics than this in one document help nobody and slow the editor

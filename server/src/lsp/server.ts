@@ -59,6 +59,7 @@ import { ParsedDocument, parseDocument } from '../engine/parse';
 import { builtInProfileIds, getProfile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText, isBlankLine } from '../engine/source';
+import { DIAGNOSTIC_PROVIDER_ID, SERVER_COMMANDS, SETTINGS_SECTION, ZongjieInitializationOptions } from '../protocol';
 import { ALL_RULES } from '../rules';
 import { Rule } from '../rules/rule';
 import { textsToSegment } from '../segmenter/host';
@@ -77,15 +78,15 @@ import { COMPLETION_TRIGGER_CHARACTERS, toCompletionItems } from './completion';
 import { GateMemo, isMarkdownDocument, shouldCheck } from './gate';
 import { rendersMarkdown, toHover } from './hover';
 import { SegmenterHostLike } from './segmentation';
-import { EffectiveSettings, SETTINGS_SECTION, SettingsEnvironment, validateSettings } from './settings';
+import { EffectiveSettings, SettingsEnvironment, validateSettings } from './settings';
 import { documentSymbols, foldingRanges } from './symbols';
 
 export const SERVER_NAME = 'zongjie-lsp';
 /** Kept equal to package.json's version (a unit test compares them). */
 export const SERVER_VERSION = '0.1.0';
 
-export const COMMAND_CHECK_AS_REPORT = 'zongjie.checkAsReport';
-export const COMMAND_STOP_CHECKING_AS_REPORT = 'zongjie.stopCheckingAsReport';
+export const COMMAND_CHECK_AS_REPORT = SERVER_COMMANDS.checkAsReport;
+export const COMMAND_STOP_CHECKING_AS_REPORT = SERVER_COMMANDS.stopCheckingAsReport;
 
 /**
  * How long checks wait for the client's first answer to workspace/configuration
@@ -133,13 +134,7 @@ export interface ServerOptions {
   segmenterAfterFirstCheck?: boolean;
 }
 
-/** What `initializationOptions` may carry. */
-export interface ZongjieInitializationOptions {
-  /** URIs the user asked to check as reports (zongjie.checkAsReport), persisted by the client. */
-  forcedReports?: string[];
-  /** Settings for clients that cannot answer workspace/configuration. */
-  settings?: unknown;
-}
+export type { ZongjieInitializationOptions };
 
 interface CheckedVersion {
   epoch: number;
@@ -369,7 +364,7 @@ export class ZongjieServer {
       result.capabilities.codeActionProvider = { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false };
     }
     if (this.caps.pull) {
-      result.capabilities.diagnosticProvider = { identifier: 'zongjie', interFileDependencies: false, workspaceDiagnostics: false };
+      result.capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_PROVIDER_ID, interFileDependencies: false, workspaceDiagnostics: false };
     }
     return result;
   }
