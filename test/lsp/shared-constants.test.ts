@@ -8,15 +8,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { FIX_ALL_KIND as FEATURES_FIX_ALL_KIND } from '../../server/src/features/fixes';
-import { CODE_ACTION_KINDS } from '../../server/src/lsp/code-actions';
+import { capabilitiesOf, initializeResult } from '../../server/src/lsp/capabilities';
+import { CODE_ACTION_KINDS, COMMAND_SELECT_PLACEHOLDER } from '../../server/src/lsp/code-actions';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics';
-import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, PLACEHOLDER_CODE, SERVER_COMMANDS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, DIAGNOSTIC_PROVIDER_ID, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, PLACEHOLDER_CODE, SERVER_COMMANDS } from '../../server/src/protocol';
 import { ALL_RULES } from '../../server/src/rules';
 import { placeholderRule } from '../../server/src/rules/placeholder';
 
 const ROOT = [path.join(__dirname, '..', '..', '..'), path.join(__dirname, '..', '..')].find((d) => fs.existsSync(path.join(d, 'server', 'src', 'protocol.ts')))!;
 
-test('code action kinds, diagnostics and rules use the shared names', () => {
+test('the server announces exactly the server commands, and the client commands differ from them', () => {
+  const announced = initializeResult(capabilitiesOf({})).capabilities.executeCommandProvider?.commands;
+  assert.deepEqual(announced, Object.values(SERVER_COMMANDS));
+  assert.equal(COMMAND_SELECT_PLACEHOLDER, SERVER_COMMANDS.selectPlaceholder);
+  const server = new Set<string>(Object.values(SERVER_COMMANDS));
+  assert.deepEqual(Object.values(CLIENT_COMMANDS).filter((id) => server.has(id)), []);
+});
+
+test('pull diagnostics, code action kinds, diagnostics and rules use the shared names', () => {
+  const result = initializeResult(capabilitiesOf({ textDocument: { diagnostic: {}, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: [] } } } } }));
+  assert.equal((result.capabilities.diagnosticProvider as { identifier?: string }).identifier, DIAGNOSTIC_PROVIDER_ID);
   assert.ok(CODE_ACTION_KINDS.includes(FIX_ALL_KIND));
   assert.equal(FEATURES_FIX_ALL_KIND, FIX_ALL_KIND);
   assert.ok(FIX_ALL_KIND.startsWith('source.fixAll.'));

@@ -14,7 +14,7 @@
  *   placeholder with window/showDocument. That works in any client that
  *   implements showDocument (VS Code runs the command through the language
  *   client, which forwards server commands); the server tells clients without
- *   it where the placeholder is instead (see ZongjieServer.selectPlaceholder).
+ *   it where the placeholder is instead (see handlers/commands.ts).
  */
 import { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { Analysis } from '../features/analyze';
