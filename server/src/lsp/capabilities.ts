@@ -3,11 +3,12 @@
  * in return. Pure: initialize's answer depends on the client's capabilities
  * alone.
  */
-import { ClientCapabilities, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver';
+import type { ClientCapabilities, InitializeResult } from 'vscode-languageserver';
 import { DIAGNOSTIC_PROVIDER_ID, SERVER_COMMANDS } from '../protocol';
 import { CODE_ACTION_KINDS } from './code-actions';
 import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
 import { rendersMarkdown } from './hover';
+import { TextDocumentSyncKind } from './languageserver';
 
 export const SERVER_NAME = 'zongjie-lsp';
 /** Kept equal to package.json's version (a unit test compares them). */

@@ -16,7 +16,7 @@
  *   client, which forwards server commands); the server tells clients without
  *   it where the placeholder is instead (see handlers/commands.ts).
  */
-import { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { Analysis } from '../features/analyze';
 import { EngineCodeAction, FIX_ALL_KIND, QUICKFIX_KIND, placeholderRanges } from '../features/fixes';
 import { comparePositions } from '../engine/edits';

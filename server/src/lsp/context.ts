@@ -3,7 +3,7 @@
  * (server.ts) implements it; each handler maps its LSP requests onto these
  * members and the features, and the answers back onto LSP.
  */
-import { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Capabilities } from './capabilities';
 import { DocumentSession } from './document-session';

@@ -15,7 +15,7 @@
  * the result of a newer version, setting or command. A closed session
  * publishes nothing more.
  */
-import { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, RuleFailure } from '../features/analyze';
 import { LineCache } from '../engine/line-cache';

@@ -11,7 +11,7 @@
  *  - segmenter-lifecycle.ts starts and stops word segmentation;
  *  - settings-store.ts reads the settings from the client.
  */
-import { Connection, MessageType, ShowMessageNotification, TextDocuments } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtInProfileIds, getProfile } from '../engine/profile';
 import { ALL_RULES } from '../rules';
@@ -30,6 +30,7 @@ import { registerDocuments } from './handlers/documents';
 import { registerHover } from './handlers/hover';
 import { registerLifecycle } from './handlers/lifecycle';
 import { registerOutline } from './handlers/outline';
+import { MessageType, ShowMessageNotification, TextDocuments } from './languageserver';
 import { SegmenterHostLike } from './segmentation';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
 import { SettingsEnvironment } from './settings';

@@ -3,7 +3,7 @@
  * workspace/configuration when the client supports it, else taken from what
  * the client pushes. Each new problem with them is shown once per server.
  */
-import { Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import { SETTINGS_SECTION } from '../protocol';
 import { errorText } from './checks';
 import { EffectiveSettings, SettingsEnvironment, validateSettings } from './settings';

@@ -5,11 +5,12 @@
  * code actions and hover wait (briefly) for its second phase, whose findings
  * the client will show. Documents that are not checked as reports get none.
  */
-import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../../features/analyze';
 import { errorText } from '../checks';
 import { ServerContext } from '../context';
+import { LSPErrorCodes, ResponseError } from '../languageserver';
 
 /**
  * The longest a code action or hover request waits for the second phase of

@@ -2,7 +2,7 @@
  * textDocument/codeAction: the features' quick fixes and "fix all" for the
  * requested range, as LSP CodeActions (../code-actions.ts).
  */
-import { CodeAction } from 'vscode-languageserver';
+import type { CodeAction } from 'vscode-languageserver';
 import { codeActionsFor } from '../../features/fixes';
 import { toLspCodeActions } from '../code-actions';
 import { ServerContext } from '../context';

@@ -4,11 +4,11 @@
  * reports whatever their title), and zongjie.selectPlaceholder (the
  * placeholder code action's jump).
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { SERVER_COMMANDS } from '../../protocol';
 import { errorText } from '../checks';
 import { parseSelectArgs, placeholderTarget } from '../code-actions';
 import { ServerContext } from '../context';
+import { ErrorCodes, ResponseError } from '../languageserver';
 
 export function registerCommands(ctx: ServerContext): void {
   ctx.connection.onExecuteCommand((params) => executeCommand(ctx, params.command, params.arguments ?? []));

@@ -2,7 +2,7 @@
  * textDocument/completion: heading numbers, list items and missing parts at
  * the start of a line (../completion.ts maps them onto LSP).
  */
-import { CompletionItem } from 'vscode-languageserver';
+import type { CompletionItem } from 'vscode-languageserver';
 import { completionsAt } from '../../features/completion';
 import { toCompletionItems } from '../completion';
 import { ServerContext } from '../context';

@@ -2,10 +2,10 @@
  * The settings' notifications: the first read at initialization and a new
  * read whenever the client says they changed (settings-store.ts reads them).
  */
-import { DidChangeConfigurationNotification } from 'vscode-languageserver';
 import { SETTINGS_SECTION } from '../../protocol';
 import { errorText } from '../checks';
 import { ServerContext } from '../context';
+import { DidChangeConfigurationNotification } from '../languageserver';
 
 export function registerConfiguration(ctx: ServerContext): void {
   ctx.connection.onDidChangeConfiguration((params) => {

@@ -7,8 +7,9 @@
  * VS Code extension drops pushed diagnostics in its middleware while pull is
  * active (or does not advertise pull); otherwise every problem shows twice.
  */
-import { DocumentDiagnosticReport, DocumentDiagnosticReportKind } from 'vscode-languageserver';
+import type { DocumentDiagnosticReport } from 'vscode-languageserver';
 import { ServerContext } from '../context';
+import { DocumentDiagnosticReportKind } from '../languageserver';
 
 export function registerPullDiagnostics(ctx: ServerContext): void {
   ctx.connection.languages.diagnostics.on(async (params) => pull(ctx, params.textDocument.uri, params.previousResultId));

@@ -2,7 +2,7 @@
  * textDocument/hover: what a finding or a part means (../hover.ts maps the
  * Markdown onto LSP, as plain text for clients that want it).
  */
-import { Hover } from 'vscode-languageserver';
+import type { Hover } from 'vscode-languageserver';
 import { hoverAt } from '../../features/hover';
 import { ServerContext } from '../context';
 import { toHover } from '../hover';

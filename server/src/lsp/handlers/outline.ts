@@ -4,7 +4,7 @@
  * not checked as reports, or too large, get none: the VS Code extension's
  * status bar relies on that to tell reports from other files.
  */
-import { DocumentSymbol, FoldingRange, SymbolInformation } from 'vscode-languageserver';
+import type { DocumentSymbol, FoldingRange, SymbolInformation } from 'vscode-languageserver';
 import { ParsedDocument } from '../../engine/parse';
 import { ServerContext } from '../context';
 import { documentSymbols, foldingRanges } from '../symbols';
