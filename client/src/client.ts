@@ -12,6 +12,7 @@
  */
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION, ZongjieInitializationOptions } from '../../server/src/protocol';
 import { RestartPolicy } from './restart-policy';
 
 /** Documents the server may treat as reports; it decides which are reports by their title. */
@@ -21,8 +22,6 @@ export const DOCUMENT_SELECTOR = [
   { language: 'markdown', scheme: 'file' },
   { language: 'markdown', scheme: 'untitled' },
 ];
-
-export const SETTINGS_SECTION = 'zongjie';
 
 export function createClient(context: vscode.ExtensionContext, forcedReports: () => string[], output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -38,7 +37,7 @@ export function createClient(context: vscode.ExtensionContext, forcedReports: ()
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     // A function, so that a restart after a crash passes the list as it is then.
-    initializationOptions: () => ({ forcedReports: forcedReports() }),
+    initializationOptions: (): ZongjieInitializationOptions => ({ forcedReports: forcedReports() }),
     synchronize: { configurationSection: SETTINGS_SECTION },
     // Pull on every change (the default is only on open) so the Problems list follows typing.
     diagnosticPullOptions: { onChange: true, onSave: true },

@@ -5,25 +5,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../../server/src/protocol';
 import { DOCUMENT_SELECTOR, createClient } from './client';
 import { ForcedReports } from './forced';
 import { nextItem } from './navigation';
 import { ReportStatusBar, STATUS_BAR_COMMAND, isPlaceholder, zongjieDiagnostics } from './status';
-
-/** Commands of the server (server/src/lsp/server.ts). */
-const SERVER_CHECK_AS_REPORT = 'zongjie.checkAsReport';
-const SERVER_STOP_CHECKING_AS_REPORT = 'zongjie.stopCheckingAsReport';
-
-/**
- * The extension's own command ids. They differ from the server's: the language
- * client registers a VS Code command under each id the server announces, and a
- * second registration under the same id would fail.
- */
-export const COMMANDS = {
-  checkAsReport: 'zongjie.checkFileAsReport',
-  stopCheckingAsReport: 'zongjie.stopCheckingFileAsReport',
-  nextPlaceholder: 'zongjie.nextPlaceholder',
-} as const;
 
 /** Set while the active file is one the user forced, to offer the matching command only. */
 const CONTEXT_FORCED = 'zongjie.activeFileIsForcedReport';
@@ -45,9 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     forced,
     status,
-    vscode.commands.registerCommand(COMMANDS.checkAsReport, (uri?: vscode.Uri) => setForced(forced, uri, true)),
-    vscode.commands.registerCommand(COMMANDS.stopCheckingAsReport, (uri?: vscode.Uri) => setForced(forced, uri, false)),
-    vscode.commands.registerCommand(COMMANDS.nextPlaceholder, () => jump('placeholder')),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.checkFileAsReport, (uri?: vscode.Uri) => setForced(forced, uri, true)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.stopCheckingFileAsReport, (uri?: vscode.Uri) => setForced(forced, uri, false)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.nextPlaceholder, () => jump('placeholder')),
     vscode.commands.registerCommand(STATUS_BAR_COMMAND, () => jump('status')),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     forced.onDidChange(updateContext),
@@ -88,7 +74,7 @@ async function setForced(forced: ForcedReports, arg: unknown, on: boolean): Prom
   const name = path.basename(uri.path) || uri.toString();
   try {
     const list: unknown = await c.sendRequest(ExecuteCommandRequest.type, {
-      command: on ? SERVER_CHECK_AS_REPORT : SERVER_STOP_CHECKING_AS_REPORT,
+      command: on ? SERVER_COMMANDS.checkAsReport : SERVER_COMMANDS.stopCheckingAsReport,
       arguments: [c.code2ProtocolConverter.asUri(uri)],
     });
     if (Array.isArray(list)) {

@@ -13,11 +13,6 @@ export interface Ranged {
   range: { start: Pos; end: Pos };
 }
 
-/** The diagnostic code the server sets is the rule id: placeholder, numbering, … */
-export const PLACEHOLDER_CODE = 'placeholder';
-/** Diagnostics of the Zongjie server carry this source. */
-export const DIAGNOSTIC_SOURCE = 'zongjie';
-
 export function comparePos(a: Pos, b: Pos): number {
   return a.line - b.line || a.character - b.character;
 }

@@ -9,8 +9,9 @@
  */
 import * as vscode from 'vscode';
 import { DocumentSymbolRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import { DIAGNOSTIC_SOURCE, PLACEHOLDER_CODE, SETTINGS_SECTION } from '../../server/src/protocol';
 import { ForcedReports } from './forced';
-import { DIAGNOSTIC_SOURCE, PLACEHOLDER_CODE, codeOf, statusBarContent } from './navigation';
+import { codeOf, statusBarContent } from './navigation';
 
 /** How long typing must pause before the item asks the server again whether the document is a report. */
 const RECHECK_DELAY_MS = 300;
@@ -73,7 +74,7 @@ export class ReportStatusBar implements vscode.Disposable {
         this.settled.delete(key);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('zongjie')) {
+        if (e.affectsConfiguration(SETTINGS_SECTION)) {
           this.known.clear();
           this.update();
         }
@@ -93,7 +94,7 @@ export class ReportStatusBar implements vscode.Disposable {
   /** Refreshes the item for the active editor. */
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || vscode.languages.match(this.selector, doc) === 0 || !vscode.workspace.getConfiguration('zongjie').get<boolean>('enable', true)) {
+    if (!doc || vscode.languages.match(this.selector, doc) === 0 || !vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('enable', true)) {
       this.item.hide();
       return;
     }

@@ -421,7 +421,7 @@ describe('pull diagnostics', TEST_TIMEOUT, () => {
     assert.deepEqual(placeholderSpans(text, report.items), REPORT_PLACEHOLDERS);
     const again = (await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId })) as { kind: string };
     assert.equal(again.kind, 'unchanged');
-    // Pushes still happen (a client showing pulls must drop them; see server.ts).
+    // Pushes still happen (a client showing pulls must drop them; see lsp/handlers/diagnostics.ts).
     await client.waitForVersion(uri, 1);
 
     await client.change(uri, 2, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 8 } }, text: '市' }]);

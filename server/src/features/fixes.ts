@@ -17,10 +17,11 @@
 import { FixGroup, OffsetEdit, comparePositions, conflicts, rangesTouch, sameEdits, toOffsets } from '../engine/edits';
 import { SourceText } from '../engine/source';
 import { Finding, Position, Range, TextEdit } from '../engine/types';
+import { FIX_ALL_KIND } from '../protocol';
 import { Analysis, compareFindings } from './analyze';
 
+export { FIX_ALL_KIND };
 export const QUICKFIX_KIND = 'quickfix';
-export const FIX_ALL_KIND = 'source.fixAll.zongjie';
 export type CodeActionKind = typeof QUICKFIX_KIND | typeof FIX_ALL_KIND;
 
 /** A code action in engine terms; the language server maps it 1:1 onto an LSP CodeAction. */

@@ -4,7 +4,7 @@
  * ones, and a fallback when the engine itself throws, so that a bug in the
  * engine never leaves the user with nothing (and never kills the server).
  */
-import { Diagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
 import { AnalyzeOptions, Analysis, RuleFailure, SeveritySetting, analyzeText } from '../features/analyze';
 import { LineCache } from '../engine/line-cache';
 import { ParsedDocument } from '../engine/parse';

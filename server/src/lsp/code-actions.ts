@@ -14,26 +14,27 @@
  *   placeholder with window/showDocument. That works in any client that
  *   implements showDocument (VS Code runs the command through the language
  *   client, which forwards server commands); the server tells clients without
- *   it where the placeholder is instead (see ZongjieServer.selectPlaceholder).
+ *   it where the placeholder is instead (see handlers/commands.ts).
  */
-import { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { Analysis } from '../features/analyze';
 import { EngineCodeAction, FIX_ALL_KIND, QUICKFIX_KIND, placeholderRanges } from '../features/fixes';
 import { comparePositions } from '../engine/edits';
 import { Finding, Position, Range, TextEdit } from '../engine/types';
-import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, SERVER_COMMANDS } from '../protocol';
+import { toDiagnostic } from './diagnostics';
 
 /**
  * The kinds announced in codeActionProvider. 'source.fixAll' itself is never
  * returned, but clients that look for exactly that kind before asking for
  * "fix all" (as some editors' fix-on-save settings do) find it; a request
- * for 'source.fixAll' (or 'source') is answered with 'source.fixAll.zongjie',
- * which lies under it in LSP's kind hierarchy.
+ * for 'source.fixAll' (or 'source') is answered with FIX_ALL_KIND
+ * (source.fixAll.zongjie), which lies under it in LSP's kind hierarchy.
  */
 export const CODE_ACTION_KINDS: string[] = [QUICKFIX_KIND, 'source.fixAll', FIX_ALL_KIND];
 
 /** Server command behind 「跳到下一个占位符」: selects a placeholder in the client's editor. */
-export const COMMAND_SELECT_PLACEHOLDER = 'zongjie.selectPlaceholder';
+export const COMMAND_SELECT_PLACEHOLDER = SERVER_COMMANDS.selectPlaceholder;
 
 /** The one argument of zongjie.selectPlaceholder. */
 export interface SelectPlaceholderArgs {

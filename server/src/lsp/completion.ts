@@ -12,8 +12,9 @@
  * Anywhere but the start of a line the engine offers nothing, so the numerals
  * and digits typed inside sentences cost a lookup and show nothing.
  */
-import { CompletionItem, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import type { CompletionItem } from 'vscode-languageserver';
 import { CompletionKind, CompletionProposal } from '../features/completion';
+import { CompletionItemKind, InsertTextFormat } from './languageserver';
 
 export const COMPLETION_TRIGGER_CHARACTERS: string[] = ['（', '(', ...'一二三四五六七八九十', ...'123456789'];
 

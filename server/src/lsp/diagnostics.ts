@@ -4,10 +4,10 @@
  * renaming, plus the fix and the rule's facts carried in `data` for clients
  * that read them (the server's own quick fixes and hovers use the analysis).
  */
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
 import { Finding, Range, Severity, TextEdit } from '../engine/types';
-
-export const DIAGNOSTIC_SOURCE = 'zongjie';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { DiagnosticSeverity } from './languageserver';
 
 /**
  * More diagnostics than this in one document help nobody and slow the editor

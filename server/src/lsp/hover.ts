@@ -3,7 +3,8 @@
  * Clients that declare they render only plain text get the same text with
  * the Markdown marks taken out, rather than literal ** and ``` in the popup.
  */
-import { Hover, MarkupKind } from 'vscode-languageserver';
+import type { Hover } from 'vscode-languageserver';
+import { MarkupKind } from './languageserver';
 
 /** True unless the client lists the formats it renders and Markdown is not one of them. */
 export function rendersMarkdown(contentFormat: readonly string[] | undefined): boolean {

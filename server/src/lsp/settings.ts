@@ -12,9 +12,9 @@
 import { SeveritySetting } from '../features/analyze';
 import { DEFAULT_PROFILE_ID, Profile, ProfileError } from '../engine/profile';
 import { SEVERITIES } from '../engine/types';
+import { SETTINGS_SECTION } from '../protocol';
 import { unsafePatternReason } from './pattern-safety';
 
-export const SETTINGS_SECTION = 'zongjie';
 
 /** The settings as the server uses them. */
 export interface EffectiveSettings {

@@ -10,9 +10,10 @@
  * part's lines, so its range overlaps its neighbour's; editors accept
  * overlapping siblings and pick the innermost symbol for breadcrumbs.
  */
-import { DocumentSymbol, FoldingRange, SymbolKind } from 'vscode-languageserver';
+import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
 import { HeadingNode, LineInfo, ParsedDocument, Report, ReportPart } from '../engine/parse';
 import { Range } from '../engine/types';
+import { SymbolKind } from './languageserver';
 
 export const UNTITLED_REPORT_NAME = '报告';
 

@@ -1,0 +1,70 @@
+/**
+ * workspace/executeCommand: zongjie.checkAsReport and
+ * zongjie.stopCheckingAsReport (the user's list of documents checked as
+ * reports whatever their title), and zongjie.selectPlaceholder (the
+ * placeholder code action's jump).
+ */
+import { SERVER_COMMANDS } from '../../protocol';
+import { errorText } from '../checks';
+import { parseSelectArgs, placeholderTarget } from '../code-actions';
+import { ServerContext } from '../context';
+import { ErrorCodes, ResponseError } from '../languageserver';
+
+export function registerCommands(ctx: ServerContext): void {
+  ctx.connection.onExecuteCommand((params) => executeCommand(ctx, params.command, params.arguments ?? []));
+}
+
+function executeCommand(ctx: ServerContext, command: string, args: unknown[]): string[] | Promise<null> {
+  if (command === SERVER_COMMANDS.selectPlaceholder) return selectPlaceholder(ctx, args);
+  if (command !== SERVER_COMMANDS.checkAsReport && command !== SERVER_COMMANDS.stopCheckingAsReport) {
+    throw new ResponseError(ErrorCodes.InvalidRequest, `未知的命令「${command}」。`);
+  }
+  const arg = args[0];
+  const uri = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string' ? (arg as { uri: string }).uri : '';
+  if (!uri) throw new ResponseError(ErrorCodes.InvalidParams, `命令 ${command} 需要一个参数：要检查的文档的 URI。`);
+  if (command === SERVER_COMMANDS.checkAsReport) ctx.forced.add(uri);
+  else ctx.forced.delete(uri);
+  if (ctx.documents.get(uri)) {
+    ctx.schedule(uri);
+    ctx.requestPullRefresh();
+  }
+  // The client persists this list and passes it back in initializationOptions.forcedReports.
+  return [...ctx.forced];
+}
+
+/**
+ * zongjie.selectPlaceholder: selects a placeholder in the client's editor via
+ * window/showDocument. The range was computed on `version`; if the document
+ * changed since, the placeholder is looked for again in the current text.
+ * Clients without showDocument are told where it is in a message.
+ */
+async function selectPlaceholder(ctx: ServerContext, args: unknown[]): Promise<null> {
+  const target = parseSelectArgs(args);
+  if (!target) throw new ResponseError(ErrorCodes.InvalidParams, `命令 ${SERVER_COMMANDS.selectPlaceholder} 需要一个参数：{ uri, version, range }。`);
+  await ctx.settings.ready;
+  const doc = ctx.documents.get(target.uri);
+  if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `文档 ${target.uri} 没有打开。`);
+  let range = target.range;
+  if (doc.version !== target.version) {
+    ctx.ensureAnalysis(target.uri);
+    const value = ctx.findSession(target.uri)?.latestAnalysis();
+    const found = value ? placeholderTarget(value, target.range) : null;
+    if (!found) {
+      ctx.inform('这篇报告里已经没有待填写的占位符了。');
+      return null;
+    }
+    range = found;
+  }
+  if (!ctx.caps.showDocument) {
+    const text = doc.getText(range);
+    ctx.inform(`下一个占位符在第 ${range.start.line + 1} 行第 ${range.start.character + 1} 列：「${text}」。`);
+    return null;
+  }
+  try {
+    const r = await ctx.connection.window.showDocument({ uri: target.uri, takeFocus: true, selection: range });
+    if (!r.success) ctx.connection.console.warn(`zongjie：编辑器未能选中 ${target.uri} 中的占位符。`);
+  } catch (e) {
+    ctx.connection.console.warn(`zongjie：请求编辑器选中占位符失败：${errorText(e)}`);
+  }
+  return null;
+}
