@@ -209,3 +209,29 @@ describe('moving a finding', () => {
     assert.equal(moveFinding({ ...f, fix: { title: 't', edits: [] } }, 3).fix?.manual, undefined);
   });
 });
+
+describe('download notices', () => {
+  const body = ['2024年县档案馆意识形态工作总结', '今年以来，馆党支部认真落实意识形态工作责任制，现将有关情况总结如下。', '一、主要工作开展情况', '组织集中学习12次。'];
+  test('a notice with two signs of a download page is residue that fix all deletes', () => {
+    const text = draft(...body, '本站提供word文档下载，如需完整版请登录');
+    const a = analyzeText(text);
+    const [f] = only(a.findings, ID);
+    assert.ok(f && f.range.start.line === 4, 'found');
+    assert.equal(f.fix?.manual, undefined);
+    assert.equal(applyEdits(text, planFixAll(a).edits), draft(...body) + '\n');
+  });
+
+  test('a numbered download notice is flagged but never deleted unasked', () => {
+    const text = draft(...body, '3、成为VIP后，下载本文档将扣除相应次数');
+    const a = analyzeText(text);
+    const [f] = only(a.findings, ID);
+    assert.ok(f, 'found');
+    assert.equal(f.fix?.manual, true);
+    assert.equal(applyEdits(text, planFixAll(a).edits), text);
+  });
+
+  test('a report line about the unit’s own documents is not a notice', () => {
+    const text = draft(...body, '完善文档下载管理制度，规范资料借阅');
+    assert.deepEqual(only(analyzeText(text).findings, ID), []);
+  });
+});

@@ -122,13 +122,19 @@ const NO_RESIDUE: LineResidue = Object.freeze({ wholeLine: false, regions: Objec
  * contact number or address.
  */
 function adResidue(content: string, line: number, end: number): LineResidue | null {
-  if (content.length > AD_LINE || content.endsWith('。') || !AD_PATTERN.test(content) || matchMarker(content) !== null) return null;
+  if (content.length > AD_LINE || content.endsWith('。') || !AD_PATTERN.test(content) || CHINESE_HEADING.test(content)) return null;
+  // Sites number their download notices (「5、成为VIP后下载本文档……」): such a line is
+  // flagged, but a numbered line is never deleted unasked.
+  const numbered = matchMarker(content) !== null;
   let signs = 0;
   for (const re of AD_PATTERNS) if (re.test(content)) signs++;
-  if (signs >= 2 || CONTACT.test(content)) return wholeLineResidue('广告', line, end);
+  if (signs >= 2 || CONTACT.test(content)) return wholeLineResidue('广告', line, end, !numbered);
   // One sign alone: advertising only when little else is said (「更多精彩」, not 「建立工作微信群，及时发布学习资料」).
-  return hanLeft(content.replace(AD_PATTERN_ALL, '')) <= 2 ? wholeLineResidue('广告', line, end, false) : null;
+  return !numbered && hanLeft(content.replace(AD_PATTERN_ALL, '')) <= 2 ? wholeLineResidue('广告', line, end, false) : null;
 }
+
+/** A heading of the report's own outline (一、 （一）): never advertising. */
+const CHINESE_HEADING = /^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十\d]+[）)]/;
 
 /** Line `line` as residue from its start to `end`. */
 function wholeLineResidue(label: string, line: number, end: number, certain = true): LineResidue {
