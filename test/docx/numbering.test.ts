@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeText } from '../../server/src/engine/analyze';
+import { formatNumber, readDocx, toPlainText } from '../../server/src/docx';
+import { buildDocx, numPr, p, pStyle, r } from './build';
+
+/** Heading styles as Chinese Word writes them: ids "1", "2", "3", built-in English names; numbering through the style. */
+const STYLES =
+  '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>' +
+  '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="a"/></w:style>' +
+  '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/>' +
+  '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>' +
+  '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/>' +
+  '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>' +
+  // WPS-style name, numbering level taken from the abstract level that names this style.
+  '<w:style w:type="paragraph" w:styleId="3"><w:name w:val="标题 3"/><w:basedOn w:val="a"/>' +
+  '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="2"/></w:pPr></w:style>';
+
+const lvl = (ilvl: number, fmt: string, text: string, extra = ''): string =>
+  `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/>${extra}<w:lvlText w:val="${text}"/></w:lvl>`;
+
+const NUMBERING =
+  '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>' +
+  lvl(0, 'chineseCounting', '%1、', '<w:suff w:val="nothing"/>') +
+  lvl(1, 'chineseCounting', '（%2）', '<w:suff w:val="nothing"/>') +
+  lvl(2, 'decimal', '%3.', '<w:pStyle w:val="3"/><w:suff w:val="nothing"/>') +
+  lvl(3, 'decimal', '（%4）', '<w:suff w:val="nothing"/>') +
+  lvl(4, 'decimalEnclosedCircle', '%5', '<w:suff w:val="nothing"/>') +
+  '</w:abstractNum>' +
+  // Legal-style multi-level list: level 2 never restarts (lvlRestart 0), level 3 is isLgl over a Chinese level 1.
+  '<w:abstractNum w:abstractNumId="1">' +
+  lvl(0, 'chineseCountingThousand', '%1.', '<w:suff w:val="space"/>') +
+  lvl(1, 'decimal', '%1.%2', '<w:lvlRestart w:val="0"/>') +
+  lvl(2, 'decimal', '%1.%2.%3', '<w:isLgl/>') +
+  '</w:abstractNum>' +
+  '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>' +
+  // "Restart numbering" in Word: a new num on the same abstract with a start override.
+  '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>' +
+  '<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>' +
+  // An override that starts level 0 at 4 (a continued report).
+  '<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>';
+
+const h1 = (t: string, extra = ''): string => p(r(t), pStyle('1') + extra);
+const h2 = (t: string): string => p(r(t), pStyle('2'));
+const h3 = (t: string): string => p(r(t), pStyle('3'));
+const body = (t: string): string => p(r(t));
+
+function report(): Buffer {
+  return buildDocx({
+    styles: STYLES,
+    numbering: NUMBERING,
+    body: [
+      p(r('2025年某单位意识形态工作总结'), pStyle('Title')),
+      body('今年以来，我单位认真落实意识形态工作责任制，现将有关情况总结如下。'),
+      h1('主要工作开展情况'),
+      h2('加强组织领导'),
+      body('单位党组召开专题会议，研究部署意识形态工作。'),
+      h2('抓好理论学习'),
+      h3('开展集中学习'),
+      h3('组织专题研讨'),
+      p(r('分组讨论'), numPr(1, 3)),
+      p(r('交流发言'), numPr(1, 4)),
+      p(r('形成成果'), numPr(1, 4)),
+      h2('落实阵地管理'),
+      h3('规范网站管理'),
+      h1('存在的问题'),
+      h2('学习深度不够'),
+      h1('下一步工作打算'),
+      // A second report in the same file restarts its list.
+      p(r('2025年某科室意识形态工作总结'), pStyle('Title')),
+      h1('主要工作开展情况', numPr(2)),
+      // The next heading uses the style's num 1 again: same abstract, so it continues the restarted list.
+      h1('存在的问题'),
+      // numId 0 switches the style's numbering off.
+      h1('附件', numPr(0)),
+    ].join(''),
+  });
+}
+
+describe('automatic numbering becomes text', () => {
+  const doc = readDocx(report());
+  const texts = doc.paragraphs.map((x) => x.text);
+
+  test('Chinese counting headings, nested （%2）, a decimal third level linked by pStyle, restarts when a higher level advances', () => {
+    assert.deepEqual(texts, [
+      '2025年某单位意识形态工作总结',
+      '今年以来，我单位认真落实意识形态工作责任制，现将有关情况总结如下。',
+      '一、主要工作开展情况',
+      '（一）加强组织领导',
+      '单位党组召开专题会议，研究部署意识形态工作。',
+      '（二）抓好理论学习',
+      '1.开展集中学习',
+      '2.组织专题研讨',
+      '（1）分组讨论',
+      '①交流发言',
+      '②形成成果',
+      '（三）落实阵地管理',
+      '1.规范网站管理',
+      '二、存在的问题',
+      '（一）学习深度不够',
+      '三、下一步工作打算',
+      '2025年某科室意识形态工作总结',
+      '一、主要工作开展情况',
+      '二、存在的问题',
+      '附件',
+    ]);
+  });
+
+  test('numbered paragraphs carry their number, suffix and level; headings their style and level', () => {
+    const h = doc.paragraphs[5];
+    assert.equal(h.numbered, true);
+    assert.equal(h.numberText, '（二）');
+    assert.equal(h.numberSuffix, '');
+    assert.equal(h.listLevel, 1);
+    assert.equal(h.style, 'heading 2');
+    assert.equal(h.styleId, '2');
+    assert.equal(h.headingLevel, 2);
+    assert.equal(h.outlineLevel, 1);
+    const third = doc.paragraphs[6];
+    assert.equal(third.style, '标题 3');
+    assert.equal(third.headingLevel, 3);
+    assert.equal(third.listLevel, 2);
+    assert.equal(doc.paragraphs[1].numbered, undefined);
+    assert.equal(doc.paragraphs[1].headingLevel, undefined);
+    assert.equal(doc.paragraphs[19].numbered, undefined, 'numId 0 turns the style numbering off');
+  });
+
+  test('the engine reads the rendered numbers as it reads typed ones', () => {
+    // The first report of the file (the second one's title is for the engine to split on, not this reader).
+    const text = toPlainText(doc).text.split('\n').slice(0, 16).join('\n');
+    const analysis = analyzeText(text);
+    const headings = analysis.doc.reports.flatMap((rep) => rep.headings.map((n) => `${n.rank}:${n.marker.number}:${n.text}`));
+    assert.ok(headings.includes('1:1:主要工作开展情况'), headings.join(' | '));
+    assert.ok(headings.includes('2:2:抓好理论学习'), headings.join(' | '));
+    assert.ok(headings.includes('1:3:下一步工作打算'), headings.join(' | '));
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.code === 'numbering').map((f) => f.message),
+      [],
+      'a correctly auto-numbered document has no numbering findings',
+    );
+  });
+
+  test('lvlRestart 0 never restarts; isLgl shows every level in Arabic digits; start overrides; space suffix', () => {
+    const d = readDocx(
+      buildDocx({
+        styles: STYLES,
+        numbering: NUMBERING,
+        body: [
+          p(r('总体情况'), numPr(3, 0)),
+          p(r('甲'), numPr(3, 1)),
+          p(r('甲甲'), numPr(3, 2)),
+          p(r('具体做法'), numPr(3, 0)),
+          p(r('乙'), numPr(3, 1)),
+          p(r('续一'), numPr(4, 0)),
+          p(r('续二'), numPr(4, 0)),
+        ].join(''),
+      }),
+    );
+    assert.deepEqual(
+      d.paragraphs.map((x) => x.text),
+      // Level 2 is not isLgl, so its %1 keeps the Chinese form; level 3 is, so it shows 1.1.1.
+      ['一. 总体情况', '一.1\t甲', '1.1.1\t甲甲', '二. 具体做法', '二.2\t乙', '四. 续一', '五. 续二'],
+    );
+    assert.equal(d.paragraphs[0].numberSuffix, ' ');
+    assert.equal(d.paragraphs[1].numberSuffix, '\t', 'Word puts a tab after the number unless w:suff says otherwise');
+  });
+});
+
+describe('number formats', () => {
+  test('Chinese counting: 十 alone, 十一, 二十, 九十九; digit by digit from 100', () => {
+    const f = (n: number) => formatNumber(n, 'chineseCounting');
+    assert.deepEqual([1, 9, 10, 11, 19, 20, 21, 99, 100, 105].map(f), ['一', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一〇〇', '一〇五']);
+  });
+
+  test('Chinese counting thousand reads hundreds and thousands out', () => {
+    const f = (n: number) => formatNumber(n, 'chineseCountingThousand');
+    assert.deepEqual([10, 15, 100, 101, 110, 111, 1000, 1010, 2305].map(f), ['十', '十五', '一百', '一百〇一', '一百一十', '一百一十一', '一千', '一千〇一十', '二千三百〇五']);
+  });
+
+  test('legal, stems, digital, enclosed, letters, roman, zero-padded', () => {
+    assert.deepEqual([1, 10, 11, 20, 101].map((n) => formatNumber(n, 'chineseLegalSimplified')), ['壹', '壹拾', '壹拾壹', '贰拾', '壹佰零壹']);
+    assert.deepEqual([1, 10, 11].map((n) => formatNumber(n, 'ideographTraditional')), ['甲', '癸', '11']);
+    assert.deepEqual([3, 10, 2025].map((n) => formatNumber(n, 'ideographDigital')), ['三', '一〇', '二〇二五']);
+    assert.deepEqual([1, 20, 21, 51].map((n) => formatNumber(n, 'decimalEnclosedCircle')), ['①', '⑳', '㉑', '51']);
+    assert.deepEqual([1, 10].map((n) => formatNumber(n, 'ideographEnclosedCircle')), ['㈠', '㈩']);
+    assert.deepEqual([1, 26, 27, 53].map((n) => formatNumber(n, 'upperLetter')), ['A', 'Z', 'AA', 'AAA']);
+    assert.deepEqual([4, 9, 14, 1994].map((n) => formatNumber(n, 'lowerRoman')), ['iv', 'ix', 'xiv', 'mcmxciv']);
+    assert.equal(formatNumber(7, 'decimalZero'), '07');
+    assert.equal(formatNumber(12, 'decimalFullWidth'), '１２');
+    assert.equal(formatNumber(7, 'decimal', '001, 002, 003, ...'), '007');
+    assert.equal(formatNumber(3, 'none'), '');
+    assert.equal(formatNumber(3, 'someFutureFormat'), '3');
+  });
+});
