@@ -135,3 +135,17 @@ export function r(text: string, rPr = ''): string {
 export const pStyle = (id: string): string => `<w:pStyle w:val="${id}"/>`;
 export const numPr = (numId: number | string, ilvl?: number): string =>
   `<w:numPr>${ilvl !== undefined ? `<w:ilvl w:val="${ilvl}"/>` : ''}<w:numId w:val="${numId}"/></w:numPr>`;
+
+/** A package whose document.xml binds the WordprocessingML namespace to `prefix` instead of w. */
+export function buildDocxWithPrefix(prefix: string, bodyChildren: string): Buffer {
+  return buildZip(
+    docxEntries({
+      body: '',
+      override: {
+        'word/document.xml': {
+          data: `<?xml version="1.0" encoding="UTF-8"?><${prefix}:document xmlns:${prefix}="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><${prefix}:body>${bodyChildren}</${prefix}:body></${prefix}:document>`,
+        },
+      },
+    }),
+  );
+}

@@ -2,83 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../server/src/engine/analyze';
 import { formatNumber, readDocx, toPlainText } from '../../server/src/docx';
-import { buildDocx, numPr, p, pStyle, r } from './build';
-
-/** Heading styles as Chinese Word writes them: ids "1", "2", "3", built-in English names; numbering through the style. */
-const STYLES =
-  '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>' +
-  '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="a"/></w:style>' +
-  '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/>' +
-  '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>' +
-  '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/>' +
-  '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>' +
-  // WPS-style name, numbering level taken from the abstract level that names this style.
-  '<w:style w:type="paragraph" w:styleId="3"><w:name w:val="标题 3"/><w:basedOn w:val="a"/>' +
-  '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="2"/></w:pPr></w:style>';
-
-const lvl = (ilvl: number, fmt: string, text: string, extra = ''): string =>
-  `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/>${extra}<w:lvlText w:val="${text}"/></w:lvl>`;
-
-const NUMBERING =
-  '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>' +
-  lvl(0, 'chineseCounting', '%1、', '<w:suff w:val="nothing"/>') +
-  lvl(1, 'chineseCounting', '（%2）', '<w:suff w:val="nothing"/>') +
-  lvl(2, 'decimal', '%3.', '<w:pStyle w:val="3"/><w:suff w:val="nothing"/>') +
-  lvl(3, 'decimal', '（%4）', '<w:suff w:val="nothing"/>') +
-  lvl(4, 'decimalEnclosedCircle', '%5', '<w:suff w:val="nothing"/>') +
-  '</w:abstractNum>' +
-  // Legal-style multi-level list: level 2 never restarts (lvlRestart 0), level 3 is isLgl over a Chinese level 1.
-  '<w:abstractNum w:abstractNumId="1">' +
-  lvl(0, 'chineseCountingThousand', '%1.', '<w:suff w:val="space"/>') +
-  lvl(1, 'decimal', '%1.%2', '<w:lvlRestart w:val="0"/>') +
-  lvl(2, 'decimal', '%1.%2.%3', '<w:isLgl/>') +
-  '</w:abstractNum>' +
-  '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>' +
-  // "Restart numbering" in Word: a new num on the same abstract with a start override.
-  '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>' +
-  '<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>' +
-  // An override that starts level 0 at 4 (a continued report).
-  '<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>';
-
-const h1 = (t: string, extra = ''): string => p(r(t), pStyle('1') + extra);
-const h2 = (t: string): string => p(r(t), pStyle('2'));
-const h3 = (t: string): string => p(r(t), pStyle('3'));
-const body = (t: string): string => p(r(t));
-
-function report(): Buffer {
-  return buildDocx({
-    styles: STYLES,
-    numbering: NUMBERING,
-    body: [
-      p(r('2025年某单位意识形态工作总结'), pStyle('Title')),
-      body('今年以来，我单位认真落实意识形态工作责任制，现将有关情况总结如下。'),
-      h1('主要工作开展情况'),
-      h2('加强组织领导'),
-      body('单位党组召开专题会议，研究部署意识形态工作。'),
-      h2('抓好理论学习'),
-      h3('开展集中学习'),
-      h3('组织专题研讨'),
-      p(r('分组讨论'), numPr(1, 3)),
-      p(r('交流发言'), numPr(1, 4)),
-      p(r('形成成果'), numPr(1, 4)),
-      h2('落实阵地管理'),
-      h3('规范网站管理'),
-      h1('存在的问题'),
-      h2('学习深度不够'),
-      h1('下一步工作打算'),
-      // A second report in the same file restarts its list.
-      p(r('2025年某科室意识形态工作总结'), pStyle('Title')),
-      h1('主要工作开展情况', numPr(2)),
-      // The next heading uses the style's num 1 again: same abstract, so it continues the restarted list.
-      h1('存在的问题'),
-      // numId 0 switches the style's numbering off.
-      h1('附件', numPr(0)),
-    ].join(''),
-  });
-}
+import { buildDocx, numPr, p, r } from './build';
+import { NUMBERING, STYLES, reportDocx } from './fixtures';
 
 describe('automatic numbering becomes text', () => {
-  const doc = readDocx(report());
+  const doc = readDocx(reportDocx());
   const texts = doc.paragraphs.map((x) => x.text);
 
   test('Chinese counting headings, nested （%2）, a decimal third level linked by pStyle, restarts when a higher level advances', () => {
