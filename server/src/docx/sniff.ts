@@ -59,6 +59,7 @@ function textFormatError(bytes: Buffer): DocxError {
 }
 
 function decodeHead(head: Buffer): string {
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return head.subarray(3).toString('latin1');
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return head.subarray(2).toString('utf16le');
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) {
     const swapped = Buffer.from(head.subarray(2, head.length - (head.length % 2)));
