@@ -92,6 +92,22 @@ describe('automatic numbering becomes text', () => {
     assert.equal(d.paragraphs[0].numberSuffix, ' ');
     assert.equal(d.paragraphs[1].numberSuffix, '\t', 'Word puts a tab after the number unless w:suff says otherwise');
   });
+  test('a style linked to a list level takes that level, whatever its own w:ilvl says', () => {
+    const d = readDocx(
+      buildDocx({
+        styles:
+          '<w:style w:type="paragraph" w:styleId="Top"><w:name w:val="一级"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>' +
+          '<w:style w:type="paragraph" w:styleId="Sub"><w:name w:val="二级"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr></w:pPr></w:style>',
+        numbering:
+          '<w:abstractNum w:abstractNumId="9">' +
+          '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Top"/><w:suff w:val="nothing"/><w:lvlText w:val="%1、"/></w:lvl>' +
+          '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Sub"/><w:suff w:val="nothing"/><w:lvlText w:val="（%2）"/></w:lvl>' +
+          '</w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="9"/></w:num>',
+        body: p(r('主要工作'), '<w:pStyle w:val="Top"/>') + p(r('组织领导'), '<w:pStyle w:val="Sub"/>') + p(r('理论学习'), '<w:pStyle w:val="Sub"/>'),
+      }),
+    );
+    assert.deepEqual(d.paragraphs.map((x) => x.text), ['一、主要工作', '（一）组织领导', '（二）理论学习']);
+  });
 });
 
 describe('number formats', () => {

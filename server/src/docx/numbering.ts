@@ -213,15 +213,17 @@ export class ListCounters {
 
   /**
    * Advances the counters for a paragraph numbered (numId, ilvl) and returns
-   * its label; ilvl undefined means "from the level linked to the style, else 0".
+   * its label; `fromStyle` when the numbering comes from the paragraph style.
    */
-  next(numId: string, ilvl: number | undefined, styleId: string | undefined): NumberLabel | undefined {
+  next(numId: string, ilvl: number | undefined, styleId: string | undefined, fromStyle: boolean): NumberLabel | undefined {
     const num = this.defs.nums.get(numId);
     if (!num) return undefined;
     const abs = this.defs.abstractOf(num, this.styles);
     if (!abs) return undefined;
     let level = ilvl;
-    if (level === undefined && styleId !== undefined) {
+    if (fromStyle && styleId !== undefined) {
+      // Numbering that comes with a paragraph style takes the level whose w:pStyle names
+      // that style, whatever the style's own w:ilvl says (ECMA-376 17.9.23).
       const linked = abs.levels.findIndex((l) => l?.pStyle === styleId);
       if (linked >= 0) level = linked;
     }

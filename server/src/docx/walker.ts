@@ -732,8 +732,9 @@ export class PartWalker implements XmlSink {
     let prefix = '';
     const numId = b.numId ?? info?.numId;
     if (numId !== undefined && numId !== '0' && !b.markDeleted) {
-      const ilvl = b.ilvl ?? (b.numId === undefined ? info?.ilvl : undefined);
-      const label = st.counters.next(numId, ilvl, info?.id);
+      const fromStyle = b.numId === undefined;
+      const ilvl = b.ilvl ?? (fromStyle ? info?.ilvl : undefined);
+      const label = st.counters.next(numId, ilvl, info?.id, fromStyle);
       if (label) {
         p.listLevel = label.level;
         if (label.bullet) p.bulleted = true;
