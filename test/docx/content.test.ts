@@ -167,4 +167,20 @@ describe('markup variants', () => {
     const doc = readDocx(buildDocx({ body: p('<w:r><w:t xml:space="preserve">A&amp;B &lt;C&gt; &#x4E00;&#20108;&#10;三</w:t></w:r>') }));
     assert.equal(doc.paragraphs[0].text, 'A&B <C> 一二 三');
   });
+  test('a text box with 150 000 paragraphs (more than a call takes as arguments)', () => {
+    const many = '<w:p/>'.repeat(150_000);
+    const doc = readDocx(buildDocx({ body: p(r('锚点') + `<w:r><w:pict><v:shape><v:textbox><w:txbxContent>${many}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>`) + p(r('结尾')) }));
+    assert.equal(doc.paragraphs.length, 150_002);
+    assert.equal(doc.paragraphs[0].text, '锚点');
+    assert.equal(doc.paragraphs[1].region, 'textbox');
+    assert.equal(doc.paragraphs[150_001].text, '结尾');
+  });
+
+  test('a part written in UTF-16 with a byte order mark', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-16"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${p(r('十六位编码'))}</w:body></w:document>`;
+    const data = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+    const doc = readDocx(buildDocx({ body: '', override: { 'word/document.xml': { data } } }));
+    assert.equal(doc.paragraphs[0].text, '十六位编码');
+  });
 });
+

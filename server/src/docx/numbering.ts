@@ -45,7 +45,7 @@ export class NumberingDefs {
   readonly abstracts = new Map<string, AbstractDef>();
   readonly nums = new Map<string, NumDef>();
 
-  static parse(xml: string | undefined): NumberingDefs {
+  static parse(xml: Buffer | undefined): NumberingDefs {
     const defs = new NumberingDefs();
     if (xml !== undefined) new XmlScanner(xml).run(new NumberingSink(defs));
     return defs;

@@ -38,15 +38,15 @@ class Package {
     return this.zip.get(name) !== undefined;
   }
 
-  /** A part's text, or undefined when the package lacks it. */
-  text(name: string): string | undefined {
+  /** A part's XML as UTF-8 bytes, or undefined when the package lacks it. */
+  xml(name: string): Buffer | undefined {
     const entry = this.zip.get(name);
     if (!entry) return undefined;
-    return decodeXml(this.zip.read(entry, this.budget));
+    return utf8(this.zip.read(entry, this.budget));
   }
 
-  /** Parses XML text of `part` with `sink`, turning syntax errors into DocxError. */
-  scan(part: string, xml: string, sink: XmlSink): void {
+  /** Parses XML of `part` with `sink`, turning syntax errors into DocxError. */
+  scan(part: string, xml: Buffer, sink: XmlSink): void {
     guardXml(part, xml, () => new XmlScanner(xml).run(sink));
   }
 
@@ -54,7 +54,7 @@ class Package {
     const slash = sourcePart.lastIndexOf('/');
     const dir = slash >= 0 ? sourcePart.slice(0, slash + 1) : '';
     const relsName = dir + '_rels/' + sourcePart.slice(slash + 1) + '.rels';
-    const xml = this.text(relsName);
+    const xml = this.xml(relsName);
     if (xml === undefined) return [];
     const out: Relationship[] = [];
     this.scan(relsName, xml, {
@@ -73,7 +73,7 @@ class Package {
   }
 }
 
-function guardXml(part: string, xml: string, fn: () => void): void {
+function guardXml(part: string, xml: string | Buffer, fn: () => void): void {
   try {
     fn();
   } catch (e) {
@@ -101,13 +101,14 @@ function resolveTarget(dir: string, target: string): string {
   return out.join('/');
 }
 
-function decodeXml(buf: Buffer): string {
-  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.toString('utf8', 3);
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return buf.toString('utf16le', 2);
+/** XML bytes as UTF-8 without a byte order mark (UTF-16 parts, which XML allows, are re-encoded). */
+function utf8(buf: Buffer): Buffer {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3);
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return Buffer.from(buf.toString('utf16le', 2), 'utf8');
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    return Buffer.from(buf.subarray(2, buf.length - (buf.length % 2))).swap16().toString('utf16le');
+    return Buffer.from(Buffer.from(buf.subarray(2, buf.length - (buf.length % 2))).swap16().toString('utf16le'), 'utf8');
   }
-  return buf.toString('utf8');
+  return buf;
 }
 
 const typeIs = (r: Relationship, suffix: string): boolean => r.type.endsWith('/' + suffix);
@@ -135,7 +136,7 @@ function readPackage(buf: Buffer, options: ReadDocxOptions): DocxDocument {
 
   const docRels = pkg.relationships(mainPart);
   const relTarget = (suffix: string): string | undefined => docRels.find((r) => typeIs(r, suffix))?.target;
-  const readOptional = (part: string | undefined): string | undefined => (part !== undefined ? pkg.text(part) : undefined);
+  const readOptional = (part: string | undefined): Buffer | undefined => (part !== undefined ? pkg.xml(part) : undefined);
 
   const stylesPart = relTarget('styles');
   const numberingPart = relTarget('numbering');
@@ -143,15 +144,15 @@ function readPackage(buf: Buffer, options: ReadDocxOptions): DocxDocument {
   const numberingXml = readOptional(numberingPart);
   let styles!: Styles;
   let numbering!: NumberingDefs;
-  guardXml(stylesPart ?? 'styles.xml', stylesXml ?? '', () => (styles = Styles.parse(stylesXml)));
-  guardXml(numberingPart ?? 'numbering.xml', numberingXml ?? '', () => (numbering = NumberingDefs.parse(numberingXml)));
+  guardXml(stylesPart ?? 'word/styles.xml', stylesXml ?? '', () => (styles = Styles.parse(stylesXml)));
+  guardXml(numberingPart ?? 'word/numbering.xml', numberingXml ?? '', () => (numbering = NumberingDefs.parse(numberingXml)));
 
   const ctx = new ReadContext(styles, numbering);
   const builders: ParaBuilder[] = [];
   const walk = (part: string, kind: PartKind): void => {
-    const xml = pkg.text(part);
+    const xml = pkg.xml(part);
     if (xml === undefined) return;
-    guardXml(part, xml, () => builders.push(...PartWalker.walk(ctx, part, kind, xml)));
+    guardXml(part, xml, () => PartWalker.walk(ctx, part, kind, xml, builders));
   };
 
   walk(mainPart, 'body');
@@ -189,7 +190,7 @@ function notWord(pkg: Package): DocxError {
   if (pkg.has('xl/workbook.xml')) return errors.otherOffice(' Excel 工作簿（.xlsx）');
   if (pkg.has('ppt/presentation.xml')) return errors.otherOffice(' PowerPoint 演示文稿（.pptx）');
   if (pkg.has('mimetype')) {
-    const mime = pkg.text('mimetype') ?? '';
+    const mime = pkg.xml('mimetype')?.toString('latin1') ?? '';
     if (mime.includes('opendocument.text')) return errors.otherOffice(' OpenDocument 文本文档（.odt）');
     if (mime.includes('opendocument')) return errors.otherOffice(' OpenDocument 文件');
     if (mime.includes('epub')) return errors.otherOffice(' EPUB 电子书');
@@ -275,7 +276,7 @@ const APP_NAMES: Record<string, keyof DocxProperties> = {
 function readProperties(pkg: Package, rootRels: Relationship[]): DocxProperties {
   const props: DocxProperties = {};
   const read = (part: string, names: Record<string, keyof DocxProperties>): void => {
-    const xml = pkg.text(part);
+    const xml = pkg.xml(part);
     if (xml === undefined) return;
     let depth = 0;
     let current: keyof DocxProperties | undefined;

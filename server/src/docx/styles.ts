@@ -64,7 +64,7 @@ export class Styles {
   private readonly paragraphMemo = new Map<string, ParagraphStyleInfo>();
   private readonly runMemo = new Map<string, RunStyleInfo>();
 
-  static parse(xml: string | undefined): Styles {
+  static parse(xml: Buffer | undefined): Styles {
     const styles = new Styles();
     if (xml !== undefined) new XmlScanner(xml).run(new StylesSink(styles));
     return styles;

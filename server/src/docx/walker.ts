@@ -185,12 +185,122 @@ const enum F {
   FieldToc,
 }
 
+/** The elements the walker acts on, as numbers for a switch on one Map look-up per tag. */
+const enum El {
+  a_prstTxWarp,
+  m_r,
+  m_t,
+  mc_AlternateContent,
+  mc_Choice,
+  mc_Fallback,
+  v_textpath,
+  w_br,
+  w_color,
+  w_comment,
+  w_commentRangeEnd,
+  w_commentRangeStart,
+  w_commentReference,
+  w_cr,
+  w_del,
+  w_delText,
+  w_docPartGallery,
+  w_endnote,
+  w_fldChar,
+  w_fldSimple,
+  w_footerReference,
+  w_footnote,
+  w_headerReference,
+  w_highlight,
+  w_ilvl,
+  w_ins,
+  w_instrText,
+  w_moveFrom,
+  w_moveTo,
+  w_noBreakHyphen,
+  w_numId,
+  w_outlineLvl,
+  w_p,
+  w_pPr,
+  w_pStyle,
+  w_ptab,
+  w_r,
+  w_rPr,
+  w_rStyle,
+  w_sdt,
+  w_sdtContent,
+  w_shd,
+  w_showingPlcHdr,
+  w_sym,
+  w_t,
+  w_tab,
+  w_tbl,
+  w_tc,
+  w_tr,
+  w_txbxContent,
+  w_vanish,
+  wps_wsp,
+}
+
+const ELEMENTS = new Map<string, El>([
+  ['a:prstTxWarp', El.a_prstTxWarp],
+  ['m:r', El.m_r],
+  ['m:t', El.m_t],
+  ['mc:AlternateContent', El.mc_AlternateContent],
+  ['mc:Choice', El.mc_Choice],
+  ['mc:Fallback', El.mc_Fallback],
+  ['v:textpath', El.v_textpath],
+  ['w:br', El.w_br],
+  ['w:color', El.w_color],
+  ['w:comment', El.w_comment],
+  ['w:commentRangeEnd', El.w_commentRangeEnd],
+  ['w:commentRangeStart', El.w_commentRangeStart],
+  ['w:commentReference', El.w_commentReference],
+  ['w:cr', El.w_cr],
+  ['w:del', El.w_del],
+  ['w:delText', El.w_delText],
+  ['w:docPartGallery', El.w_docPartGallery],
+  ['w:endnote', El.w_endnote],
+  ['w:fldChar', El.w_fldChar],
+  ['w:fldSimple', El.w_fldSimple],
+  ['w:footerReference', El.w_footerReference],
+  ['w:footnote', El.w_footnote],
+  ['w:headerReference', El.w_headerReference],
+  ['w:highlight', El.w_highlight],
+  ['w:ilvl', El.w_ilvl],
+  ['w:ins', El.w_ins],
+  ['w:instrText', El.w_instrText],
+  ['w:moveFrom', El.w_moveFrom],
+  ['w:moveTo', El.w_moveTo],
+  ['w:noBreakHyphen', El.w_noBreakHyphen],
+  ['w:numId', El.w_numId],
+  ['w:outlineLvl', El.w_outlineLvl],
+  ['w:p', El.w_p],
+  ['w:pPr', El.w_pPr],
+  ['w:pStyle', El.w_pStyle],
+  ['w:ptab', El.w_ptab],
+  ['w:r', El.w_r],
+  ['w:rPr', El.w_rPr],
+  ['w:rStyle', El.w_rStyle],
+  ['w:sdt', El.w_sdt],
+  ['w:sdtContent', El.w_sdtContent],
+  ['w:shd', El.w_shd],
+  ['w:showingPlcHdr', El.w_showingPlcHdr],
+  ['w:sym', El.w_sym],
+  ['w:t', El.w_t],
+  ['w:tab', El.w_tab],
+  ['w:tbl', El.w_tbl],
+  ['w:tc', El.w_tc],
+  ['w:tr', El.w_tr],
+  ['w:txbxContent', El.w_txbxContent],
+  ['w:vanish', El.w_vanish],
+  ['wps:wsp', El.wps_wsp],
+]);
+
 const NEWLINES = /[\r\n\v\f]/g;
 
 export class PartWalker implements XmlSink {
   wantText = false;
-  /** Finished top-level paragraphs, text-box paragraphs after their anchors. */
-  readonly output: ParaBuilder[] = [];
+
   private readonly names: string[] = [];
   private readonly frames: number[] = [];
   private skip = 0;
@@ -214,15 +324,16 @@ export class PartWalker implements XmlSink {
     private readonly ctx: ReadContext,
     readonly part: string,
     private readonly kind: PartKind,
+    /** Where finished top-level paragraphs go, text-box paragraphs after their anchors. */
+    private readonly output: ParaBuilder[],
   ) {
     this.story = this.newStory(false, null);
     this.stories.push(this.story);
   }
 
-  static walk(ctx: ReadContext, part: string, kind: PartKind, xml: string): ParaBuilder[] {
-    const w = new PartWalker(ctx, part, kind);
-    new XmlScanner(xml).run(w);
-    return w.output;
+  /** Walks `xml` and appends its paragraphs to `output`. */
+  static walk(ctx: ReadContext, part: string, kind: PartKind, xml: Buffer, output: ParaBuilder[]): void {
+    new XmlScanner(xml).run(new PartWalker(ctx, part, kind, output));
   }
 
   private newStory(textbox: boolean, anchor: ParaBuilder | null): Story {
@@ -246,39 +357,51 @@ export class PartWalker implements XmlSink {
       this.skip++;
       return;
     }
+    const code = ELEMENTS.get(name);
+    if (code === undefined) {
+      // Most tags (fonts, sizes, spacing…) matter to no one: one look-up and they are passed.
+      if (name.endsWith('Change')) {
+        // Tracked formatting changes hold the old properties: never the current ones.
+        this.skip = 1;
+        return;
+      }
+      this.names.push(name);
+      this.frames.push(F.None);
+      return;
+    }
     const parent = this.names[this.names.length - 1];
     const st = this.story;
     let frame = F.None;
-    switch (name) {
-      case 'w:p':
+    switch (code) {
+      case El.w_p:
         this.openParagraph();
         frame = F.P;
         break;
-      case 'w:pPr':
+      case El.w_pPr:
         if (parent === 'w:p' && st.para) {
           this.inPPr = true;
           frame = F.PPr;
         }
         break;
-      case 'w:pStyle':
+      case El.w_pStyle:
         if (this.inPPr && parent === 'w:pPr') st.para!.styleId = x.attr('w:val');
         break;
-      case 'w:numId':
+      case El.w_numId:
         if (this.inPPr && parent === 'w:numPr') st.para!.numId = x.attr('w:val');
         break;
-      case 'w:ilvl':
+      case El.w_ilvl:
         if (this.inPPr && parent === 'w:numPr') {
           const v = Number(x.attr('w:val'));
           if (Number.isInteger(v) && v >= 0 && v <= 8) st.para!.ilvl = v;
         }
         break;
-      case 'w:outlineLvl':
+      case El.w_outlineLvl:
         if (this.inPPr && parent === 'w:pPr') {
           const v = Number(x.attr('w:val'));
           if (Number.isInteger(v)) st.para!.outlineLevel = v;
         }
         break;
-      case 'w:rPr':
+      case El.w_rPr:
         if ((parent === 'w:r' || parent === 'm:r') && st.run) {
           this.inRunRPr = true;
           frame = F.RunRPr;
@@ -287,82 +410,82 @@ export class PartWalker implements XmlSink {
           frame = F.MarkRPr;
         }
         break;
-      case 'w:vanish':
+      case El.w_vanish:
         if (this.inRunRPr && parent === 'w:rPr') st.run!.vanish = onOff(x.attr('w:val'));
         break;
-      case 'w:highlight':
+      case El.w_highlight:
         if (this.inRunRPr && parent === 'w:rPr') {
           const v = x.attr('w:val');
           st.run!.highlight = v && v !== 'none' ? v : '';
         }
         break;
-      case 'w:shd':
+      case El.w_shd:
         if (this.inRunRPr && parent === 'w:rPr') st.run!.shading = shadingFill(x) ?? '';
         break;
-      case 'w:color':
+      case El.w_color:
         if (this.inRunRPr && parent === 'w:rPr') {
           const v = (x.attr('w:val') ?? '').toUpperCase();
           st.run!.color = v && v !== 'AUTO' && v !== '000000' ? v : '';
         }
         break;
-      case 'w:rStyle':
+      case El.w_rStyle:
         if (this.inRunRPr && parent === 'w:rPr') st.run!.rStyle = x.attr('w:val');
         break;
-      case 'w:r':
-      case 'm:r':
+      case El.w_r:
+      case El.m_r:
         if (st.para) {
           st.run = { resolved: false };
           frame = F.R;
         }
         break;
-      case 'w:t':
-      case 'm:t':
+      case El.w_t:
+      case El.m_t:
         if (st.run && (parent === 'w:r' || parent === 'm:r')) {
           this.collect(x.attr('xml:space') === 'preserve' || name === 'm:t');
           frame = F.T;
         }
         break;
-      case 'w:delText':
+      case El.w_delText:
         if (st.run && parent === 'w:r') {
           this.collect(x.attr('xml:space') === 'preserve');
           frame = F.DelText;
         }
         break;
-      case 'w:instrText':
+      case El.w_instrText:
         if (st.run && parent === 'w:r') {
           this.collect(true);
           frame = F.Instr;
         }
         break;
-      case 'w:tab':
-      case 'w:ptab':
+      case El.w_tab:
+      case El.w_ptab:
         if (parent === 'w:r') this.emit('\t', false);
         break;
-      case 'w:br':
-      case 'w:cr':
+      case El.w_br:
+      case El.w_cr:
         if (parent === 'w:r' && st.para && st.para.length > 0) this.emit(' ', false);
         break;
-      case 'w:noBreakHyphen':
+      case El.w_noBreakHyphen:
         if (parent === 'w:r') this.emit('-', false);
         break;
-      case 'w:sym':
+      case El.w_sym:
         if (parent === 'w:r') {
           const code = parseInt(x.attr('w:char') ?? '', 16);
           // Symbol-font code points (F0xx) name a glyph of that font, not a character.
           if (code > 0 && code <= 0x10ffff && !(code >= 0xf000 && code <= 0xf0ff)) this.emit(String.fromCodePoint(code), false);
         }
         break;
-      case 'w:fldChar':
+      case El.w_fldChar:
         this.fieldChar(x.attr('w:fldCharType'));
         break;
-      case 'w:fldSimple':
+      case El.w_fldSimple:
         if (/^\s*TOC\b/i.test(x.attr('w:instr') ?? '')) {
           this.enterToc();
           frame = F.FieldToc;
         }
         break;
-      case 'w:del':
-      case 'w:moveFrom':
+      case El.w_del:
+      case El.w_moveFrom:
         if (parent !== undefined && !parent.endsWith('Pr')) {
           this.dels.push({ author: x.attr('w:author'), date: x.attr('w:date') });
           frame = F.Del;
@@ -370,18 +493,18 @@ export class PartWalker implements XmlSink {
           st.para!.markDeleted = true;
         }
         break;
-      case 'w:ins':
-      case 'w:moveTo':
+      case El.w_ins:
+      case El.w_moveTo:
         if (parent !== undefined && !parent.endsWith('Pr')) {
           this.inss.push({ author: x.attr('w:author'), date: x.attr('w:date') });
           frame = F.Ins;
         }
         break;
-      case 'w:tbl':
+      case El.w_tbl:
         st.tables.push({ index: this.ctx.tableCount++, row: -1, cell: -1 });
         frame = F.Tbl;
         break;
-      case 'w:tr': {
+      case El.w_tr: {
         const t = st.tables[st.tables.length - 1];
         if (t) {
           t.row++;
@@ -389,22 +512,22 @@ export class PartWalker implements XmlSink {
         }
         break;
       }
-      case 'w:tc': {
+      case El.w_tc: {
         const t = st.tables[st.tables.length - 1];
         if (t) t.cell++;
         break;
       }
-      case 'w:txbxContent':
+      case El.w_txbxContent:
         this.story = this.newStory(true, st.para);
         this.stories.push(this.story);
         frame = F.Txbx;
         break;
-      case 'mc:AlternateContent':
+      case El.mc_AlternateContent:
         this.altContent.push(false);
         frame = F.AltContent;
         break;
-      case 'mc:Choice':
-      case 'mc:Fallback': {
+      case El.mc_Choice:
+      case El.mc_Fallback: {
         // Take the first branch only: the others repeat the same content (a text box is in both).
         const top = this.altContent.length - 1;
         if (top < 0 || this.altContent[top]) {
@@ -414,55 +537,55 @@ export class PartWalker implements XmlSink {
         this.altContent[top] = true;
         break;
       }
-      case 'w:sdt':
+      case El.w_sdt:
         this.sdts.push({ toc: false, placeholder: false });
         frame = F.Sdt;
         break;
-      case 'w:docPartGallery': {
+      case El.w_docPartGallery: {
         const sdt = this.sdts[this.sdts.length - 1];
         if (sdt && /table of contents/i.test(x.attr('w:val') ?? '')) sdt.toc = true;
         break;
       }
-      case 'w:showingPlcHdr': {
+      case El.w_showingPlcHdr: {
         const sdt = this.sdts[this.sdts.length - 1];
         if (sdt && parent === 'w:sdtPr') sdt.placeholder = onOff(x.attr('w:val'));
         break;
       }
-      case 'w:sdtContent': {
+      case El.w_sdtContent: {
         const sdt = this.sdts[this.sdts.length - 1];
         if (sdt?.toc) this.enterToc();
         if (sdt?.placeholder) this.placeholderDepth++;
         frame = F.SdtContent;
         break;
       }
-      case 'w:commentRangeStart': {
+      case El.w_commentRangeStart: {
         const id = x.attr('w:id');
         if (id === undefined) break;
         if (st.para) this.ctx.anchorsOf(id).start = { para: st.para, offset: st.para.length };
         else st.pendingCommentStarts.push(id);
         break;
       }
-      case 'w:commentRangeEnd': {
+      case El.w_commentRangeEnd: {
         const id = x.attr('w:id');
         if (id === undefined) break;
         const para = st.para ?? st.lastFinished;
         if (para) this.ctx.anchorsOf(id).end = { para, offset: para.length };
         break;
       }
-      case 'w:commentReference': {
+      case El.w_commentReference: {
         const id = x.attr('w:id');
         if (id !== undefined && st.para) this.ctx.anchorsOf(id).reference = { para: st.para, offset: st.para.length };
         break;
       }
-      case 'w:headerReference':
-      case 'w:footerReference': {
+      case El.w_headerReference:
+      case El.w_footerReference: {
         const id = x.attr('r:id');
         if (id !== undefined && this.kind === 'body') {
           this.ctx.headerFooterRefs.push({ id, kind: name === 'w:headerReference' ? 'header' : 'footer' });
         }
         break;
       }
-      case 'v:textpath': {
+      case El.v_textpath: {
         const text = x.attr('string');
         if (text && text.trim()) {
           const kind = this.kind === 'header' || this.kind === 'footer' ? 'watermark' : 'wordart';
@@ -471,23 +594,23 @@ export class PartWalker implements XmlSink {
         }
         break;
       }
-      case 'wps:wsp':
+      case El.wps_wsp:
         this.wsps.push({ wordArt: false, depth: this.stories.length, paras: [] });
         frame = F.Wsp;
         break;
-      case 'a:prstTxWarp': {
+      case El.a_prstTxWarp: {
         const w = this.wsps[this.wsps.length - 1];
         if (w) w.wordArt = true;
         break;
       }
-      case 'w:comment':
+      case El.w_comment:
         if (this.kind === 'comment') {
           this.comment = { id: x.attr('w:id') ?? '', author: x.attr('w:author'), date: x.attr('w:date'), paras: [] };
           frame = F.Comment;
         }
         break;
-      case 'w:footnote':
-      case 'w:endnote': {
+      case El.w_footnote:
+      case El.w_endnote: {
         const type = x.attr('w:type');
         if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') {
           this.skip = 1;
@@ -495,12 +618,6 @@ export class PartWalker implements XmlSink {
         }
         break;
       }
-      default:
-        // Tracked formatting changes hold the old properties: never the current ones.
-        if (name.endsWith('Change')) {
-          this.skip = 1;
-          return;
-        }
     }
     this.names.push(name);
     this.frames.push(frame);
@@ -701,9 +818,10 @@ export class PartWalker implements XmlSink {
     const w = this.wsps[this.wsps.length - 1];
     if (w && this.stories.length > w.depth) w.paras.push(b);
     if (this.comment) this.comment.paras.push(b);
-    if (st.para) st.para.children.push(b, ...b.children);
-    else if (st.anchor) st.anchor.children.push(b, ...b.children);
-    else this.output.push(b, ...b.children);
+    // Loops, not push(...spread): a text box can hold more paragraphs than a call has room for arguments.
+    const target = st.para ? st.para.children : st.anchor ? st.anchor.children : this.output;
+    target.push(b);
+    for (const c of b.children) target.push(c);
   }
 
   private closeStory(): void {

@@ -78,7 +78,29 @@ export class XmlScanner {
   /** Walker prefix → source prefix, for attribute look-ups under a remap. */
   private reverse: Map<string, string> | null = null;
 
-  constructor(private readonly src: string) {}
+  private readonly src: string;
+  private readonly bytes: Buffer | null;
+
+  /**
+   * `xml` as a string, or as UTF-8 bytes: then the markup is scanned as a
+   * Latin-1 string (one byte a character, so string offsets are byte offsets:
+   * cheaper to make and to scan than the decoded text) and only text and
+   * attribute values are decoded from UTF-8.
+   */
+  constructor(xml: string | Buffer) {
+    if (typeof xml === 'string') {
+      this.src = xml;
+      this.bytes = null;
+    } else {
+      this.src = xml.toString('latin1');
+      this.bytes = xml;
+    }
+  }
+
+  /** The characters of [from, to) of the source. */
+  private chars(from: number, to: number): string {
+    return this.bytes ? this.bytes.toString('utf8', from, to) : this.src.slice(from, to);
+  }
 
   /** The value of attribute `qname` on the current start tag (entities decoded), or undefined. */
   attr(qname: string): string | undefined {
@@ -115,7 +137,7 @@ export class XmlScanner {
       if (q !== 34 && q !== 39) throw new XmlSyntaxError('unquoted attribute value', i);
       const close = s.indexOf(q === 34 ? '"' : "'", i + 1);
       if (close < 0 || close >= end) throw new XmlSyntaxError('unterminated attribute value', i);
-      fn(name, decodeEntities(s.slice(i + 1, close)));
+      fn(name, decodeEntities(this.chars(i + 1, close)));
       i = close + 1;
     }
   }
@@ -139,7 +161,7 @@ export class XmlScanner {
       if (q !== 34 && q !== 39) throw new XmlSyntaxError('unquoted attribute value', i);
       const close = s.indexOf(q === 34 ? '"' : "'", i + 1);
       if (close < 0 || close >= end) throw new XmlSyntaxError('unterminated attribute value', i);
-      if (match) return decodeEntities(s.slice(i + 1, close));
+      if (match) return decodeEntities(this.chars(i + 1, close));
       i = close + 1;
     }
     return undefined;
@@ -187,7 +209,7 @@ export class XmlScanner {
         if (open.length > 0) throw new XmlSyntaxError('unexpected end of document', n);
         break;
       }
-      if (lt > i && sink.wantText && open.length > 0) sink.text(decodeEntities(s.slice(i, lt)));
+      if (lt > i && sink.wantText && open.length > 0) sink.text(decodeEntities(this.chars(i, lt)));
       const c = s.charCodeAt(lt + 1);
       if (c === 47 /* / */) {
         const gt = s.indexOf('>', lt + 2);
@@ -211,7 +233,7 @@ export class XmlScanner {
         } else if (s.startsWith('<![CDATA[', lt)) {
           const end = s.indexOf(']]>', lt + 9);
           if (end < 0) throw new XmlSyntaxError('unterminated CDATA section', lt);
-          if (sink.wantText && open.length > 0) sink.text(s.slice(lt + 9, end));
+          if (sink.wantText && open.length > 0) sink.text(this.chars(lt + 9, end));
           i = end + 3;
         } else if (s.startsWith('<!DOCTYPE', lt)) {
           throw new XmlSyntaxError('DOCTYPE declarations are not allowed', lt);
@@ -261,9 +283,10 @@ export class XmlScanner {
   }
 }
 
-/** Line number (1-based) of an offset, for error messages. */
-export function lineOf(src: string, offset: number): number {
+/** Line number (1-based) of an offset (a byte offset for bytes), for error messages. */
+export function lineOf(src: string | Buffer, offset: number): number {
   let line = 1;
-  for (let i = src.indexOf('\n'); i >= 0 && i < offset; i = src.indexOf('\n', i + 1)) line++;
+  const nl = typeof src === 'string' ? '\n' : 0x0a;
+  for (let i = src.indexOf(nl as never); i >= 0 && i < offset; i = src.indexOf(nl as never, i + 1)) line++;
   return line;
 }
