@@ -112,6 +112,14 @@ describe('damaged packages', () => {
     assert.match(refused(zip, 'corrupt'), /不支持的压缩方式/);
   });
 
+  test('an archive comment holding the end-record signature, and bytes appended after the archive', () => {
+    const zip = buildDocx({ body: p(r('正文')) });
+    const comment = Buffer.concat([Buffer.from('PK\x05\x06', 'latin1'), Buffer.alloc(30, 0x41)]);
+    const withComment = Buffer.concat([zip.subarray(0, zip.length - 2), Buffer.from([comment.length, 0]), comment]);
+    assert.equal(readDocx(withComment).paragraphs[0].text, '正文');
+    assert.equal(readDocx(Buffer.concat([zip, Buffer.from('签名数据')])).paragraphs[0].text, '正文');
+  });
+
   test('zip-level encryption', () => {
     refused(buildDocx({ body: p(r('甲')), override: { 'word/document.xml': { flags: 1 } } }), 'encrypted');
   });

@@ -40,7 +40,8 @@ export interface RunStyleInfo {
 
 /** Heading style names: the built-in English names Word stores, and the names WPS and Chinese templates use. */
 const HEADING_NAME = /^(?:heading|标题)\s*([1-9])$/i;
-const TOC_NAME = /^(?:toc|目录)\s*[1-9]$/i;
+/** Table-of-contents entry styles: Word's toc N, LibreOffice's Contents N, 目录 N. */
+const TOC_NAME = /^(?:toc|contents|目录)\s*[1-9]$/i;
 
 /** w:val of an on/off property: absent or true/1/on means on. */
 export function onOff(value: string | undefined): boolean {

@@ -112,13 +112,19 @@ export class ZipArchive {
   private findDirectory(): { count: number; cdOffset: number; cdSize: number } {
     const buf = this.buf;
     const lowest = Math.max(0, buf.length - 22 - 0xffff);
+    // The record whose comment ends the file; failing that (bytes appended after
+    // the archive), the last signature: a signature inside a comment is not it.
     let eocd = -1;
+    let loose = -1;
     for (let p = buf.length - 22; p >= lowest; p--) {
-      if (buf.readUInt32LE(p) === SIG_EOCD) {
+      if (buf.readUInt32LE(p) !== SIG_EOCD) continue;
+      if (p + 22 + buf.readUInt16LE(p + 20) === buf.length) {
         eocd = p;
         break;
       }
+      if (loose < 0) loose = p;
     }
+    if (eocd < 0) eocd = loose;
     if (eocd < 0) throw corrupt('找不到压缩包目录，文件可能不完整或被截断', 'no end of central directory record');
     let count = buf.readUInt16LE(eocd + 10);
     let cdSize = buf.readUInt32LE(eocd + 12);
