@@ -17,6 +17,8 @@ const LAYERS: [string, number][] = [
   ['server/src/profiles', 0],
   ['server/src/protocol', 0],
   ['server/src/engine', 1],
+  // Reading Word files into paragraphs is input, like source text: it imports nothing of the engine.
+  ['server/src/docx', 1],
   ['server/src/rules', 2],
   ['server/src/features', 3],
   ['server/src/segmenter', 3],
