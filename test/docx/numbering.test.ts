@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/features/analyze';
 import { formatNumber, readDocx, toPlainText } from '../../server/src/docx';
 import { buildDocx, numPr, p, r } from './build';
 import { NUMBERING, STYLES, reportDocx } from './fixtures';
