@@ -35,10 +35,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspSeverity(severity: Severity): DiagnosticSeverity {
-  return SEVERITY[severity];
-}
-
 /** The diagnostic of each finding, kept while the finding lives (findings of unchanged lines are reused; see analyze.ts). */
 const DIAGNOSTICS = new WeakMap<Finding, Diagnostic>();
 
