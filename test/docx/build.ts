@@ -149,3 +149,23 @@ export function buildDocxWithPrefix(prefix: string, bodyChildren: string): Buffe
     }),
   );
 }
+
+/** A minimal OLE compound file whose directory names the given streams (what sniffing looks at). */
+export function compoundFile(streams: string[]): Buffer {
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+  header.writeUInt16LE(0x3e, 0x18);
+  header.writeUInt16LE(3, 0x1a);
+  header.writeUInt16LE(0xfffe, 0x1c);
+  header.writeUInt16LE(9, 0x1e);
+  header.writeUInt16LE(6, 0x20);
+  header.writeUInt32LE(0, 0x30);
+  const dir = Buffer.alloc(512);
+  ['Root Entry', ...streams].slice(0, 4).forEach((name, i) => {
+    const n = Buffer.from(name + '\0', 'utf16le');
+    n.copy(dir, i * 128);
+    dir.writeUInt16LE(n.length, i * 128 + 64);
+    dir[i * 128 + 66] = i === 0 ? 5 : 2;
+  });
+  return Buffer.concat([header, dir, Buffer.alloc(1024)]);
+}

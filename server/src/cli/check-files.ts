@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import { analyzeText, isMarkdownPath } from '../features/analyze';
+import { DocxError, WORD_MAX_FILE_BYTES, WordDraft, analyzeWord, isWordPath, readWordDraft } from '../features/word';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { ALL_RULES } from '../rules';
@@ -42,6 +43,7 @@ export function loadWords(): { segmenter?: Segmenter; failure?: string } {
 }
 
 export function checkOneFile(file: string, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest): FileOutcome {
+  if (isWordPath(file)) return checkWordFile(file, profile, segmenter, request);
   const notes: string[] = [];
   let bytes: Buffer;
   try {
@@ -58,5 +60,33 @@ export function checkOneFile(file: string, profile: Profile, segmenter: Segmente
   } catch (e) {
     const why = e instanceof BinaryFileError ? e.message : `检查时出错，已跳过（${e instanceof Error ? e.message : String(e)}）`;
     return { path: file, result: null, notes: [...notes, `zongjie：${file}：${why}`] };
+  }
+}
+
+/**
+ * A Word file: read into paragraphs (a file that cannot be read gets the
+ * reader's one Chinese message), checked as a draft with its Word-only facts,
+ * positions given by paragraph.
+ */
+function checkWordFile(file: string, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest): FileOutcome {
+  let draft: WordDraft;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > WORD_MAX_FILE_BYTES) {
+      return { path: file, result: null, notes: [`zongjie：${file}：文件有 ${Math.round(size / 1024 / 1024)} MB，超过 Word 文档 ${WORD_MAX_FILE_BYTES / 1024 / 1024} MB 的上限，已跳过`] };
+    }
+    draft = readWordDraft(fs.readFileSync(file));
+  } catch (e) {
+    if (e instanceof DocxError) return { path: file, result: null, notes: [`zongjie：${file}：${e.message}`] };
+    return { path: file, result: null, notes: [`zongjie：${file}：${describeFsError(e)}`] };
+  }
+  const notes: string[] = [];
+  if (request.verbose) notes.push(`zongjie：${file}：Word 文档，${draft.lineToParagraph.length} 个正文段落`);
+  try {
+    const analysis = analyzeWord(draft, { profile, segmenter });
+    for (const f of analysis.failures) notes.push(`zongjie：${file}：规则 ${f.rule} 运行出错，已跳过该规则（${f.message}）`);
+    return { path: file, result: fileResult({ path: file, analysis, word: draft }, profile, request.format), notes };
+  } catch (e) {
+    return { path: file, result: null, notes: [...notes, `zongjie：${file}：检查时出错，已跳过（${e instanceof Error ? e.message : String(e)}）`] };
   }
 }

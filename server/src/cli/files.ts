@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const DRAFT_EXTENSIONS = /\.(txt|md|markdown)$/i;
+export const WORD_EXTENSION = /\.docx$/i;
 
 export interface CollectedFiles {
   files: string[];
@@ -14,8 +15,11 @@ export interface CollectedFiles {
   problems: { path: string; reason: string }[];
 }
 
-/** Expands folders into the .txt and .md files below them (sorted), keeps files as given. */
-export function collectFiles(inputs: string[]): CollectedFiles {
+/**
+ * Expands folders into the .txt and .md files below them (sorted), and the
+ * .docx files unless `word` is false; keeps files as given.
+ */
+export function collectFiles(inputs: string[], word = true): CollectedFiles {
   const files: string[] = [];
   const problems: CollectedFiles['problems'] = [];
   const walk = (dir: string) => {
@@ -28,10 +32,11 @@ export function collectFiles(inputs: string[]): CollectedFiles {
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      // ~$ files are the owner files Word and WPS keep beside a document while it is open.
+      if (e.name.startsWith('.') || e.name.startsWith('~$') || e.name === 'node_modules') continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && DRAFT_EXTENSIONS.test(e.name)) files.push(p);
+      else if (e.isFile() && (DRAFT_EXTENSIONS.test(e.name) || (word && WORD_EXTENSION.test(e.name)))) files.push(p);
     }
   };
   for (const input of inputs) {

@@ -32,7 +32,7 @@ import { Segmenter } from '../engine/segmenter';
 import { Finding } from '../engine/types';
 import { ALL_RULES, findRule } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
-import { BinaryFileError, DecodedText, collectFiles, decodeDraft, describeFsError } from './files';
+import { BinaryFileError, DecodedText, WORD_EXTENSION, collectFiles, decodeDraft, describeFsError } from './files';
 import { unifiedDiff } from './diff';
 import { findingLine } from './format';
 
@@ -264,10 +264,11 @@ function fixText(text: string, options: AnalyzeOptions): { text: string; analysi
 }
 
 export function runFix(paths: string[], options: FixOptions, io: FixIO): number {
-  const { files, problems } = collectFiles(paths);
+  // Word files in a folder are left alone; one named on the command line is refused below.
+  const { files, problems } = collectFiles(paths, false);
   let failed = problems.length;
   for (const p of problems) io.err(`zongjie：${p.path}：${p.reason}`);
-  if (files.length === 0 && problems.length === 0) io.err('zongjie：给出的路径下没有 .txt 或 .md 文件。');
+  if (files.length === 0 && problems.length === 0) io.err('zongjie：给出的路径下没有 .txt 或 .md 文件（Word 文档不会被修改，可用 zongjie check 检查）。');
 
   // The segmenter rules carry corrections too (a doubled character, a formulation).
   let segmenter: Segmenter | undefined;
@@ -280,6 +281,11 @@ export function runFix(paths: string[], options: FixOptions, io: FixIO): number 
   const results: FileResult[] = [];
   let changedFiles = 0;
   for (const file of files) {
+    if (WORD_EXTENSION.test(file)) {
+      io.err(`zongjie：${file}：这是 Word 文档，zongjie fix 不修改 Word 文件，未写入任何内容。请用 zongjie check 查看问题，在 Word 或 WPS 中修改。`);
+      failed++;
+      continue;
+    }
     let bytes: Buffer;
     let stat: fs.Stats;
     try {

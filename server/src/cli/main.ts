@@ -19,13 +19,15 @@ const VERSION = '0.1.0';
 
 const HELP = `用法：
   zongjie check [--format text|json] [--profile 档案] [--verbose] 路径...
-      检查报告草稿（文件或文件夹；文件夹下的所有 .txt 和 .md 文件）。
+      检查报告草稿（文件或文件夹；文件夹下的所有 .txt、.md 和 Word .docx 文件）。
+      Word 文档按段落定位（报告.docx:第12段:5），并检查修订、批注、高亮、
+      页眉页脚水印、隐藏文字和文档属性。
   zongjie outline [--profile 档案] 路径...
       显示每篇报告的结构（标题、导语、各部分及其小标题）。
   zongjie fix [--dry-run] [--profile 档案] [--verbose] 路径...
       自动修复可以安全修复的问题（删除模板残留、重排编号、规则给出的唯一改法），
       写回原文件，保留原有编码、BOM 和换行符；占位符和缺少的部分仍需人工填写。
-      GB18030/GBK 编码的文件不会被改写，请先另存为 UTF-8。
+      GB18030/GBK 编码的文件不会被改写，请先另存为 UTF-8；Word 文档不会被修改。
 
 选项：
   --format text|json   输出格式，默认 text
@@ -125,7 +127,7 @@ function prepare(argv: string[], io: CliIO): Prepared {
   if (args.command === 'fix') return { code: runFix(args.paths, { profile, dryRun: args.dryRun, verbose: args.verbose }, io) };
   const { files, problems } = collectFiles(args.paths);
   for (const p of problems) io.err(`zongjie：${p.path}：${p.reason}`);
-  if (files.length === 0 && problems.length === 0) io.err('zongjie：给出的路径下没有 .txt 或 .md 文件。');
+  if (files.length === 0 && problems.length === 0) io.err('zongjie：给出的路径下没有 .txt、.md 或 .docx 文件。');
   return { args, profile, files, unreadable: problems.length };
 }
 

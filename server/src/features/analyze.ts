@@ -11,6 +11,7 @@ import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
 import { Finding, Severity, moveFinding } from '../engine/types';
+import { WordFacts } from '../engine/word-facts';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -32,6 +33,8 @@ export interface AnalyzeOptions {
    * is examined afresh.
    */
   cache?: LineCache;
+  /** What a Word file holds beside its text (features/word.ts): read by the Word-only rules. */
+  word?: WordFacts;
 }
 
 /** What per-line facts depend on besides the line's text: the key a LineCache's analyses are made under. */
@@ -60,7 +63,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   cache?.begin(lineCacheKey(profile, options.markdown, options.extraPlaceholderPatterns), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
   const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
-  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter };
+  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, word: options.word };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   // Without a memo every rule finding is new, so remembering what was made of it

@@ -15,6 +15,12 @@ import { outdatedReferenceRule } from './outdated-reference';
 import { yearMismatchRule } from './year-mismatch';
 import { punctuationRule } from './punctuation';
 import { emptyExampleRule } from './empty-example';
+import { trackedChangeRule } from './tracked-change';
+import { wordCommentRule } from './word-comment';
+import { markedPlaceholderRule } from './marked-placeholder';
+import { marginResidueRule } from './margin-residue';
+import { hiddenTextRule } from './hidden-text';
+import { documentPropertiesRule } from './document-properties';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -29,6 +35,13 @@ export const ALL_RULES: readonly Rule[] = [
   yearMismatchRule,
   punctuationRule,
   emptyExampleRule,
+  // Word-only: they read what a .docx holds beside its text, and find nothing in a text draft.
+  trackedChangeRule,
+  wordCommentRule,
+  markedPlaceholderRule,
+  marginResidueRule,
+  hiddenTextRule,
+  documentPropertiesRule,
 ];
 
 export function findRule(id: string): Rule | undefined {

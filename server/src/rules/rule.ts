@@ -19,6 +19,7 @@ import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
 import { Finding, RuleFinding, Severity } from '../engine/types';
+import { WordFacts } from '../engine/word-facts';
 
 /** What a report or document rule reads. */
 export interface RuleContext {
@@ -29,6 +30,8 @@ export interface RuleContext {
   extraPlaceholderPatterns: RegExp[];
   /** Present only when word segmentation is ready; see requiresSegmenter. */
   segmenter?: Segmenter;
+  /** The facts of a Word file beside its text; absent for a text draft (the Word-only rules then find nothing). */
+  word?: WordFacts;
 }
 
 /**

@@ -1,0 +1,30 @@
+import { ruleTester } from './tester';
+import { p, paras, r, watermark, wordCase } from './word';
+
+const BODY = paras('2025年县文旅局工作总结', '全年开展专题学习12次。');
+
+ruleTester('margin-residue', {
+  valid: [
+    // In a text draft this is template-residue's to report, not this rule's.
+    '仅供学习参考\n2025年县文旅局工作总结',
+    { name: "the unit's name, a page number and a classification mark", ...wordCase({ body: BODY, header: paras('县文化和旅游局', '内部资料') + watermark('机密'), footer: paras('第 1 页') }) },
+    { name: 'a watermark of the draft stage', ...wordCase({ body: BODY, header: watermark('征求意见稿') }) },
+  ],
+  invalid: [
+    {
+      name: "a site's header, a footer address and a 样稿 watermark",
+      ...wordCase({ body: BODY, header: paras('XX范文网 仅供学习参考') + watermark('样稿'), footer: paras('更多资料请访问 www.example.invalid') }),
+      findings: [
+        { line: 0, text: '', message: /页眉中的「XX范文网 仅供学习参考」是模板网站留下的网站名称/, severity: 'error', data: { region: 'header', paragraph: 2 } },
+        { line: 0, text: '', message: /页脚中的「更多资料请访问 www.example.…」是模板网站留下的网址/, data: { region: 'footer', paragraph: 4 } },
+        // The watermark's paragraph is the header paragraph that holds its shape.
+        { line: 0, text: '', message: /水印「样稿」是模板网站留下的样稿水印/, data: { region: 'header', paragraph: 3 } },
+      ],
+    },
+    {
+      name: 'a header notice in the residue data (仅供学习参考) alone',
+      ...wordCase({ body: BODY, header: paras('本文仅供学习交流使用') }),
+      findings: [{ line: 0, text: '', message: /水印/ }],
+    },
+  ],
+});
