@@ -12,7 +12,7 @@
  */
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, ZongjieInitializationOptions } from '../../server/src/protocol';
+import { SETTINGS_SECTION, WORD_VIEW_SCHEME, ZongjieInitializationOptions } from '../../server/src/protocol';
 import { RestartPolicy } from './restart-policy';
 
 /** Documents the server may treat as reports; it decides which are reports by their title. */
@@ -21,6 +21,8 @@ export const DOCUMENT_SELECTOR = [
   { language: 'plaintext', scheme: 'untitled' },
   { language: 'markdown', scheme: 'file' },
   { language: 'markdown', scheme: 'untitled' },
+  // The read-only text views of Word documents (word-view.ts).
+  { scheme: WORD_VIEW_SCHEME },
 ];
 
 export function createClient(context: vscode.ExtensionContext, forcedReports: () => string[], output: vscode.LogOutputChannel): LanguageClient {

@@ -10,6 +10,7 @@ import { DOCUMENT_SELECTOR, createClient } from './client';
 import { ForcedReports } from './forced';
 import { nextItem } from './navigation';
 import { ReportStatusBar, STATUS_BAR_COMMAND, isPlaceholder, zongjieDiagnostics } from './status';
+import { WordViews, runningClient } from './word-view';
 
 /** Set while the active file is one the user forced, to offer the matching command only. */
 const CONTEXT_FORCED = 'zongjie.activeFileIsForcedReport';
@@ -21,6 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const forced = new ForcedReports(context.workspaceState);
   client = createClient(context, () => forced.list(), output);
   const status = new ReportStatusBar(client, forced, DOCUMENT_SELECTOR);
+  let started: Promise<void> = Promise.resolve();
+  const wordViews = new WordViews(runningClient(() => client, () => started));
 
   const updateContext = () => {
     const uri = vscode.window.activeTextEditor?.document.uri;
@@ -31,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     forced,
     status,
+    wordViews,
+    vscode.commands.registerCommand(CLIENT_COMMANDS.checkWordDocument, (uri?: vscode.Uri) => wordViews.open(uri)),
     vscode.commands.registerCommand(CLIENT_COMMANDS.checkFileAsReport, (uri?: vscode.Uri) => setForced(forced, uri, true)),
     vscode.commands.registerCommand(CLIENT_COMMANDS.stopCheckingFileAsReport, (uri?: vscode.Uri) => setForced(forced, uri, false)),
     vscode.commands.registerCommand(CLIENT_COMMANDS.nextPlaceholder, () => jump('placeholder')),
@@ -41,8 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   updateContext();
 
   try {
-    await client.start();
+    started = client.start();
+    await started;
   } catch (e) {
+    started = Promise.resolve();
     const reason = e instanceof Error ? e.message : String(e);
     output.error(`语言服务器启动失败：${reason}`);
     void vscode.window.showErrorMessage(`Zongjie：语言服务器启动失败（${reason}），报告检查暂不可用。详情见“输出”面板中的 Zongjie。`);

@@ -35,7 +35,16 @@ export const SERVER_COMMANDS = {
   stopCheckingAsReport: 'zongjie.stopCheckingAsReport',
   /** Argument: `{ uri, version, range }` (lsp/code-actions.ts, SelectPlaceholderArgs). */
   selectPlaceholder: 'zongjie.selectPlaceholder',
+  /**
+   * Arguments: the Word file's URI (file:) and its view's URI (WORD_VIEW_SCHEME);
+   * reads the file and answers `{ text }`, the view's text (a message in Chinese
+   * as the error when the file cannot be read).
+   */
+  wordText: 'zongjie.wordText',
 } as const;
+
+/** The scheme of the read-only text views of Word documents (the client's content provider). */
+export const WORD_VIEW_SCHEME = 'zongjie-word';
 
 /**
  * Commands the extension registers and contributes in package.json. They
@@ -46,6 +55,8 @@ export const CLIENT_COMMANDS = {
   checkFileAsReport: 'zongjie.checkFileAsReport',
   stopCheckingFileAsReport: 'zongjie.stopCheckingFileAsReport',
   nextPlaceholder: 'zongjie.nextPlaceholder',
+  /** Opens a .docx (the explorer's file, or one picked) as a checked read-only text view. */
+  checkWordDocument: 'zongjie.checkWordDocument',
 } as const;
 
 /** What `initializationOptions` may carry. */

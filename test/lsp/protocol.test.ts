@@ -28,13 +28,13 @@ describe('zongjie-lsp over stdio', TEST_TIMEOUT, () => {
     assert.ok(client.child!.exitCode !== null || client.child!.signalCode !== null, 'the server process has ended');
   });
 
-  test('initialize announces incremental sync, outline, folding and the three commands', async () => {
+  test('initialize announces incremental sync, outline, folding and the four commands', async () => {
     await client.settle();
     const r = client.initializeResult!;
     assert.deepEqual(r.capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
     assert.ok(r.capabilities.documentSymbolProvider);
     assert.equal(r.capabilities.foldingRangeProvider, true);
-    assert.deepEqual(r.capabilities.executeCommandProvider?.commands, ['zongjie.checkAsReport', 'zongjie.stopCheckingAsReport', 'zongjie.selectPlaceholder']);
+    assert.deepEqual(r.capabilities.executeCommandProvider?.commands, ['zongjie.checkAsReport', 'zongjie.stopCheckingAsReport', 'zongjie.selectPlaceholder', 'zongjie.wordText']);
     // This client did not declare pull diagnostics, so the server offers none.
     assert.equal(r.capabilities.diagnosticProvider, undefined);
     assert.equal(r.serverInfo?.name, 'zongjie-lsp');

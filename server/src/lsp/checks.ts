@@ -12,6 +12,7 @@ import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText, isBlankLine } from '../engine/source';
 import { Finding, lineRange } from '../engine/types';
+import { WordFacts } from '../engine/word-facts';
 import { PlaceholderMatch, findPlaceholders, placeholderMessage, placeholderRule } from '../rules/placeholder';
 import { Rule } from '../rules/rule';
 import { largeDocumentDiagnostic, toDiagnostics } from './diagnostics';
@@ -42,6 +43,8 @@ export interface CheckOptions {
   cache?: LineCache;
   /** The rules to run (the engine's registry by default). */
   rules?: readonly Rule[];
+  /** A Word view's Word-only facts (word-views.ts). */
+  word?: WordFacts;
   /** The analysis to run; tests pass one that throws. */
   analyze?: (text: string, options: AnalyzeOptions) => Analysis;
 }
@@ -144,6 +147,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
       segmenter: options.segmenter,
       rules: options.rules,
       cache: options.cache,
+      word: options.word,
     });
     return { mode, diagnostics: toDiagnostics(analysis.findings), doc: analysis.doc, analysis, failures: analysis.failures, error: null };
   } catch (e) {

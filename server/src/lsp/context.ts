@@ -9,6 +9,7 @@ import { Capabilities } from './capabilities';
 import { DocumentSession } from './document-session';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
 import { SettingsStore } from './settings-store';
+import { WordViews } from './word-views';
 
 export interface ServerContext {
   readonly connection: Connection;
@@ -19,6 +20,8 @@ export interface ServerContext {
   readonly segmenter: SegmenterLifecycle;
   /** URIs the user asked to check as reports (zongjie.checkAsReport), whatever their title. */
   readonly forced: Set<string>;
+  /** The Word documents shown as read-only text views, read by the server. */
+  readonly wordViews: WordViews;
 
   /** The session of an open document, made on first use. */
   session(uri: string): DocumentSession;

@@ -29,6 +29,8 @@ import { GateMemo, isMarkdownDocument, shouldCheck } from './gate';
 import { SegmenterHostLike } from './segmentation';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
 import { SettingsStore } from './settings-store';
+import { isWordViewUri } from './word-views';
+import { WordFacts } from '../engine/word-facts';
 
 /**
  * While the user types (an edit within TYPING_WINDOW_MS of the one before),
@@ -65,6 +67,11 @@ export interface SessionEnvironment {
   logError(line: string): void;
   /** Asks a pull client to pull again (the server decides whether it can). */
   requestPullRefresh(): void;
+  /**
+   * For a Word view: the Word-only facts of its text, undefined while the text
+   * is not that of the server's last reading of the file (the view is then not checked).
+   */
+  wordFacts?(uri: string, text: string): WordFacts | undefined;
 }
 
 /** One line, even when an error message spans several. */
@@ -169,6 +176,8 @@ export class DocumentSession {
   }
 
   private isChecked(doc: TextDocument, text: string): boolean {
+    // A Word view is checked whatever its title: the user asked for it by opening it.
+    if (isWordViewUri(doc.uri)) return this.env.wordFacts?.(doc.uri, text) !== undefined;
     return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile: this.env.settings.current.profile, forced: this.env.forced }, this.gate);
   }
 
@@ -203,7 +212,7 @@ export class DocumentSession {
       this.publish({ epoch, version, mode: 'off', diagnostics: [] });
       return;
     }
-    const options = { ...this.checkOptions(doc), cache: this.lineCache };
+    const options = { ...this.checkOptions(doc), cache: this.lineCache, word: isWordViewUri(doc.uri) ? this.env.wordFacts?.(doc.uri, text) : undefined };
     // Once words are available, the first pass already uses the words of every
     // line cut before, so a keystroke does not make the word findings on other
     // lines vanish until the second phase; the edited line gets its words there.

@@ -35,6 +35,7 @@ import { SegmenterHostLike } from './segmentation';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
 import { SettingsEnvironment } from './settings';
 import { SettingsStore } from './settings-store';
+import { WordViews } from './word-views';
 
 export { SERVER_NAME, SERVER_VERSION } from './capabilities';
 export { COALESCE_LIMIT_MS } from './check-queue';
@@ -68,6 +69,7 @@ export class ZongjieServer implements ServerContext {
   readonly settings: SettingsStore;
   readonly segmenter: SegmenterLifecycle;
   readonly forced = new Set<string>();
+  readonly wordViews = new WordViews();
   private readonly sessions = new Map<string, DocumentSession>();
   private readonly sessionEnv: SessionEnvironment;
   private readonly queue: CheckQueue;
@@ -114,6 +116,7 @@ export class ZongjieServer implements ServerContext {
       sendDiagnostics: (params) => void this.connection.sendDiagnostics(params),
       logError: (line) => this.connection.console.error(line),
       requestPullRefresh: () => this.requestPullRefresh(),
+      wordFacts: (uri, text) => this.wordViews.factsFor(uri, text),
     };
 
     registerLifecycle(this);

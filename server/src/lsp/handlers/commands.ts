@@ -9,13 +9,15 @@ import { errorText } from '../checks';
 import { parseSelectArgs, placeholderTarget } from '../code-actions';
 import { ServerContext } from '../context';
 import { ErrorCodes, ResponseError } from '../languageserver';
+import { WordReadError, isWordViewUri } from '../word-views';
 
 export function registerCommands(ctx: ServerContext): void {
   ctx.connection.onExecuteCommand((params) => executeCommand(ctx, params.command, params.arguments ?? []));
 }
 
-function executeCommand(ctx: ServerContext, command: string, args: unknown[]): string[] | Promise<null> {
+function executeCommand(ctx: ServerContext, command: string, args: unknown[]): string[] | { text: string } | Promise<null> {
   if (command === SERVER_COMMANDS.selectPlaceholder) return selectPlaceholder(ctx, args);
+  if (command === SERVER_COMMANDS.wordText) return wordText(ctx, args);
   if (command !== SERVER_COMMANDS.checkAsReport && command !== SERVER_COMMANDS.stopCheckingAsReport) {
     throw new ResponseError(ErrorCodes.InvalidRequest, `未知的命令「${command}」。`);
   }
@@ -30,6 +32,26 @@ function executeCommand(ctx: ServerContext, command: string, args: unknown[]): s
   }
   // The client persists this list and passes it back in initializationOptions.forcedReports.
   return [...ctx.forced];
+}
+
+/**
+ * zongjie.wordText: reads a Word file for its read-only view and answers the
+ * view's text. The view, if open with another text, is checked once the
+ * client has put this text in it (its didChange queues the check).
+ */
+function wordText(ctx: ServerContext, args: unknown[]): { text: string } {
+  const [fileUri, viewUri] = args;
+  if (typeof fileUri !== 'string' || typeof viewUri !== 'string' || !isWordViewUri(viewUri)) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `命令 ${SERVER_COMMANDS.wordText} 需要两个参数：Word 文档的 URI 和它的视图的 URI。`);
+  }
+  try {
+    const text = ctx.wordViews.read(fileUri, viewUri);
+    if (ctx.documents.get(viewUri)) ctx.schedule(viewUri);
+    return { text };
+  } catch (e) {
+    if (e instanceof WordReadError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
+    throw e;
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ export function registerDocuments(ctx: ServerContext): void {
   ctx.documents.onDidClose((e) => {
     const uri = e.document.uri;
     ctx.closeSession(uri);
+    ctx.wordViews.delete(uri);
     // Closed documents keep no diagnostics: the client would show them for a file no longer checked.
     void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   });

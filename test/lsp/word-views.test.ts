@@ -1,0 +1,105 @@
+/**
+ * Read-only views of Word documents in the language server: the client asks
+ * for a view's text (zongjie.wordText), opens the view, and gets the
+ * diagnostics of the text plus the Word-only findings, the outline and hover;
+ * no action edits the read-only view. A replaced file is read again.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, test } from 'node:test';
+import { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { SERVER_COMMANDS, WORD_VIEW_SCHEME } from '../../server/src/protocol';
+import { Draft, draftDocx, h1, h2, text } from '../docx/drafts';
+import { TestClient } from './harness';
+import { EDITOR_CAPABILITIES, codeActions, codesOf, hover, hoverText } from './requests';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-word-view-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const DRAFT: Draft = {
+  paras: [
+    text('2025年县文旅局意识形态工作总结'),
+    text('今年以来，局党组认真落实意识形态工作责任制，现将有关情况总结如下。'),
+    h1('主要工作开展情况'),
+    h2('抓好理论学习'),
+    text('全年组织集中学习', { highlight: 'X' }, '次，开展专题研讨4次。'),
+    h1('存在的问题'),
+    // A half-width comma: its quick fix would edit the text.
+    text('学习形式比较单一,覆盖面不够广。'),
+    h1('下一步工作打算'),
+    text('创新学习方式，加强阵地管理。'),
+  ],
+};
+
+function viewOf(file: string): { fileUri: string; viewUri: string } {
+  const fileUri = pathToFileURL(file).href;
+  return { fileUri, viewUri: `${WORD_VIEW_SCHEME}:${pathToFileURL(file).pathname}` };
+}
+
+describe('Word views', { timeout: 30000 }, () => {
+  test('the view is checked with its Word-only facts, has an outline and hovers, and offers no edits', async () => {
+    const file = path.join(dir, '报告.docx');
+    fs.writeFileSync(file, draftDocx(DRAFT));
+    const { fileUri, viewUri } = viewOf(file);
+    const client = await TestClient.inProcess({}, { capabilities: EDITOR_CAPABILITIES });
+    try {
+      const answer = (await client.command(SERVER_COMMANDS.wordText, fileUri, viewUri)) as { text: string };
+      assert.equal(answer.text.split('\n')[2], '一、主要工作开展情况');
+      await client.open(viewUri, answer.text);
+      const published = await client.waitForVersion(viewUri, 1);
+      assert.deepEqual(codesOf(published.diagnostics), ['marked-placeholder', 'placeholder', 'punctuation']);
+      const marked = published.diagnostics[0] as Diagnostic;
+      assert.deepEqual(marked.range, { start: { line: 4, character: 8 }, end: { line: 4, character: 9 } });
+      const symbols = await client.symbols(viewUri);
+      assert.equal(symbols[0].name, '2025年县文旅局意识形态工作总结');
+      assert.deepEqual(symbols[0].children?.map((s) => s.name), ['一、主要工作开展情况', '二、存在的问题', '三、下一步工作打算']);
+      assert.match(hoverText(await hover(client, viewUri, 4, 8)), /标记的待填内容/);
+      // The comma's quick fix and "fix all" would edit the read-only view: none is offered; the placeholder's jump is.
+      const comma = published.diagnostics[2];
+      assert.deepEqual(await codeActions(client, viewUri, comma.range, [comma]), []);
+      const jump = await codeActions(client, viewUri, published.diagnostics[1].range, [published.diagnostics[1]]);
+      assert.ok(jump.length > 0 && jump.every((a) => !('edit' in a) || a.edit === undefined), JSON.stringify(jump));
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  test('a replaced file is read again; a view whose text is not the last reading is not checked', async () => {
+    const file = path.join(dir, '替换.docx');
+    fs.writeFileSync(file, draftDocx(DRAFT));
+    const { fileUri, viewUri } = viewOf(file);
+    const client = await TestClient.inProcess({}, { capabilities: EDITOR_CAPABILITIES });
+    try {
+      const first = (await client.command(SERVER_COMMANDS.wordText, fileUri, viewUri)) as { text: string };
+      await client.open(viewUri, first.text);
+      assert.equal((await client.waitForVersion(viewUri, 1)).diagnostics.length, 3);
+      // Someone fills in the figure in Word and saves.
+      const filled: Draft = { paras: DRAFT.paras.map((p, i) => (i === 4 ? text('全年组织集中学习12次，开展专题研讨4次。') : p)) };
+      fs.writeFileSync(file, draftDocx(filled));
+      const second = (await client.command(SERVER_COMMANDS.wordText, fileUri, viewUri)) as { text: string };
+      await client.change(viewUri, 2, [{ text: second.text }]);
+      assert.deepEqual(codesOf((await client.waitForVersion(viewUri, 2)).diagnostics), ['punctuation']);
+      // A text the server did not read (the view of an older reading) is left alone.
+      await client.change(viewUri, 3, [{ text: first.text }]);
+      assert.deepEqual((await client.waitForVersion(viewUri, 3)).diagnostics, []);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  test('a file that is not a Word document gets its message as the error', async () => {
+    const file = path.join(dir, '网页.docx');
+    fs.writeFileSync(file, '<html><body>2025年工作总结</body></html>');
+    const { fileUri, viewUri } = viewOf(file);
+    const client = await TestClient.inProcess({}, { capabilities: EDITOR_CAPABILITIES });
+    try {
+      await assert.rejects(client.command(SERVER_COMMANDS.wordText, fileUri, viewUri), /网页（HTML）/);
+      await assert.rejects(client.command(SERVER_COMMANDS.wordText, pathToFileURL(path.join(dir, '不存在.docx')).href, viewUri), /文件不存在/);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
