@@ -15,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ALL_RULES } from '../server/src/rules';
 import { draftOfSize, singleDraft } from './drafts';
+import { wordDraftOf } from './word-drafts';
 import { LspSession } from './lsp-session';
 
 const QUICK = process.argv.includes('--quick');
@@ -22,6 +23,8 @@ const KB = 1024;
 const SIZES = QUICK ? [10 * KB, 40 * KB] : [10 * KB, 40 * KB, 200 * KB, 1024 * KB];
 const EDITS = QUICK ? 20 : 200;
 const CLI_DRAFTS = QUICK ? 50 : 500;
+/** Word files checked by the CLI: fewer than drafts, each carries several times its text in markup. */
+const CLI_WORD_FILES = QUICK ? 20 : 200;
 const SEGMENTER_CODES = new Set(ALL_RULES.filter((r) => r.requiresSegmenter).map((r) => r.id));
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -163,6 +166,40 @@ function measureCli(): { drafts: number; megabytes: number; seconds: number; mbP
   }
 }
 
+/**
+ * The CLI on a folder of Word files (the same drafts as measureCli, as .docx):
+ * MB/s of the files themselves, beside the MB/s of the text they hold.
+ */
+function measureWordCli(): { files: number; megabytes: number; textMegabytes: number; seconds: number; mbPerSecond: number; textMbPerSecond: number; runsSeconds: number[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-bench-word-'));
+  try {
+    let bytes = 0;
+    let textBytes = 0;
+    for (let i = 0; i < CLI_WORD_FILES; i++) {
+      const text = singleDraft(i + 1);
+      const docx = wordDraftOf(text);
+      bytes += docx.length;
+      textBytes += Buffer.byteLength(text);
+      fs.writeFileSync(path.join(dir, `draft-${String(i).padStart(3, '0')}.docx`), docx);
+    }
+    const runs: number[] = [];
+    for (let k = 0; k < CLI_RUNS; k++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      runs.push((performance.now() - t0) / 1000);
+      if (r.status !== 0 && r.status !== 1) throw new Error(`CLI failed on Word files (${r.status}): ${r.stderr}`);
+      const checked = (JSON.parse(r.stdout) as { files: unknown[] }).files.length;
+      if (checked !== CLI_WORD_FILES) throw new Error(`CLI checked ${checked} of ${CLI_WORD_FILES} Word files: ${r.stderr}`);
+    }
+    const seconds = percentile(runs, 50);
+    const mb = bytes / (1024 * 1024);
+    const textMb = textBytes / (1024 * 1024);
+    return { files: CLI_WORD_FILES, megabytes: ms(mb), textMegabytes: ms(textMb), seconds: ms(seconds), mbPerSecond: ms(mb / seconds), textMbPerSecond: ms(textMb / seconds), runsSeconds: runs.map(ms) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function growth(results: SizeResult[]) {
   const steps = [];
   for (let i = 1; i < results.length; i++) {
@@ -197,11 +234,16 @@ async function main(): Promise<void> {
   );
   const cli = measureCli();
   console.log(`CLI: ${cli.drafts} drafts, ${cli.megabytes} MB in ${cli.seconds} s = ${cli.mbPerSecond} MB/s` + (cli.runsSeconds.length > 1 ? ` (median of ${cli.runsSeconds.join(' / ')} s)` : ''));
+  const cliWord = measureWordCli();
+  console.log(
+    `CLI (Word): ${cliWord.files} .docx, ${cliWord.megabytes} MB (${cliWord.textMegabytes} MB of text) in ${cliWord.seconds} s = ${cliWord.mbPerSecond} MB/s of Word files, ${cliWord.textMbPerSecond} MB/s of their text` +
+      (cliWord.runsSeconds.length > 1 ? ` (median of ${cliWord.runsSeconds.join(' / ')} s)` : ''),
+  );
   const steps = growth(sizes);
   for (const g of steps) {
     console.log(`growth ${Math.round(g.from / KB)}→${Math.round(g.to / KB)} KB (×${g.sizeRatio}): open ×${g.openRatio}, keystroke p50 ×${g.keystrokeP50Ratio}`);
   }
-  const results = { quick: QUICK, node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), sizes, segmenter, cli, growth: steps };
+  const results = { quick: QUICK, node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), sizes, segmenter, cli, cliWord, growth: steps };
   fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log('written: bench/results.json');

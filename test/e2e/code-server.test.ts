@@ -31,6 +31,8 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { Browser, Page, chromium } from 'playwright-core';
 import { analyzeText } from '../../server/src/features/analyze';
+import { analyzeWord, readWordDraft } from '../../server/src/features/word';
+import { draftDocx } from '../docx/drafts';
 import { expandSnippet } from '../snippets/expand';
 import * as fx from './fixtures';
 import { CHROMIUM, CodeServer, E2E_HOME, REPO, dumpLogs, ensureCodeServer, homeEnv, installExtension, log, makeRunDirs, processesInGroup, startCodeServer, writeUserSettings } from './harness';
@@ -287,6 +289,85 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       await browser?.close().catch(() => undefined);
       await server?.stop();
       saw('code-server and Chromium stopped');
+    }
+  });
+
+  test('a Word document from the explorer: squiggles, Problems, status bar, Outline, and the update when the file is replaced', { timeout: 10 * 60_000 }, async () => {
+    const dirs = makeRunDirs('code-server-word');
+    installExtension(dirs, vsixPath);
+    const wordFile = path.join(dirs.workspace, fx.WORD_NAME);
+    const before = draftDocx(fx.WORD_DRAFT);
+    fs.writeFileSync(wordFile, before);
+    writeUserSettings(dirs, SETTINGS);
+    // What the server will find: the engine on the same draft (the draft needs no word segmentation).
+    const expected = (bytes: Buffer) => analyzeWord(readWordDraft(bytes)).findings;
+    const first = expected(before);
+    const placeholders = (fs_: { code: string }[]) => fs_.filter((f) => f.code === 'placeholder').length;
+    assert.ok(first.some((f) => f.code === 'marked-placeholder') && first.some((f) => f.code === 'margin-residue'));
+
+    let server: CodeServer | undefined;
+    let browser: Browser | undefined;
+    try {
+      server = await startCodeServer(dirs);
+      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, ...homeEnv(dirs) } });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(dirs.workspace)}`);
+      await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ timeout: 120_000 });
+      saw('workbench loaded (Word)');
+
+      // The explorer's context menu on the .docx.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fx.WORD_NAME }).click({ button: 'right' });
+      const item = page.locator('.monaco-menu .action-item', { hasText: 'Zongjie: Check Word Document' }).first();
+      await item.waitFor({ timeout: 20_000 });
+      await item.click();
+      await page.locator('.tabs-container .tab.active', { hasText: fx.WORD_NAME }).waitFor({ timeout: 30_000 });
+      saw('opened the Word view from the explorer');
+
+      const counted = (f: { code: string }[]) => `占位符 ${placeholders(f)} · 问题 ${f.length - placeholders(f)}`;
+      const status = await until('the status bar of the Word view', () => statusItem(page), (s) => s === counted(first), 90_000);
+      saw(`status bar: ${status}`);
+      const squiggles = await until('squiggles in the Word view', () => page.locator('.editor-instance .monaco-editor .squiggly-error').count(), (n) => n > 0);
+      saw(`squiggles (error): ${squiggles}`);
+      if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+      const rows = await until('the Word view in Problems', () => problemRows(page), (r) => r.length === first.length);
+      for (const r of rows) saw(`  problem: [Ln ${r.line}, Col ${r.column}] ${r.source}(${r.code}) ${r.message}`);
+      assert.deepEqual(
+        rows.map((r) => [r.line, r.column, r.code]).sort(),
+        first.map((f) => [f.range.start.line + 1, f.range.start.character + 1, f.code]).sort(),
+      );
+      const problemsStatus = await page.locator('#status\\.problems').getAttribute('aria-label');
+      saw(`status bar problems: ${problemsStatus}`);
+
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      const outline = await until(
+        'the Word view in the Outline',
+        () => page.locator('.outline-pane .monaco-list-row .label-name').allInnerTexts(),
+        (names) => fx.WORD_OUTLINE.every((p) => names.includes(p)),
+        60_000,
+      );
+      saw(`outline: ${outline.join(' | ')}`);
+
+      // Someone fills the highlighted figure in Word and saves: the file is replaced on disk.
+      const after = draftDocx(fx.WORD_DRAFT_FILLED);
+      const second = expected(after);
+      assert.notEqual(second.length, first.length);
+      const tmp = wordFile + '.tmp';
+      fs.writeFileSync(tmp, after);
+      const replacedAt = Date.now();
+      fs.renameSync(tmp, wordFile);
+      await until('Problems after the file was replaced', () => problemRows(page), (r) => r.length === second.length, 30_000);
+      const took = Date.now() - replacedAt;
+      saw(`file replaced on disk: Problems show ${second.length} findings after ${took} ms; status bar: ${await statusItem(page)}`);
+      await until('the status bar after the replacement', () => statusItem(page), (s) => s === counted(second));
+      // Within a second on a quiet machine; the bound leaves room for a machine shared by other work.
+      assert.ok(took < 5000, `the view took ${took} ms to follow the file`);
+    } catch (e) {
+      dumpLogs(dirs);
+      throw e;
+    } finally {
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
     }
   });
 

@@ -1,3 +1,5 @@
+import { Draft, h1, h2, text } from '../docx/drafts';
+
 /**
  * The documents of the end-to-end scenarios, shared by the code-server test
  * (driven through the browser) and the in-VS-Code suite (driven through the
@@ -83,3 +85,26 @@ export const FIXABLE = [
 export const FIXABLE_SKIP = { line: 5, before: '（三）强化理论武装。开展集中学习X次。', after: '（二）强化理论武装。开展集中学习X次。' };
 /** The whole text after 「修复全部可自动修复的问题」. */
 export const FIXABLE_ALL_FIXED = FIXABLE.split('\n').slice(1).join('\n').replace('清单,层层', '清单，层层').replace('（三）强化', '（二）强化');
+
+/**
+ * The Word document of the Word scenario: automatic numbering, a yellow
+ * highlighted figure, a comment, a header notice from a template site. Its
+ * filled version (the figure typed, the highlight gone) is what replaces it on disk.
+ */
+export const WORD_NAME = '年度总结.docx';
+const WORD_PARAS = [
+  text('县文化和旅游局2025年度意识形态工作总结'),
+  text('2025年，局党组认真落实意识形态工作责任制，现将全年工作情况总结如下。'),
+  h1('主要工作开展情况'),
+  h2('加强组织领导'),
+  text('全年召开党组会议', { highlight: 'X' }, '次专题研究意识形态工作。'),
+  h2('守好宣传阵地'),
+  text('通过政务新媒体发布信息360条，', { comment: '请核实条数', on: '及时回应群众关切' }, '。'),
+  h1('存在的问题'),
+  text('一是理论学习的深度还不够。二是网络阵地管理还有薄弱环节。'),
+  h1('下一步工作打算'),
+  text('一是持续深化理论武装。二是压实阵地管理责任。'),
+];
+export const WORD_DRAFT: Draft = { paras: WORD_PARAS, header: { text: '仅供学习参考' } };
+export const WORD_DRAFT_FILLED: Draft = { paras: WORD_PARAS.map((p, i) => (i === 4 ? text('全年召开党组会议6次专题研究意识形态工作。') : p)), header: { text: '仅供学习参考' } };
+export const WORD_OUTLINE = ['一、主要工作开展情况', '（一）加强组织领导', '二、存在的问题', '三、下一步工作打算'];
