@@ -86,19 +86,19 @@ const brief = (d: Diagnostic) => `${d.code}@${d.region}:${d.range.start.line}:${
 describe('Word drafts give the findings of the same text, and the Word-only ones', () => {
   test('auto-numbered headings, a table, revisions, a comment, highlight, a watermarked header', () => {
     const { word } = sameAsText('summary', SUMMARY);
+    // In paragraph order: the body's, then the header's notice and watermark (paragraphs after the body).
     assert.deepEqual(word.map(brief), [
-      // Paragraph 0 hosts what has no place in the text (the header's notice and watermark).
-      'margin-residue@header:15:0',
-      'margin-residue@header:16:0',
       'tracked-change@body:4:9',
       'tracked-change@body:4:9',
       'marked-placeholder@body:6:8',
       'marked-placeholder@body:10:0',
       'word-comment@body:12:2',
+      'margin-residue@header:15:0',
+      'margin-residue@header:16:0',
     ]);
-    assert.match(word[2].message, /删除「3」/);
-    assert.match(word[3].message, /「4」是张三插入的修订/);
-    assert.match(word[6].message, /请补充具体表现/);
+    assert.match(word[0].message, /删除「3」/);
+    assert.match(word[1].message, /「4」是张三插入的修订/);
+    assert.match(word[4].message, /请补充具体表现/);
   });
 
   test('a numbering restart is reported as for typed numbers; hidden text and a template author are Word-only', () => {

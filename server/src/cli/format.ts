@@ -56,7 +56,8 @@ export interface FileResult {
 }
 
 export function fileResult(file: CheckedFile, profile: Profile, format: OutputFormat): FileResult {
-  const { findings, doc } = file.analysis;
+  const { doc } = file.analysis;
+  const findings = file.word ? inParagraphOrder(file.word, file.analysis.findings) : file.analysis.findings;
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   let rendered: string;
@@ -64,6 +65,17 @@ export function fileResult(file: CheckedFile, profile: Profile, format: OutputFo
   else if (format === 'json') rendered = JSON.stringify(fileJson(file));
   else rendered = findings.map((f) => findingLine(file.path, f, file.word)).join('\n');
   return { path: file.path, rendered, counts, reports: doc.reports.length };
+}
+
+/**
+ * A Word file's findings in the order of its paragraphs: the document's
+ * properties first, then the body, then headers, footers and comments (whose
+ * paragraphs come after the body's), each by column.
+ */
+function inParagraphOrder(word: WordDraft, findings: readonly Finding[]): Finding[] {
+  const keyed = findings.map((f, i) => ({ f, i, at: wordPosition(word, f) }));
+  keyed.sort((a, b) => (a.at.paragraph ?? -1) - (b.at.paragraph ?? -1) || a.at.character - b.at.character || a.i - b.i);
+  return keyed.map((k) => k.f);
 }
 
 export function findingLine(path: string, f: Finding, word?: WordDraft): string {
@@ -99,7 +111,7 @@ export function fileJson(file: CheckedFile): unknown {
   return {
     path: file.path,
     reports: file.analysis.doc.reports.map((r) => outlineInParagraphs(reportOutline(r), paragraphOf)),
-    diagnostics: file.analysis.findings.map((d) => {
+    diagnostics: inParagraphOrder(word, file.analysis.findings).map((d) => {
       const start = wordPosition(word, d);
       const region = typeof d.data?.region === 'string' ? d.data.region : start.region;
       const range =
