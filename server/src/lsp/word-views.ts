@@ -48,7 +48,9 @@ export class WordViews {
   /** The Word-only facts of the view when its text is that of the last reading; undefined otherwise. */
   factsFor(viewUri: string, text: string): WordFacts | undefined {
     const draft = this.drafts.get(viewUri);
-    return draft && draft.text === text ? draft.facts : undefined;
+    if (!draft) return undefined;
+    // An editor may keep the view with its platform's line ends: lines, and so positions, are the same.
+    return draft.text === text || text.replace(/\r\n?/g, '\n') === draft.text ? draft.facts : undefined;
   }
 
   delete(viewUri: string): void {
