@@ -42,6 +42,8 @@ export interface ProfilePart extends ProfilePartData {
 export interface Profile {
   data: ProfileData;
   id: string;
+  /** Unique to this compilation: per-line facts made under one profile are not reused under another, nor under an edited file of the same id. */
+  cacheKey: string;
   name: string;
   parts: ProfilePart[];
   titleRegex: RegExp;
@@ -67,6 +69,7 @@ export function builtInProfileIds(): string[] {
 }
 
 const compiled = new Map<string, Profile>();
+let compilations = 0;
 
 /** Compiles and validates profile data; throws ProfileError with a Chinese message. */
 export function compileProfile(data: ProfileData, origin = data?.id ?? '?'): Profile {
@@ -103,6 +106,7 @@ export function compileProfile(data: ProfileData, origin = data?.id ?? '?'): Pro
   return {
     data,
     id: data.id,
+    cacheKey: `${data.id}#${++compilations}`,
     name: data.name ?? data.id,
     parts,
     titleRegex: regex(data.title?.pattern, 'title.pattern'),
