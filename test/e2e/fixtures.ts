@@ -107,4 +107,4 @@ const WORD_PARAS = [
 ];
 export const WORD_DRAFT: Draft = { paras: WORD_PARAS, header: { text: '仅供学习参考' } };
 export const WORD_DRAFT_FILLED: Draft = { paras: WORD_PARAS.map((p, i) => (i === 4 ? text('全年召开党组会议6次专题研究意识形态工作。') : p)), header: { text: '仅供学习参考' } };
-export const WORD_OUTLINE = ['一、主要工作开展情况', '（一）加强组织领导', '二、存在的问题', '三、下一步工作打算'];
+export const WORD_OUTLINE = ['一、主要工作开展情况', '（一）加强组织领导', '（二）守好宣传阵地', '二、存在的问题'];
