@@ -9,6 +9,7 @@ ruleTester('margin-residue', {
     '仅供学习参考\n2025年县文旅局工作总结',
     { name: "the unit's name, a page number and a classification mark", ...wordCase({ body: BODY, header: paras('县文化和旅游局', '内部资料') + watermark('机密'), footer: paras('第 1 页') }) },
     { name: 'a watermark of the draft stage', ...wordCase({ body: BODY, header: watermark('征求意见稿') }) },
+    { name: "the unit's own website in its letterhead", ...wordCase({ body: BODY, header: paras('县文化和旅游局 www.example.gov.cn') }) },
   ],
   invalid: [
     {
@@ -20,6 +21,11 @@ ruleTester('margin-residue', {
         // The watermark's paragraph is the header paragraph that holds its shape.
         { line: 0, text: '', message: /水印「样稿」是模板网站留下的样稿水印/, data: { region: 'header', paragraph: 3 } },
       ],
+    },
+    {
+      name: 'a watermark that is also its header paragraph’s text (as LibreOffice writes it) is reported once',
+      ...wordCase({ body: BODY, header: p(r('样稿') + `<w:r><w:pict><v:shape type="#_x0000_t136"><v:textpath string="样稿"/></v:shape></w:pict></w:r>`) }),
+      findings: [{ line: 0, text: '', message: /页眉中的「样稿」/, data: { region: 'header', paragraph: 2 } }],
     },
     {
       name: 'a header notice in the residue data (仅供学习参考) alone',

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const DRAFT_EXTENSIONS = /\.(txt|md|markdown)$/i;
-export const WORD_EXTENSION = /\.docx$/i;
+/** Word files: .docx is checked; legacy .doc and WPS .wps get a message saying how to save them as .docx. */
+export const WORD_EXTENSION = /\.(docx|doc|wps)$/i;
 
 export interface CollectedFiles {
   files: string[];

@@ -10,9 +10,13 @@ import { Analysis, AnalyzeOptions, analyzeText } from './analyze';
 
 export { DocxError };
 
-/** True for the file names read as Word documents. */
+/**
+ * True for the file names read as Word documents: .docx, and the legacy .doc
+ * and WPS .wps, which the reader recognises and refuses with a message saying
+ * how to save them as .docx (better than "not a text file").
+ */
 export function isWordPath(path: string): boolean {
-  return /\.docx$/i.test(path);
+  return /\.(docx|doc|wps)$/i.test(path);
 }
 
 /**

@@ -12,11 +12,13 @@ import { DocumentRule, RuleContext } from './rule';
 import { REGION_NAMES, excerpt, placeData, placeRange } from './word-place';
 
 const MARGIN_PATTERNS = wordData.margin.map((p) => ({ re: new RegExp(p.pattern), label: p.label }));
+/** A unit's own address in its letterhead (a government site) is no template site's. */
+const OWN_SITE = new RegExp(wordData.marginExcept);
 
 /** The label of the site's text `text` holds, or null. */
 function residueLabel(text: string): string | null {
   const t = text.trim();
-  if (t === '') return null;
+  if (t === '' || OWN_SITE.test(t)) return null;
   for (const p of MARGIN_PATTERNS) if (p.re.test(t)) return p.label;
   const found = detectLineResidue(t, 0, 0, t.length);
   return found.regions.length > 0 ? found.regions[0].label : null;
@@ -54,12 +56,18 @@ export const marginResidueRule: DocumentRule = {
     const word = ctx.word;
     if (!word) return [];
     const out: RuleFinding[] = [];
-    const report = (place: WordPlace, text: string, label: string, what: string) =>
+    // A watermark converted by another program can also be the text of its header paragraph: said once.
+    const said = new Set<string>();
+    const report = (place: WordPlace, text: string, label: string, what: string) => {
+      const key = `${place.paragraph}:${text.trim()}`;
+      if (said.has(key)) return;
+      said.add(key);
       out.push({
         message: `${what}「${excerpt(text)}」是模板网站留下的${label}，会印在每一页上，提交前请删除。`,
         range: placeRange(place),
         data: placeData(place, { label, text }),
       });
+    };
     for (const m of word.margins) {
       const label = residueLabel(m.text);
       if (label) report({ region: m.region, paragraph: m.paragraph }, m.text, label, REGION_NAMES[m.region] + '中的');
