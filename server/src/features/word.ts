@@ -56,16 +56,17 @@ function regionOf(r: DocxRegion): WordRegion {
 
 /**
  * A paragraph's line as a writer would have typed it. Word puts a tab (or a
- * space) between an automatic number and the text; after a Chinese number
- * ("一、", "（一）") nobody types one, and after "1." a space reads the same.
- * Returns the line and how far text after the number moved (0 or -1).
+ * space) between an automatic number and the text; after a number that ends
+ * in Chinese punctuation ("一、", "（一）") nobody types one, and after "1." a
+ * space reads the same as a tab. Returns the line and how far the text after
+ * the number moved (0 or -1).
  */
 function lineOf(p: DocxParagraph): { line: string; shiftAt: number; shift: number } {
-  if (!p.numbered || p.numberSuffix !== '\t' || p.numberText === undefined) return { line: p.text, shiftAt: Infinity, shift: 0 };
+  const suffix = p.numberSuffix;
+  if (!p.numbered || p.numberText === undefined || (suffix !== '\t' && suffix !== ' ')) return { line: p.text, shiftAt: Infinity, shift: 0 };
   const n = p.numberText.length;
-  const cjk = /[、）)．。：:]$/.test(p.numberText);
-  const line = p.text.slice(0, n) + (cjk ? '' : ' ') + p.text.slice(n + 1);
-  return { line, shiftAt: n + 1, shift: cjk ? -1 : 0 };
+  if (/[、）．。：]$/.test(p.numberText)) return { line: p.text.slice(0, n) + p.text.slice(n + 1), shiftAt: n + 1, shift: -1 };
+  return { line: suffix === '\t' ? p.text.slice(0, n) + ' ' + p.text.slice(n + 1) : p.text, shiftAt: Infinity, shift: 0 };
 }
 
 /** The draft of a Word document read by the reader. */
