@@ -16,6 +16,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeText } from '../../../server/src/features/analyze';
+import { analyzeWord, readWordDraft } from '../../../server/src/features/word';
+import { draftDocx } from '../../docx/drafts';
 import { expandSnippet } from '../../snippets/expand';
 import * as fx from '../fixtures';
 
@@ -249,6 +251,26 @@ step('a crashed language server is restarted, and the new one segments words (no
   assert.deepEqual([dup.range.start.line + 1, dup.range.start.character + 1], [fx.SEGMENTED_FINDING.line, fx.SEGMENTED_FINDING.column]);
   await settle(editor.document.uri, fx.DRAFT_PLACEHOLDERS.length + 1, 'the draft after the restart');
   return `killed pid ${pid}, restarted as pid ${next}; ${dup.message}`;
+});
+
+step('「检查 Word 文档」 opens a checked read-only view with an outline, which follows the file on disk', async () => {
+  const file = workspaceFile(fx.WORD_NAME);
+  fs.writeFileSync(file.fsPath, draftDocx(fx.WORD_DRAFT));
+  const expected = (bytes: Buffer) => analyzeWord(readWordDraft(bytes)).findings;
+  const first = expected(draftDocx(fx.WORD_DRAFT));
+  await vscode.commands.executeCommand('zongjie.checkWordDocument', file);
+  const doc = await until('the Word view', () => vscode.window.activeTextEditor?.document, (d) => d?.uri.scheme === 'zongjie-word', 30_000);
+  assert.equal(doc!.languageId, 'plaintext');
+  const ds = await settle(doc!.uri, first.length, 'the Word view’s diagnostics');
+  assert.deepEqual(ds.map(code).sort(), first.map((f) => f.code).sort());
+  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc!.uri)) ?? [];
+  const names = symbols.flatMap((s) => [s.name, ...s.children.map((c) => c.name)]);
+  assert.ok(fx.WORD_OUTLINE.filter((n) => !n.startsWith('（')).every((n) => names.includes(n)), names.join(' | '));
+  const filled = draftDocx(fx.WORD_DRAFT_FILLED);
+  fs.writeFileSync(file.fsPath + '.tmp', filled);
+  fs.renameSync(file.fsPath + '.tmp', file.fsPath);
+  await settle(doc!.uri, expected(filled).length, 'the Word view after the file was replaced');
+  return `${first.length} findings (${ds.map(code).join(', ')}); after the file was replaced on disk: ${expected(filled).length}`;
 });
 
 let running: Promise<void> | undefined;
