@@ -33,11 +33,27 @@ const HIGHLIGHT_NAMES: Record<string, string> = {
 /** Coloured text counts only when it reads as a prompt: colour alone is also emphasis or a red heading. */
 const FILL_HINT = new RegExp(wordData.fillHint);
 
+/**
+ * A fill a template marks with: a colour. Text pasted from a web page keeps
+ * the page's background as character shading, light grey or off-white, which
+ * marks nothing.
+ */
+function markingFill(hex: string | undefined): boolean {
+  const m = /^([0-9A-F]{2})([0-9A-F]{2})([0-9A-F]{2})$/i.exec(hex ?? '');
+  if (!m) return true;
+  const rgb = [m[1], m[2], m[3]].map((x) => parseInt(x, 16));
+  const min = Math.min(...rgb);
+  const max = Math.max(...rgb);
+  return max - min >= 0x30 && min < 0xf0;
+}
+
 function marked(f: WordFact): boolean {
   if (f.text.trim() === '') return false;
   switch (f.kind) {
     case 'highlight':
+      return f.color !== 'white';
     case 'shading':
+      return markingFill(f.color);
     case 'content-control-placeholder':
       return true;
     case 'font-color':
@@ -74,7 +90,7 @@ export const markedPlaceholderRule: DocumentRule = {
     },
     details: [
       '只检查 Word 文档（.docx）。以下文字报告为待填写的内容：',
-      '- 带高亮（任何颜色，黄色最常见）或字符底纹的文字；',
+      '- 带高亮（任何颜色，黄色最常见）或彩色字符底纹的文字（从网页粘贴带来的浅灰、近白底纹不算）；',
       '- 内容控件中仍显示提示语的文字（如「单击或点击此处输入文字。」）；',
       '- 彩色字中读起来像填写提示的文字（「请填写……」「××」「（单位名称）」）。只是颜色不同的标题或强调不报告。',
       '',
