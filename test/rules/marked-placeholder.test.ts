@@ -6,6 +6,7 @@ ruleTester('marked-placeholder', {
     '2025年县文旅局工作总结\n全年开展专题学习12次。',
     { name: 'a Word file without marks', ...wordCase(paras('2025年县文旅局工作总结', '全年开展专题学习12次。')) },
     { name: 'a red title is emphasis, not a prompt', ...wordCase(p(r('2025年县文旅局工作总结', '<w:color w:val="FF0000"/>')) + paras('全年开展专题学习12次。')) },
+    { name: "a web page's dark grey text, even saying 此处", ...wordCase(p(r('此处不再赘述。', '<w:color w:val="333333"/>'))) },
     { name: 'a highlighted blank is nothing to fill in', ...wordCase(p(r('全年开展专题学习12次。') + highlight('  '))) },
     {
       name: "a web page's grey and off-white background, pasted with the text, marks nothing",

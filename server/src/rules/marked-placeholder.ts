@@ -57,7 +57,8 @@ function marked(f: WordFact): boolean {
     case 'content-control-placeholder':
       return true;
     case 'font-color':
-      return FILL_HINT.test(f.text);
+      // Dark grey text is a web page's body colour, not a template's prompt.
+      return FILL_HINT.test(f.text) && markingFill(f.color);
     default:
       return false;
   }
