@@ -10,7 +10,7 @@ import { ParsedDocument, Report, parseDocument } from '../engine/parse';
 import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
-import { Finding, Severity, moveFinding } from '../engine/types';
+import { Finding, SEVERITIES, Severity, moveFinding, rangesOverlap } from '../engine/types';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -67,19 +67,49 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   // would only fill a WeakMap (whose entries each garbage collection must visit).
   const withCode = cache ? rememberedWithCode : freshWithCode;
   const rules = options.rules ?? ALL_RULES;
+  // Findings that silence others where they overlap: those of rules that own their spans, and those that cover named rules.
+  const owners: Finding[] = [];
+  const covering: { finding: Finding; covers: readonly string[] }[] = [];
   for (const rule of rules) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     if (rule.requiresSegmenter && !options.segmenter) continue;
     const severity = setting ?? rule.defaultSeverity;
     try {
-      for (const f of runRule(rule, ctx, memo)) findings.push(withCode(f, rule.id, severity));
+      for (const f of runRule(rule, ctx, memo)) {
+        const out = withCode(f, rule.id, f.severity === undefined ? severity : milder(f.severity, severity));
+        findings.push(out);
+        if (rule.ownsSpans) owners.push(out);
+        if (f.covers !== undefined) covering.push({ finding: out, covers: f.covers });
+      }
     } catch (e) {
       failures.push({ rule: rule.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
-  findings.sort(compareFindings);
-  return { doc, findings, failures, rules };
+  const kept = owners.length === 0 && covering.length === 0 ? findings : withoutSilenced(findings, rules, owners, covering);
+  kept.sort(compareFindings);
+  return { doc, findings: kept, failures, rules };
+}
+
+/** The milder of two severities. */
+function milder(a: Severity, b: Severity): Severity {
+  return SEVERITIES.indexOf(a) > SEVERITIES.indexOf(b) ? a : b;
+}
+
+/**
+ * One finding where one problem: the findings left once those overlapping a
+ * finding of a rule that owns its spans (template residue: text that is not
+ * the report's gets no other advice) or a finding that covers their rule are
+ * dropped. Findings of fill-in rules are never dropped by an owner: a
+ * placeholder inside residue still has to be filled in or deleted with it.
+ */
+function withoutSilenced(findings: Finding[], rules: readonly Rule[], owners: Finding[], covering: { finding: Finding; covers: readonly string[] }[]): Finding[] {
+  const fillIn = new Set(rules.filter((r) => r.fillIn).map((r) => r.id));
+  const owning = new Set(rules.filter((r) => r.ownsSpans).map((r) => r.id));
+  return findings.filter((f) => {
+    if (!owning.has(f.code) && !fillIn.has(f.code) && owners.some((o) => rangesOverlap(o.range, f.range))) return false;
+    return !covering.some((c) => c.finding !== f && c.covers.includes(f.code) && rangesOverlap(c.finding.range, f.range));
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -201,6 +231,7 @@ const FINDINGS = new WeakMap<RuleFinding, Finding>();
 
 /** A rule's finding with its code and severity, the same object as last time when the rule finding is. */
 function rememberedWithCode(f: RuleFinding, code: string, severity: Severity): Finding {
+  // (`severity` is the one in force for this finding, its own cap applied.)
   const known = FINDINGS.get(f);
   if (known !== undefined && known.code === code && known.severity === severity) return known;
   const out = freshWithCode(f, code, severity);

@@ -16,6 +16,21 @@ export interface PlaceholderMatch {
   text: string;
   /** What belongs there, judged from the words around it. */
   expects: 'year' | 'number' | 'name' | 'unit' | 'content';
+  /** A template's alternatives to choose from (县（市、区）), not a blank to fill. */
+  choice?: boolean;
+}
+
+/**
+ * A place where a name or figure seems to have been deleted without a mark
+ * (以思想为指导, 特色.主义, 党的二十大精神和，): less certain than a placeholder.
+ */
+export interface GapMatch {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'frame' | 'dot' | 'dangling' | 'space';
+  /** What usually fills a formulation's slot (近平); empty for the other kinds. */
+  hint: string;
 }
 
 const WORD_CHAR = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/;
@@ -23,8 +38,19 @@ const URL_NEIGHBOUR = /[.@/\\_\-:#=&?]/;
 const CN_NUMERAL = /[一二三四五六七八九十零〇○]/;
 const UNITS_SORTED = [...words.units].sort((a, b) => b.length - a.length);
 
-const RE_YEAR = /(?<![0-9A-Za-z０-９])(?:19|20)(?:[0-9][XxＸｘ×＿_○]|[XxＸｘ×＿_○]{2})(?![0-9A-Za-z])/g;
+const RE_YEAR = /(?<![0-9A-Za-z０-９])(?:19|20)(?:[0-9][XxＸｘ×＿_○]|[XxＸｘ×＿_○]{2}|[XxＸｘ×＿_○](?=[ \u3000]*(?:年|学年)))(?![0-9A-Za-z])/g;
 const RE_LETTERS = /[XxＸｘ]+|z{2,}/g;
+/** N standing for a count (开展N项活动); not N95 or N+1. */
+const RE_N = /(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９.+\-])[NＮ](?=[个项次人场期名家篇件条余多万])/g;
+/** A site's pinyin mask (涉疫yq for 舆情): 2–3 lowercase consonants right after Han text. */
+const RE_PINYIN = /(?<=\p{Script=Han})[bcdfghjklmnpqrstvwyz]{2,3}(?=\p{Script=Han}|[0-9])/gu;
+const PINYIN_WORDS = new Set(words.pinyinWords);
+/** Runs of mask symbols (△△, □□, ☆☆), or one □/△ before a measure or unit word. */
+const RE_SYMBOLS = /[△▲□■☆◇◆]{2,}|[□△](?=[\p{Script=Han}])/gu;
+/** A single underscore glued to Han text (网络安全 → 网络a全_): a blank of one character. */
+const RE_ONE_BLANK = /(?<![_＿])[_＿](?![_＿])/g;
+/** An administrative level with its alternatives for the author to choose from: 县（市、区）, 乡镇（街道）. */
+const RE_CHOICE = /[省市县区乡镇州旗](?:[（(](?:[省市县区乡镇州旗盟]|街道|自治区|直辖市)(?:[、/，,](?:[省市县区乡镇州旗盟]|街道|自治区|直辖市)){1,3}[）)])/g;
 const RE_TIMES = /×+/g;
 /** A run of asterisks: a name or figure masked by a template site (*镇, *.*万元, **次). */
 const RE_STARS = /[*＊]+/g;
@@ -42,7 +68,13 @@ const FILL_IN_LABEL = new RegExp(words.fillInLabels.join('|'));
  * Matches where any of the patterns above matches: most lines have no
  * placeholder, and one test spares them the nine scans.
  */
-const ANY_BUILT_IN = new RegExp([RE_YEAR, RE_LETTERS, RE_TIMES, RE_STARS, RE_CIRCLES, RE_MOUMOU, RE_MOU, RE_BLANK, RE_EMPTY_BRACKETS, RE_FILL_IN].map((r) => `(?:${r.source})`).join('|'));
+const ANY_BUILT_IN = new RegExp(
+  [RE_YEAR, RE_LETTERS, RE_TIMES, RE_STARS, RE_CIRCLES, RE_MOUMOU, RE_MOU, RE_BLANK, RE_EMPTY_BRACKETS, RE_FILL_IN, RE_N, RE_PINYIN, RE_SYMBOLS, RE_ONE_BLANK, RE_CHOICE].map((r) => `(?:${r.source})`).join('|'),
+  'u',
+);
+const LONG_UNITS = [...words.longUnits].sort((a, b) => b.length - a.length);
+/** What may come between 某 and a long unit word (某工业园区, 某大型企业): not a time, a measure or a verb. */
+const UNIT_PREFIX_STOP = /[天日年月时次段些种个一位项件条类样人地去到在从向对把被和与及的了是为有于将]/;
 
 function expectsAround(line: string, start: number, end: number): PlaceholderMatch['expects'] {
   const after = line.slice(end, end + 3);
@@ -104,18 +136,33 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
   scan(RE_MOU, (m) => {
     const s = m.index;
     if (line.charAt(s + 1) === '某' || line.charAt(s - 1) === '某') return;
-    const rest = line.slice(s + 1, s + 4);
-    if (words.notUnits.some((w) => rest.startsWith(w))) return;
-    if (UNITS_SORTED.some((u) => rest.startsWith(u))) add(s, s + 1, 'name');
+    if (isUnitMask(line, s)) add(s, s + 1, 'name');
   });
   scan(RE_BLANK, (m) => {
     const s = m.index;
     const e = s + m[0].length;
+    // __init__, a__b, x__1: code, not a blank.
+    if (WORD_CHAR.test(line.charAt(s - 1)) || WORD_CHAR.test(line.charAt(e))) return;
     // Markdown strong emphasis: __text__
     if (markdown && m[0].length === 2 && (/^__\S[^_]*?\S__/.test(line.slice(s)) || /__\S[^_]*?\S__$/.test(line.slice(0, e)))) return;
     add(s, e);
   });
   scan(RE_EMPTY_BRACKETS, (m) => add(m.index, m.index + m[0].length));
+  scan(RE_N, (m) => add(m.index, m.index + m[0].length, 'number'));
+  scan(RE_PINYIN, (m) => {
+    // Only a run that is not part of a longer Latin word, and not a word people write in lowercase (qq群, ppt).
+    if (/[A-Za-z]/.test(line.charAt(m.index + m[0].length)) || PINYIN_WORDS.has(m[0])) return;
+    add(m.index, m.index + m[0].length, 'content');
+  });
+  scan(RE_SYMBOLS, (m) => {
+    if (isSymbolMask(line, m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length);
+  });
+  scan(RE_ONE_BLANK, (m) => {
+    if (isOneCharBlank(line, m.index, markdown)) add(m.index, m.index + 1);
+  });
+  scan(RE_CHOICE, (m) => {
+    if (isOwnUnitChoice(line, m.index)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], expects: 'unit', choice: true });
+  });
   scan(RE_FILL_IN, (m) => {
     const label = m[1] ?? m[2] ?? m[3] ?? '';
     // A label that asks for content (【请填写存在的问题的内容】) wants sentences, not a name.
@@ -139,6 +186,85 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
 }
 
 /**
+ * Whether 某 at `at` stands for a unit's name: 某 before a unit word (某镇,
+ * 某局), or before a few describing characters and a long unit word
+ * (某工业园区). Not 某些/某种/某个 (notUnits), and not an anonymised person of
+ * a case (某企业员工, 某村村民), which a report writes on purpose.
+ */
+function isUnitMask(line: string, at: number): boolean {
+  const rest = line.slice(at + 1, at + 12);
+  if (words.notUnits.some((w) => rest.startsWith(w))) return false;
+  let unit = UNITS_SORTED.find((u) => rest.startsWith(u));
+  let end = unit ? unit.length : -1;
+  if (!unit) {
+    for (let k = 1; k <= 4 && k < rest.length; k++) {
+      const c = rest.charAt(k - 1);
+      if (!HAN_CHAR.test(c) || UNIT_PREFIX_STOP.test(c)) break;
+      unit = LONG_UNITS.find((u) => rest.startsWith(u, k));
+      if (unit) {
+        end = k + unit.length;
+        break;
+      }
+    }
+  }
+  if (!unit) return false;
+  const after = rest.slice(end);
+  return !words.anonymousPeople.some((p) => after.startsWith(p));
+}
+
+/**
+ * Whether the symbols at [start, end) mask a name or figure (△△镇, □□次, 共□名):
+ * not a line-start bullet, not a line of decoration, not a rating (☆☆☆级),
+ * and a single symbol only before a measure or unit word.
+ */
+function isSymbolMask(line: string, start: number, end: number): boolean {
+  const prev = line.charAt(start - 1);
+  const next = line.charAt(end);
+  if (/^[\s△▲□■☆★◇◆\-=_~*]*$/.test(line)) return false;
+  if (line.slice(0, start).trim() === '' && (next === ' ' || next === '\t' || next === '\u3000' || end === line.length)) return false;
+  if (/[星级]/.test(prev) || /[星级]/.test(next)) return false;
+  if (end - start > 1) return true;
+  // One symbol: a bullet or a check box at the start of an item, unless it stands for a count or a place.
+  if (line.slice(0, start).trim() === '' || /[\s：:，,、]/.test(prev)) return false;
+  if (words.numberFollowers.includes(next)) return true;
+  const unit = words.unitFollowers.find((u) => line.startsWith(u, end));
+  return unit !== undefined && line.charAt(end + unit.length) !== '级';
+}
+
+/**
+ * Whether the single underscore at `at` is a one-character blank: glued to Han
+ * text on one side, with no Latin letter, digit or URL mark on either side
+ * (snake_case, __init__, a_b@example.com are not), and in Markdown not one of
+ * a pair around emphasised text.
+ */
+function isOneCharBlank(line: string, at: number, markdown: boolean): boolean {
+  const prev = line.charAt(at - 1);
+  const next = line.charAt(at + 1);
+  if (!HAN_CHAR.test(prev) && !HAN_CHAR.test(next)) return false;
+  if (WORD_CHAR.test(prev) || WORD_CHAR.test(next) || URL_NEIGHBOUR.test(prev) || URL_NEIGHBOUR.test(next)) return false;
+  if (markdown && /(^|[\s\p{P}])_[^_\s][^_]*?(?<!\s)_(?=$|[\s\p{P}])/u.test(line)) return false;
+  return true;
+}
+
+/**
+ * Whether the choice at `at` (县（市、区）) names the author's own unit: at the
+ * start of a clause or after 全/本/我/该 (全县（市、区）). After 各, 所辖 or a
+ * count (各县（市、区）, 31个省（区、市）) it means every one of them, and is
+ * written so on purpose.
+ */
+function isOwnUnitChoice(line: string, at: number): boolean {
+  let k = at;
+  // A masked name before it (*县（市、区）) is a placeholder of its own; look past it.
+  while (k > 0 && /[*＊Xx×]/.test(line.charAt(k - 1))) k--;
+  const before = line.slice(0, k);
+  if (/[全本我该]$/.test(before)) return true;
+  if (before.trim() === '') return true;
+  if (/[，。；：！？,;:!?]\s*$/.test(before)) return true;
+  // After a heading's number (1、 一、 （一）) or a year.
+  return /^\s*(?:[0-9]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s*$/.test(before) || /年度?$/.test(before);
+}
+
+/**
  * Whether the asterisks at [start, end) mask a name or a figure. A mask
  * touches Chinese text or another mask (「*镇」「*.*万元」「微**」); asterisks
  * that do not (5*2, a*b) are arithmetic or code. A line-start bullet, a
@@ -153,10 +279,14 @@ function isStarMask(line: string, start: number, end: number, markdown: boolean)
   if (line.slice(0, start).trim() === '' && (next === ' ' || next === '\t' || next === '\u3000')) return false;
   if (prev === '注') return false;
   const near = (c: string, dot: string) => HAN_CHAR.test(c) || ((c === '.' || c === '．') && /[*＊]/.test(dot));
-  if (!near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
+  // A name that is all asterisks inside quotes or brackets (集团“*****”战略, 《**》).
+  const quoted = QUOTE_PAIRS[prev] !== undefined && QUOTE_PAIRS[prev] === next;
+  if (!quoted && !near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
   if (markdown && isEmphasisRun(line, start, end)) return false;
   return true;
 }
+
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '《': '》', '「': '」', '『': '』', '【': '】', '（': '）', '‘': '’' };
 
 /** In Markdown: the run at [start, end) opens or closes emphasis with an equal run on the same line. */
 function isEmphasisRun(line: string, start: number, end: number): boolean {
@@ -178,6 +308,89 @@ function isEmphasisRun(line: string, start: number, end: number): boolean {
   return false;
 }
 
+// ---------------------------------------------------------------------------
+// Deletion gaps: a name or figure deleted with nothing left in its place.
+
+/** What a gap slot may hold when nothing was written there: nothing, blanks, or a stray dot. */
+const SLOT = '[ \\t\\u3000.．·]*';
+const GAP_FRAMES = words.gapFrames.map((f) => ({ re: new RegExp(f.pattern.replace('(?<slot>)', `(?<slot>${SLOT})`), 'gu'), hint: f.hint }));
+/** A dot between two Han characters (特色.主义): after NFKC a Chinese full stop stays 。, so this is a deletion. */
+const RE_DOT_GAP = /(?<=\p{Script=Han})[.．](?=\p{Script=Han})/gu;
+/** A conjunction with nothing after it (党的二十大精神和，). */
+const RE_DANGLING = /(?<=\p{Script=Han})(?:以及|和|及|与)(?=[,，。;；:：！？!?）)])/gu;
+/** Characters that end a word with 和/及/与 as its last character (温和, 普及, 参与): never dangling. */
+const ENDS_WORD: Record<string, string> = { 和: '温总共祥平缓调饱柔暖随中附人谐讲求议相应唱', 及: '普涉危波顾企殃惠埃触论提遍来所', 与: '参给赋授赠寄' };
+/** Words that take an argument, and words that can only follow one: a blank between the two is a deleted argument (在 的领导下). */
+const RE_SPACE_GAP = /(?<=(?:在|以|向|对|把|由|按照|根据|学习|贯彻|同))[ \t\u3000]+(?=的|为|看齐|同志|书记|重要讲话)/g;
+/** Any of the gap patterns, as one quick test. */
+const ANY_GAP = new RegExp([RE_DOT_GAP, RE_DANGLING, RE_SPACE_GAP, ...GAP_FRAMES.map((f) => f.re)].map((r) => `(?:${r.source.replace('(?<slot>', '(?:')})`).join('|'), 'u');
+/** A blank between Han characters: three or more in a line are the spaces of a layout (a PDF's wrap, a justified line), not gaps. */
+const HAN_BLANK_HAN = /\p{Script=Han}[ \t\u3000]+(?=\p{Script=Han})/gu;
+
+/** The places in one line where something seems to have been deleted, in order, without overlaps. */
+export function findGaps(line: string): GapMatch[] {
+  if (!ANY_GAP.test(line)) return [];
+  const found: GapMatch[] = [];
+  const add = (start: number, end: number, kind: GapMatch['kind'], hint = '') => found.push({ start, end, text: line.slice(start, end), kind, hint });
+  for (const f of GAP_FRAMES) {
+    f.re.lastIndex = 0;
+    for (let m = f.re.exec(line); m; m = f.re.exec(line)) {
+      const slot = m.groups?.slot ?? '';
+      // Blanks alone are a gap only where the line is no layout.
+      if (slot !== '' && /^[ \t\u3000]+$/.test(slot) && isLayout(line)) continue;
+      add(m.index, m.index + m[0].length, 'frame', f.hint);
+    }
+  }
+  RE_DOT_GAP.lastIndex = 0;
+  for (let m = RE_DOT_GAP.exec(line); m; m = RE_DOT_GAP.exec(line)) {
+    // 一.主要工作: a heading's number, not a gap.
+    if (/^[\s\u3000]*[一二三四五六七八九十]{1,3}$/.test(line.slice(0, m.index))) continue;
+    add(m.index - 1, m.index + 2, 'dot');
+  }
+  RE_DANGLING.lastIndex = 0;
+  for (let m = RE_DANGLING.exec(line); m; m = RE_DANGLING.exec(line)) {
+    const word = m[0];
+    if (word.length === 1 && ENDS_WORD[word].includes(line.charAt(m.index - 1))) continue;
+    add(m.index, m.index + word.length, 'dangling');
+  }
+  RE_SPACE_GAP.lastIndex = 0;
+  for (let m = RE_SPACE_GAP.exec(line); m; m = RE_SPACE_GAP.exec(line)) {
+    if (isLayout(line)) break;
+    add(m.index - 1, m.index + m[0].length + 1, 'space');
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: GapMatch[] = [];
+  let reach = -1;
+  for (const g of found) {
+    if (g.start < reach) continue;
+    out.push(g);
+    reach = g.end;
+  }
+  return out;
+}
+
+/** True when the blanks between Han characters in the line are those of a layout: three or more of them. */
+function isLayout(line: string): boolean {
+  HAN_BLANK_HAN.lastIndex = 0;
+  let n = 0;
+  while (HAN_BLANK_HAN.exec(line)) if (++n >= 3) return true;
+  return false;
+}
+
+export function gapMessage(g: GapMatch): string {
+  const shown = g.text.replace(/[ \t\u3000]+/g, '␣');
+  switch (g.kind) {
+    case 'frame':
+      return `此处似乎缺少内容：「${shown}」中间像是漏了名称（通常写作「${g.hint}」），请补上。`;
+    case 'dot':
+      return `此处似乎缺少内容：「${shown}」中的「${g.text.charAt(1)}」像是删去文字后留下的，请补上漏掉的内容；若没有遗漏，请删去这个点。`;
+    case 'dangling':
+      return `此处似乎缺少内容：「${g.text}」后面没有并列的另一项，请补上；若没有遗漏，请删去「${g.text}」。`;
+    case 'space':
+      return `此处似乎缺少内容：「${shown}」中间的空白处像是删掉了名称，请补上；若没有遗漏，请删去空格。`;
+  }
+}
+
 const EXPECTS_TEXT: Record<PlaceholderMatch['expects'], string> = {
   year: '实际年份',
   number: '实际数字',
@@ -187,6 +400,7 @@ const EXPECTS_TEXT: Record<PlaceholderMatch['expects'], string> = {
 };
 
 export function placeholderMessage(p: PlaceholderMatch, line: string): string {
+  if (p.choice) return `「${p.text}」是模板中供选择的写法，请只保留本单位实际的一级（如「${p.text.charAt(0)}」），删去括号和其余选项。`;
   const shown = p.text.trim() ? p.text : line.slice(Math.max(0, p.start - 2), p.end + 2);
   const ctx = p.text === '某' ? `「${line.slice(p.start, p.end + 2).replace(/[，。、；：\s].*$/, '')}」中的「某」` : `「${shown}」`;
   return `${ctx}是模板中待填写的占位符，请填入${EXPECTS_TEXT[p.expects]}后再提交。`;
@@ -226,10 +440,23 @@ export const placeholderRule: LineRule = {
   // Every line with text: a placeholder in residue or a collection's title still needs filling in.
   kinds: ['body', 'heading', 'title', 'residue', 'collection'],
   checkLine(line, ctx) {
-    return findPlaceholders(line, ctx.markdown, ctx.extraPlaceholderPatterns).map((p) => ({
+    const placeholders = findPlaceholders(line, ctx.markdown, ctx.extraPlaceholderPatterns);
+    const out: RuleFinding[] = placeholders.map((p) => ({
       message: placeholderMessage(p, line),
       range: lineRange(0, p.start, p.end),
       data: { placeholder: p.text, expects: p.expects },
     }));
+    for (const g of findGaps(line)) {
+      // A gap around a placeholder (*县（市、区）) is the placeholder's.
+      if (placeholders.some((p) => p.start < g.end && g.start < p.end)) continue;
+      out.push({
+        message: gapMessage(g),
+        range: lineRange(0, g.start, g.end),
+        // Less certain than a placeholder: a warning at most.
+        severity: 'warning',
+        data: { placeholder: g.text, expects: 'content', gap: g.kind },
+      });
+    }
+    return out.length > 1 ? out.sort((a, b) => a.range.start.character - b.range.start.character) : out;
   },
 };

@@ -51,6 +51,8 @@ export const templateResidueRule: DocumentRule = {
   },
   defaultSeverity: 'error',
   fixable: true,
+  // Text the site left is deleted, not corrected: no other advice on it.
+  ownsSpans: true,
   scope: 'document',
   check(ctx: RuleContext): RuleFinding[] {
     return ctx.doc.residue.map((r) => ({
