@@ -67,6 +67,8 @@ export interface Reference {
   end: number;
   text: string;
   items: DatedItem[];
+  /** The congress written without its 大 (党的十九精神): also a wrong formulation, said in the same finding. */
+  lostDa?: string;
 }
 
 /** The dated references in a line, each with the data items it names. */
@@ -91,7 +93,7 @@ export function findReferences(line: string): Reference[] {
     // A bare 二十大 may be "twenty major …" (二十大重点项目): without 党的 it must read as the congress.
     if (m[1] && !text.startsWith('党的') && !CONGRESS_AFTER.test(line.slice(m.index + text.length))) continue;
     const items = names.map(itemNamed).filter((i): i is DatedItem => i !== undefined);
-    if (items.length) out.push({ start: m.index, end: m.index + text.length, text, items });
+    if (items.length) out.push(m[2] ? { start: m.index, end: m.index + text.length, text, items, lostDa: `党的${m[2]}大` } : { start: m.index, end: m.index + text.length, text, items });
   }
   return out;
 }
@@ -119,20 +121,30 @@ function describePeriod(p: ReportPeriod): string {
   return `${y}年${s}—${e}月`;
 }
 
+const COVERS_FORMULATION: readonly string[] = ['formulation'];
+
+function withCovers(f: RuleFinding, covers: readonly string[] | undefined): RuleFinding {
+  if (covers) f.covers = covers;
+  return f;
+}
+
 export function checkLine(line: string, l: number, period: ReportPeriod): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const ref of findReferences(line)) {
     const range = lineRange(l, ref.start, ref.end);
     const before = line.slice(0, ref.start);
     const after = line.slice(ref.end);
+    // 党的十九精神 in 2024: a wrong formulation and an outdated reference, said in one finding (formulation stays silent there).
+    const lostDa = ref.lostDa ? `「${ref.text}」漏了「大」字，规范简称是「${ref.lostDa}」；而且` : '';
+    const covers = ref.lostDa ? COVERS_FORMULATION : undefined;
     const future = ref.items.find((i) => i.month > period.endMonth);
     if (future) {
       if (FORWARD_BEFORE.test(before) || FORWARD_AFTER.test(after)) continue;
-      out.push({
-        message: `${future.name}于${formatMonth(future.date)}召开，晚于本报告的报告期（${describePeriod(period)}）：请核对会议名称或报告年份。`,
+      out.push(withCovers({
+        message: `${lostDa}${future.name}于${formatMonth(future.date)}召开，晚于本报告的报告期（${describePeriod(period)}）：请核对会议名称或报告年份。`,
         range,
         data: { kind: 'anachronism', item: future.id, source: future.source },
-      });
+      }, covers));
       continue;
     }
     const stale = ref.items.find((i) => i.supersededBy && i.supersededBy.month < period.startMonth);
@@ -144,11 +156,11 @@ export function checkLine(line: string, l: number, period: ReportPeriod): RuleFi
     // 「党的十九大、二十大精神」: a list that reaches the current congress is history plus the present.
     if (/二十大|二十届/.test(clause)) continue;
     const sup = stale.supersededBy;
-    out.push({
-      message: `本报告属于${describePeriod(period)}，${sup.name}已于${formatMonth(sup.date)}召开，「${ref.text}」不宜再作为当前学习贯彻的内容：请改用${sup.name}以来的现行提法；若是回顾历史，请写明（如「${stale.name}以来」）。`,
+    out.push(withCovers({
+      message: `${lostDa}本报告属于${describePeriod(period)}，${sup.name}已于${formatMonth(sup.date)}召开，「${ref.lostDa ?? ref.text}」不宜再作为当前学习贯彻的内容：请改用${sup.name}以来的现行提法；若是回顾历史，请写明（如「${stale.name}以来」）。`,
       range,
       data: { kind: 'superseded', item: stale.id, supersededBy: sup.name, source: stale.source },
-    });
+    }, covers));
   }
   return out;
 }

@@ -129,6 +129,7 @@ export function halfWidthFindings(line: string, l: number, markdown: boolean): R
     return decided.get(open)!;
   };
 
+  const marksFound: { start: number; end: number; mark: string }[] = [];
   // Jump from mark to mark: most characters of a line are none of them.
   const marks = /[,;:?!()]/g;
   for (let found = marks.exec(line); found; found = marks.exec(line)) {
@@ -152,13 +153,29 @@ export function halfWidthFindings(line: string, l: number, markdown: boolean): R
       const next = nextVisible(line, i);
       if (next.index > i + 1 && isChinese(next.ch)) end = next.index;
     }
-    out.push({
-      message: `中文句子中使用了半角${NAMES[c]}「${c}」，应改为全角「${FULL_WIDTH[c]}」。`,
-      range: lineRange(l, i, end),
-      fix: { title: `改为全角「${FULL_WIDTH[c]}」`, edits: [{ range: lineRange(l, i, end), newText: FULL_WIDTH[c] }] },
-      data: { kind: 'half-width', mark: c },
-    });
+    marksFound.push({ start: i, end, mark: c });
   }
+  if (marksFound.length === 0) return out;
+  const edits = marksFound.map((m) => ({ range: lineRange(l, m.start, m.end), newText: FULL_WIDTH[m.mark] }));
+  const first = marksFound[0];
+  if (marksFound.length === 1) {
+    out.push({
+      message: `中文句子中使用了半角${NAMES[first.mark]}「${first.mark}」，应改为全角「${FULL_WIDTH[first.mark]}」。`,
+      range: edits[0].range,
+      fix: { title: `改为全角「${FULL_WIDTH[first.mark]}」`, edits },
+      data: { kind: 'half-width', mark: first.mark },
+    });
+    return out;
+  }
+  // A draft pasted with half-width marks throughout: one finding for the paragraph, on its first mark
+  // (a small squiggle), whose fix converts them all.
+  const kinds = [...new Set(marksFound.map((m) => m.mark))];
+  out.push({
+    message: `本段中文句子中有 ${marksFound.length} 处半角标点（${kinds.map((k) => `${NAMES[k]}「${k}」`).join('、')}），应改为全角（${kinds.map((k) => FULL_WIDTH[k]).join(' ')}）；标出的是第一处，快速修复会把本段的都改为全角。`,
+    range: edits[0].range,
+    fix: { title: `将本段 ${marksFound.length} 处半角标点改为全角`, edits },
+    data: { kind: 'half-width', mark: first.mark, count: marksFound.length },
+  });
   return out;
 }
 
