@@ -43,7 +43,7 @@ const RE_LETTERS = /[XxＸｘ]+|z{2,}/g;
 /** N standing for a count (开展N项活动); not N95 or N+1. */
 const RE_N = /(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９.+\-])[NＮ](?=[个项次人场期名家篇件条余多万])/g;
 /** A site's pinyin mask (涉疫yq for 舆情): 2–3 lowercase consonants right after Han text. */
-const RE_PINYIN = /(?<=\p{Script=Han})[bcdfghjklmnpqrstvwyz]{2,3}(?=\p{Script=Han}|[0-9])/gu;
+const RE_PINYIN = /(?<=\p{Script=Han})[bcdfghjklmnpqrstvwyz]{2,3}(?=\p{Script=Han}|[0-9，。、；：！？”）])/gu;
 const PINYIN_WORDS = new Set(words.pinyinWords);
 /** Runs of mask symbols (△△, □□, ☆☆), or one □/△ before a measure or unit word. */
 const RE_SYMBOLS = /[△▲□■☆◇◆]{2,}|[□△](?=[\p{Script=Han}])/gu;
@@ -225,7 +225,7 @@ function isSymbolMask(line: string, start: number, end: number): boolean {
   if (/[星级]/.test(prev) || /[星级]/.test(next)) return false;
   if (end - start > 1) return true;
   // One symbol: a bullet or a check box at the start of an item, unless it stands for a count or a place.
-  if (line.slice(0, start).trim() === '' || /[\s：:，,、]/.test(prev)) return false;
+  if (line.slice(0, start).trim() === '' || /[\s：:]/.test(prev)) return false;
   if (words.numberFollowers.includes(next)) return true;
   const unit = words.unitFollowers.find((u) => line.startsWith(u, end));
   return unit !== undefined && line.charAt(end + unit.length) !== '级';
@@ -410,22 +410,38 @@ export const placeholderRule: LineRule = {
   id: 'placeholder',
   docs: {
     title: '未填写的占位符',
-    summary: '模板中未填写的占位符（X、XX、××、○○、某某、某镇、*镇、**次、＿＿、20XX、【单位名称】等）',
-    readme: { problem: '模板中没填的占位符', examples: '`召开会议X次`、`xx镇`、`*镇`、`*.*万元`、`202X年`、`【单位名称】`' },
+    summary: '模板中未填写的占位符（X、XX、××、○○、△△、□□、某某、某镇、*镇、**次、N项、＿＿、20XX、20_年、县（市、区）、【单位名称】等），以及删改后似乎缺少内容的地方（以思想为指导、特色.主义，警告）',
+    readme: { problem: '模板中没填的占位符，删改后缺少的内容', examples: '`召开会议X次`、`xx镇`、`*镇`、`*.*万元`、`202X年`、`△△村`、`县（市、区）党委`、`【单位名称】`；`以思想为指导`（警告）' },
     hover: {
-      explanation: '从模板复制来的稿子里，留给作者填写的位置（X、XX、××、○○、某某、某镇、＿＿、20XX、【单位名称】等）还没有填上。占位符不会被自动修改：请逐个填入真实的数字、名称和年份，可用“跳到下一个占位符”逐个查看。',
+      explanation: '从模板复制来的稿子里，留给作者填写的位置（X、XX、××、○○、△△、□□、某某、某镇、*镇、＿＿、20XX、【单位名称】等）还没有填上，或者还留着供选择的写法（县（市、区））。占位符不会被自动修改：请逐个填入真实的数字、名称和年份，可用“跳到下一个占位符”逐个查看。删改时把名称删掉、只留下前后文字的地方（以思想为指导、特色.主义、精神和，）以警告提示“此处似乎缺少内容”。',
       wrong: '全年召开党委会X次，XX镇党委在《XX日报》发表稿件。',
       right: '全年召开党委会12次，城关镇党委在《平安日报》发表稿件。',
     },
     details: [
-      '模板中未填写的占位符：`X` `XX` `XXX` `x` `xx` `zz`、`×` `××`、`○○`、`某某` 和 `某`＋单位（某镇、某局）、',
-      '空白 `＿＿` `__`、年份 `20XX` `202X` `20__`、填空括号 `【单位名称】`、空括号 `（  ）`，',
-      '以及模板网站用星号遮去的名称和数字（`*镇`、`中共*县委`、`*.*万元`、`**次`、`微**`）。每处占位符报告一次，',
-      '范围正好是占位符本身；提示会根据上下文说明这里应填什么（数字、单位名称、年份……）。',
+      '模板中未填写的占位符（错误），每处报告一次，范围正好是占位符本身；提示会根据上下文说明这里应填什么（数字、单位名称、年份……）：',
+      '- 字母：`X` `XX` `XXX` `x` `xx` `Xx` `xX` `ＸＸ` `zz`，表示数目的 `N`（`N项` `N个`），模板网站用拼音首字母遮去的词（`涉疫yq`）；',
+      '- 符号：`×` `××`、`○○` `〇〇`、`△△` `□□` `☆☆` `■■` `▲▲`，以及量词或单位前的单个 `□` `△`（`共□名`、`△镇`）；',
+      '- 星号：模板网站用星号遮去的名称和数字（`*镇`、`中共*县委`、`*.*万元`、`**次`、`微**`、引号中的`“*****”`）；',
+      '- `某某` 和 `某`＋单位（某镇、某局、某医院、某工业园区、某中心）；',
+      '- 空白：`＿＿` `__`、紧挨汉字的单个 `_` `＿`、空括号 `（  ）`、填空括号 `【单位名称】`；',
+      '- 年份：`20XX` `202X` `20__` `20_年` `202_年` `____年`；',
+      '- 供选择的写法：`县（市、区）党委`、`全县（市、区）`，请只保留本单位实际的一级。',
       '',
-      '属于单词的一部分的拉丁字母不是占位符：APP、PPT、QQ、5G、VR、Windows XP、X光、X射线、CT、B超；',
-      '乘号 `3×4` `5*2`、年份中的“○”（二○○八年）、网址和邮箱中的 `xx` 也不报告；星号不挨着汉字时不算，',
-      '行首的列表符号 `* `、分隔线 `***`、`注*` 也不算；Markdown 文件中成对的 `*强调*` `**加粗**` 是格式，不是占位符（`**次` 这样后面紧跟量词的除外）。',
+      '不报告：属于单词的拉丁字母（APP、PPT、QQ、5G、VR、Windows XP、X光、X射线、CT、B超、N95、N+1，小写的 qq、ppt、pdf 等）；',
+      '乘号 `3×4` `5*2`、年份中的“○”（二○○八年）、网址和邮箱中的 `xx` `_`、代码中的 `__init__` `snake_case`；',
+      '`某些` `某种` `某个` `某一` `某位` `某方面` `某程度` `某段时间`，以及案例中有意隐去姓名的 `某村民` `某企业员工`；',
+      '行首的项目符号 `□ ` `* `、由符号组成的分隔线、星级 `☆☆☆级` `★★★`；星号不挨着汉字时不算，`注*` 也不算；',
+      'Markdown 文件中成对的 `*强调*` `**加粗**` 是格式，不是占位符（`**次` 这样后面紧跟量词的除外）；',
+      '`各县（市区）` `各县（市、区）` `31个省（区、市）` `所辖县（市、区）` 指各个县市区，是正常写法。',
+      '',
+      '删改时把名称或数字删掉、只留下前后文字的地方，以**警告**提示「此处似乎缺少内容」（诊断代码同为 `placeholder`，级别最高为警告）：',
+      '- 固定提法中间空了：`以思想为指导`、`习新时代`、`党的大精神`、`学习贯彻党的精神`、`在的正确领导下`、`向看齐`、`以为核心的党中央`、`学习贯彻重要讲话`；',
+      '- 两个汉字之间的点：`特色.主义`、`党的.精神`（`一.主要工作` 这样的标题序号除外）；',
+      '- 后面没有内容的连词：`党的二十大精神和，`（`温和` `普及` `参与` 等词不算）；',
+      '- 提法中间的空格：`在 的领导下`、`向 看齐`。',
+      '从 PDF 或网页复制时换行留下的普通空格（`按照 县教委`）无法与删掉的内容区分，不报告；一行里有三处以上汉字间空格时视为排版，都不报告。',
+      '',
+      '模板网站残留内容中的占位符同样报告（删除残留或填上内容都可以）。',
       '',
       '- 错误示例：`全年召开党委会X次，XX镇党委在《XX日报》发表稿件。`',
       '- 正确示例：`全年召开党委会12次，城关镇党委在《平安日报》发表稿件。`',
@@ -444,7 +460,7 @@ export const placeholderRule: LineRule = {
     const out: RuleFinding[] = placeholders.map((p) => ({
       message: placeholderMessage(p, line),
       range: lineRange(0, p.start, p.end),
-      data: { placeholder: p.text, expects: p.expects },
+      data: p.choice ? { placeholder: p.text, expects: p.expects, choice: true } : { placeholder: p.text, expects: p.expects },
     }));
     for (const g of findGaps(line)) {
       // A gap around a placeholder (*县（市、区）) is the placeholder's.
