@@ -43,10 +43,10 @@ const RE_LETTERS = /[XxＸｘ]+|z{2,}/g;
 /** N standing for a count (开展N项活动); not N95 or N+1. */
 const RE_N = /(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９.+\-])[NＮ](?=[个项次人场期名家篇件条余多万])/g;
 /** A site's pinyin mask (涉疫yq for 舆情): 2–3 lowercase consonants right after Han text. */
-const RE_PINYIN = /(?<=\p{Script=Han})[bcdfghjklmnpqrstvwyz]{2,3}(?=\p{Script=Han}|[0-9，。、；：！？”）])/gu;
+const RE_PINYIN = /[bcdfghjklmnpqrstvwyz]{2,3}(?![A-Za-z])/g;
 const PINYIN_WORDS = new Set(words.pinyinWords);
 /** Runs of mask symbols (△△, □□, ☆☆), or one □/△ before a measure or unit word. */
-const RE_SYMBOLS = /[△▲□■☆◇◆]{2,}|[□△](?=[\p{Script=Han}])/gu;
+const RE_SYMBOLS = /[△▲□■☆◇◆]{2,}|[□△]/g;
 /** A single underscore glued to Han text (网络安全 → 网络a全_): a blank of one character. */
 const RE_ONE_BLANK = /(?<![_＿])[_＿](?![_＿])/g;
 /** An administrative level with its alternatives for the author to choose from: 县（市、区）, 乡镇（街道）. */
@@ -70,7 +70,6 @@ const FILL_IN_LABEL = new RegExp(words.fillInLabels.join('|'));
  */
 const ANY_BUILT_IN = new RegExp(
   [RE_YEAR, RE_LETTERS, RE_TIMES, RE_STARS, RE_CIRCLES, RE_MOUMOU, RE_MOU, RE_BLANK, RE_EMPTY_BRACKETS, RE_FILL_IN, RE_N, RE_PINYIN, RE_SYMBOLS, RE_ONE_BLANK, RE_CHOICE].map((r) => `(?:${r.source})`).join('|'),
-  'u',
 );
 const LONG_UNITS = [...words.longUnits].sort((a, b) => b.length - a.length);
 /** What may come between 某 and a long unit word (某工业园区, 某大型企业): not a time, a measure or a verb. */
@@ -150,8 +149,10 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
   scan(RE_EMPTY_BRACKETS, (m) => add(m.index, m.index + m[0].length));
   scan(RE_N, (m) => add(m.index, m.index + m[0].length, 'number'));
   scan(RE_PINYIN, (m) => {
-    // Only a run that is not part of a longer Latin word, and not a word people write in lowercase (qq群, ppt).
-    if (/[A-Za-z]/.test(line.charAt(m.index + m[0].length)) || PINYIN_WORDS.has(m[0])) return;
+    // Right after Han text and before Han text, a figure or a mark; not part of a longer Latin word,
+    // and not a word people write in lowercase (qq群, ppt).
+    const next = line.charAt(m.index + m[0].length);
+    if (!HAN_CHAR.test(line.charAt(m.index - 1)) || !(HAN_CHAR.test(next) || /[0-9，。、；：！？”）]/.test(next)) || PINYIN_WORDS.has(m[0])) return;
     add(m.index, m.index + m[0].length, 'content');
   });
   scan(RE_SYMBOLS, (m) => {
@@ -224,6 +225,7 @@ function isSymbolMask(line: string, start: number, end: number): boolean {
   if (line.slice(0, start).trim() === '' && (next === ' ' || next === '\t' || next === '\u3000' || end === line.length)) return false;
   if (/[星级]/.test(prev) || /[星级]/.test(next)) return false;
   if (end - start > 1) return true;
+  if (!HAN_CHAR.test(next)) return false;
   // One symbol: a bullet or a check box at the start of an item, unless it stands for a count or a place.
   if (line.slice(0, start).trim() === '' || /[\s：:]/.test(prev)) return false;
   if (words.numberFollowers.includes(next)) return true;
@@ -313,26 +315,31 @@ function isEmphasisRun(line: string, start: number, end: number): boolean {
 
 /** What a gap slot may hold when nothing was written there: nothing, blanks, or a stray dot. */
 const SLOT = '[ \\t\\u3000.．·]*';
-const GAP_FRAMES = words.gapFrames.map((f) => ({ re: new RegExp(f.pattern.replace('(?<slot>)', `(?<slot>${SLOT})`), 'gu'), hint: f.hint }));
+const GAP_FRAMES = words.gapFrames.map((f) => ({ re: new RegExp(f.pattern.replace('(?<slot>)', `(?<slot>${SLOT})`), 'g'), key: f.key, hint: f.hint }));
 /** A dot between two Han characters (特色.主义): after NFKC a Chinese full stop stays 。, so this is a deletion. */
-const RE_DOT_GAP = /(?<=\p{Script=Han})[.．](?=\p{Script=Han})/gu;
+const RE_DOT_GAP = /[.．]/g;
 /** A conjunction with nothing after it (党的二十大精神和，). */
-const RE_DANGLING = /(?<=\p{Script=Han})(?:以及|和|及|与)(?=[,，。;；:：！？!?）)])/gu;
+const RE_DANGLING = /(?:以及|和|及|与)(?=[,，。;；:：！？!?）)])/g;
 /** Characters that end a word with 和/及/与 as its last character (温和, 普及, 参与): never dangling. */
 const ENDS_WORD: Record<string, string> = { 和: '温总共祥平缓调饱柔暖随中附人谐讲求议相应唱', 及: '普涉危波顾企殃惠埃触论提遍来所', 与: '参给赋授赠寄' };
 /** Words that take an argument, and words that can only follow one: a blank between the two is a deleted argument (在 的领导下). */
-const RE_SPACE_GAP = /(?<=(?:在|以|向|对|把|由|按照|根据|学习|贯彻|同))[ \t\u3000]+(?=的|为|看齐|同志|书记|重要讲话)/g;
-/** Any of the gap patterns, as one quick test. */
-const ANY_GAP = new RegExp([RE_DOT_GAP, RE_DANGLING, RE_SPACE_GAP, ...GAP_FRAMES.map((f) => f.re)].map((r) => `(?:${r.source.replace('(?<slot>', '(?:')})`).join('|'), 'u');
+const RE_SPACE_GAP = /(?:在|以|向|对|把|由|按照|根据|学习|贯彻|同)([ \t\u3000]+)(?=的|为|看齐|同志|书记|重要讲话)/g;
+/**
+ * Lines that may hold a gap: a dot, a conjunction before a mark, a blank, or
+ * a word of a formulation with a slot. Most lines have none, and this test
+ * (no look-behind, no Unicode classes) spares them the scans.
+ */
+const MAY_HOLD_GAP = new RegExp(`[.．]|(?:和|及|与)[,，。;；:：！？!?）)]|[^ \t\u3000][ \t\u3000]|${[...new Set(words.gapFrames.map((f) => f.key))].join('|')}`);
 /** A blank between Han characters: three or more in a line are the spaces of a layout (a PDF's wrap, a justified line), not gaps. */
 const HAN_BLANK_HAN = /\p{Script=Han}[ \t\u3000]+(?=\p{Script=Han})/gu;
 
 /** The places in one line where something seems to have been deleted, in order, without overlaps. */
 export function findGaps(line: string): GapMatch[] {
-  if (!ANY_GAP.test(line)) return [];
+  if (!MAY_HOLD_GAP.test(line)) return [];
   const found: GapMatch[] = [];
   const add = (start: number, end: number, kind: GapMatch['kind'], hint = '') => found.push({ start, end, text: line.slice(start, end), kind, hint });
   for (const f of GAP_FRAMES) {
+    if (!line.includes(f.key)) continue;
     f.re.lastIndex = 0;
     for (let m = f.re.exec(line); m; m = f.re.exec(line)) {
       const slot = m.groups?.slot ?? '';
@@ -343,20 +350,23 @@ export function findGaps(line: string): GapMatch[] {
   }
   RE_DOT_GAP.lastIndex = 0;
   for (let m = RE_DOT_GAP.exec(line); m; m = RE_DOT_GAP.exec(line)) {
-    // 一.主要工作: a heading's number, not a gap.
-    if (/^[\s\u3000]*[一二三四五六七八九十]{1,3}$/.test(line.slice(0, m.index))) continue;
+    if (!HAN_CHAR.test(line.charAt(m.index - 1)) || !HAN_CHAR.test(line.charAt(m.index + 1))) continue;
+    // 一.主要工作: a heading's number, also mid-line where a draft was flattened (…如下：二.存在的问题), not a gap.
+    if (/[一二三四五六七八九十]/.test(line.charAt(m.index - 1))) continue;
     add(m.index - 1, m.index + 2, 'dot');
   }
   RE_DANGLING.lastIndex = 0;
   for (let m = RE_DANGLING.exec(line); m; m = RE_DANGLING.exec(line)) {
     const word = m[0];
-    if (word.length === 1 && ENDS_WORD[word].includes(line.charAt(m.index - 1))) continue;
+    const prev = line.charAt(m.index - 1);
+    if (!HAN_CHAR.test(prev) || (word.length === 1 && ENDS_WORD[word].includes(prev))) continue;
     add(m.index, m.index + word.length, 'dangling');
   }
   RE_SPACE_GAP.lastIndex = 0;
   for (let m = RE_SPACE_GAP.exec(line); m; m = RE_SPACE_GAP.exec(line)) {
     if (isLayout(line)) break;
-    add(m.index - 1, m.index + m[0].length + 1, 'space');
+    const blank = m.index + m[0].length - m[1].length;
+    add(blank - 1, m.index + m[0].length + 1, 'space');
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: GapMatch[] = [];
