@@ -28,7 +28,7 @@ export interface GapMatch {
   start: number;
   end: number;
   text: string;
-  kind: 'frame' | 'dot' | 'dangling' | 'space';
+  kind: 'frame' | 'dot' | 'dangling' | 'space' | 'empty-quotes';
   /** What usually fills a formulation's slot (近平); empty for the other kinds. */
   hint: string;
 }
@@ -318,6 +318,8 @@ const SLOT = '[ \\t\\u3000.．·]*';
 const GAP_FRAMES = words.gapFrames.map((f) => ({ re: new RegExp(f.pattern.replace('(?<slot>)', `(?<slot>${SLOT})`), 'g'), key: f.key, hint: f.hint }));
 /** A dot between two Han characters (特色.主义): after NFKC a Chinese full stop stays 。, so this is a deletion. */
 const RE_DOT_GAP = /[.．]/g;
+/** Quotes or title marks with nothing inside (实施“”规划, 学习《》): the name in them was deleted. */
+const RE_EMPTY_QUOTES = /“[ \u3000]*”|《[ \u3000]*》|「[ \u3000]*」|『[ \u3000]*』/g;
 /** A conjunction with nothing after it (党的二十大精神和，). */
 const RE_DANGLING = /(?:以及|和|及|与)(?=[,，。;；:：！？!?）)])/g;
 /** Characters that end a word with 和/及/与 as its last character (温和, 普及, 参与): never dangling. */
@@ -329,7 +331,7 @@ const RE_SPACE_GAP = /(?:在|以|向|对|把|由|按照|根据|学习|贯彻|同
  * a word of a formulation with a slot. Most lines have none, and this test
  * (no look-behind, no Unicode classes) spares them the scans.
  */
-const MAY_HOLD_GAP = new RegExp(`[.．]|(?:和|及|与)[,，。;；:：！？!?）)]|[^ \t\u3000][ \t\u3000]|${[...new Set(words.gapFrames.map((f) => f.key))].join('|')}`);
+const MAY_HOLD_GAP = new RegExp(`[.．]|“[ \\u3000]*”|《[ \\u3000]*》|「[ \\u3000]*」|『[ \\u3000]*』|(?:和|及|与)[,，。;；:：！？!?）)]|[^ \t\u3000][ \t\u3000]|${[...new Set(words.gapFrames.map((f) => f.key))].join('|')}`);
 /** A blank between Han characters: three or more in a line are the spaces of a layout (a PDF's wrap, a justified line), not gaps. */
 const HAN_BLANK_HAN = /\p{Script=Han}[ \t\u3000]+(?=\p{Script=Han})/gu;
 
@@ -355,6 +357,8 @@ export function findGaps(line: string): GapMatch[] {
     if (/[一二三四五六七八九十]/.test(line.charAt(m.index - 1))) continue;
     add(m.index - 1, m.index + 2, 'dot');
   }
+  RE_EMPTY_QUOTES.lastIndex = 0;
+  for (let m = RE_EMPTY_QUOTES.exec(line); m; m = RE_EMPTY_QUOTES.exec(line)) add(m.index, m.index + m[0].length, 'empty-quotes');
   RE_DANGLING.lastIndex = 0;
   for (let m = RE_DANGLING.exec(line); m; m = RE_DANGLING.exec(line)) {
     const word = m[0];
@@ -396,6 +400,8 @@ export function gapMessage(g: GapMatch): string {
       return `此处似乎缺少内容：「${shown}」中的「${g.text.charAt(1)}」像是删去文字后留下的，请补上漏掉的内容；若没有遗漏，请删去这个点。`;
     case 'dangling':
       return `此处似乎缺少内容：「${g.text}」后面没有并列的另一项，请补上；若没有遗漏，请删去「${g.text}」。`;
+    case 'empty-quotes':
+      return `此处似乎缺少内容：「${shown}」中间是空的，像是删掉了名称，请补上；若没有遗漏，请删去这对${g.text.charAt(0) === '《' ? '书名号' : '引号'}。`;
     case 'space':
       return `此处似乎缺少内容：「${shown}」中间的空白处像是删掉了名称，请补上；若没有遗漏，请删去空格。`;
   }
@@ -448,6 +454,7 @@ export const placeholderRule: LineRule = {
       '- 固定提法中间空了：`以思想为指导`、`习新时代`、`党的大精神`、`学习贯彻党的精神`、`在的正确领导下`、`向看齐`、`以为核心的党中央`、`学习贯彻重要讲话`；',
       '- 两个汉字之间的点：`特色.主义`、`党的.精神`（`一.主要工作` 这样的标题序号除外）；',
       '- 后面没有内容的连词：`党的二十大精神和，`（`温和` `普及` `参与` 等词不算）；',
+      '- 中间是空的引号、书名号：`实施“”规划`、`学习《》`；',
       '- 提法中间的空格：`在 的领导下`、`向 看齐`。',
       '从 PDF 或网页复制时换行留下的普通空格（`按照 县教委`）无法与删掉的内容区分，不报告；一行里有三处以上汉字间空格时视为排版，都不报告。',
       '',
