@@ -189,8 +189,8 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
 /**
  * Whether 某 at `at` stands for a unit's name: 某 before a unit word (某镇,
  * 某局), or before a few describing characters and a long unit word
- * (某工业园区). Not 某些/某种/某个 (notUnits), and not an anonymised person of
- * a case (某企业员工, 某村村民), which a report writes on purpose.
+ * (某工业园区). Not 某些/某种/某个 (notUnits), and not the anonymised actors of
+ * a case (某企业员工, 某村村民, 某医院发生医疗纠纷引发舆情), which a report writes on purpose.
  */
 function isUnitMask(line: string, at: number): boolean {
   const rest = line.slice(at + 1, at + 12);
@@ -210,7 +210,12 @@ function isUnitMask(line: string, at: number): boolean {
   }
   if (!unit) return false;
   const after = rest.slice(end);
-  return !words.anonymousPeople.some((p) => after.startsWith(p));
+  if (words.anonymousPeople.some((p) => after.startsWith(p))) return false;
+  // A case told in a situation report names its actors 某医院, 某企业 on purpose.
+  const from = Math.max(line.lastIndexOf('。', at), line.lastIndexOf('；', at), line.lastIndexOf('！', at)) + 1;
+  const stop = line.slice(at).search(/[。；！]/);
+  const sentence = line.slice(from, stop < 0 ? undefined : at + stop);
+  return !words.caseWords.some((w) => sentence.includes(w));
 }
 
 /**
@@ -445,7 +450,7 @@ export const placeholderRule: LineRule = {
       '',
       '不报告：属于单词的拉丁字母（APP、PPT、QQ、5G、VR、Windows XP、X光、X射线、CT、B超、N95、N+1，小写的 qq、ppt、pdf 等）；',
       '乘号 `3×4` `5*2`、年份中的“○”（二○○八年）、网址和邮箱中的 `xx` `_`、代码中的 `__init__` `snake_case`；',
-      '`某些` `某种` `某个` `某一` `某位` `某方面` `某程度` `某段时间`，以及案例中有意隐去姓名的 `某村民` `某企业员工`；',
+      '`某些` `某种` `某个` `某一` `某位` `某方面` `某程度` `某段时间`，以及案例中有意隐去名称的 `某村民` `某企业员工`、讲述舆情事件的句子中的 `某医院` `某镇`；',
       '行首的项目符号 `□ ` `* `、由符号组成的分隔线、星级 `☆☆☆级` `★★★`；星号不挨着汉字时不算，`注*` 也不算；',
       'Markdown 文件中成对的 `*强调*` `**加粗**` 是格式，不是占位符（`**次` 这样后面紧跟量词的除外）；',
       '`各县（市区）` `各县（市、区）` `31个省（区、市）` `所辖县（市、区）` 指各个县市区，是正常写法。',
