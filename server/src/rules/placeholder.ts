@@ -328,7 +328,7 @@ const RE_EMPTY_QUOTES = /“[ \u3000]*”|《[ \u3000]*》|「[ \u3000]*」|『[
 /** A conjunction with nothing after it (党的二十大精神和，). */
 const RE_DANGLING = /(?:以及|和|及|与)(?=[,，。;；:：！？!?）)])/g;
 /** Characters that end a word with 和/及/与 as its last character (温和, 普及, 参与): never dangling. */
-const ENDS_WORD: Record<string, string> = { 和: '温总共祥平缓调饱柔暖随中附人谐讲求议相应唱', 及: '普涉危波顾企殃惠埃触论提遍来所不能可追推旁累', 与: '参给赋授赠寄' };
+const ENDS_WORD: Record<string, string> = { 和: '温总共祥平缓调饱柔暖随中附人谐讲求议相应唱气融亲谦宽不', 及: '普涉危波顾企殃惠埃触论提遍来所不能可追推旁累', 与: '参给赋授赠寄相' };
 /** Words that take an argument, and words that can only follow one: a blank between the two is a deleted argument (在 的领导下). */
 const RE_SPACE_GAP = /(?:在|以|向|对|把|由|按照|根据|学习|贯彻|同)([ \t\u3000]+)(?=的|为|看齐|同志|书记|重要讲话)/g;
 /**
