@@ -337,6 +337,8 @@ const RE_SPACE_GAP = /(?:在|以|向|对|把|由|按照|根据|学习|贯彻|同
  * (no look-behind, no Unicode classes) spares them the scans.
  */
 const MAY_HOLD_GAP = new RegExp(`[.．]|“[ \\u3000]*”|《[ \\u3000]*》|「[ \\u3000]*」|『[ \\u3000]*』|(?:和|及|与)[,，。;；:：！？!?）)]|[^ \t\u3000][ \t\u3000]|${[...new Set(words.gapFrames.map((f) => f.key))].join('|')}`);
+/** A blank after text (not a line's indent). */
+const INNER_BLANK = /[^ \t\u3000][ \t\u3000]/;
 /** A blank between Han characters: three or more in a line are the spaces of a layout (a PDF's wrap, a justified line), not gaps. */
 const HAN_BLANK_HAN = /\p{Script=Han}[ \t\u3000]+(?=\p{Script=Han})/gu;
 
@@ -356,7 +358,7 @@ export function findGaps(line: string): GapMatch[] {
     }
   }
   RE_DOT_GAP.lastIndex = 0;
-  for (let m = RE_DOT_GAP.exec(line); m; m = RE_DOT_GAP.exec(line)) {
+  for (let m = line.includes('.') || line.includes('．') ? RE_DOT_GAP.exec(line) : null; m; m = RE_DOT_GAP.exec(line)) {
     if (!HAN_CHAR.test(line.charAt(m.index - 1)) || !HAN_CHAR.test(line.charAt(m.index + 1))) continue;
     // 一.主要工作: a heading's number, also mid-line where a draft was flattened (…如下：二.存在的问题), not a gap.
     if (/[一二三四五六七八九十]/.test(line.charAt(m.index - 1))) continue;
@@ -372,7 +374,7 @@ export function findGaps(line: string): GapMatch[] {
     add(m.index, m.index + word.length, 'dangling');
   }
   RE_SPACE_GAP.lastIndex = 0;
-  for (let m = RE_SPACE_GAP.exec(line); m; m = RE_SPACE_GAP.exec(line)) {
+  for (let m = INNER_BLANK.test(line) ? RE_SPACE_GAP.exec(line) : null; m; m = RE_SPACE_GAP.exec(line)) {
     if (isLayout(line)) break;
     const blank = m.index + m[0].length - m[1].length;
     add(blank - 1, m.index + m[0].length + 1, 'space');
