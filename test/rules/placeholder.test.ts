@@ -165,7 +165,17 @@ ruleTester(ID, {
 ruleTester(ID, {
   suite: 'year and underscore blanks',
   invalid: [
-    inBody('20_年、202_年和____年的工作', ['20_', '202_', '____']),
+    {
+      name: '20_年、202_年、____年 want a year; 工作__年 a count',
+      text: reportWith('20_年、202_年和____年的工作，参加工作__年。'),
+      findings: [
+        { line: 2, text: '20_', data: { expects: 'year' } },
+        { line: 2, text: '202_', data: { expects: 'year' } },
+        { line: 2, text: '____', data: { expects: 'year' } },
+        { line: 2, text: '__', data: { expects: 'content' } },
+      ],
+    },
+    inBody('〇〇社区和◯◯村开展宣讲。', ['〇〇', '◯◯']),
     { ...inBody('网络安_有力有效，舆论＿导向正确。', ['_', '＿']), name: 'a single blank glued to Han text' },
   ],
   valid: [

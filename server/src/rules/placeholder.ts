@@ -71,6 +71,8 @@ const FILL_IN_LABEL = new RegExp(words.fillInLabels.join('|'));
 const ANY_BUILT_IN = new RegExp(
   [RE_YEAR, RE_LETTERS, RE_TIMES, RE_STARS, RE_CIRCLES, RE_MOUMOU, RE_MOU, RE_BLANK, RE_EMPTY_BRACKETS, RE_FILL_IN, RE_N, RE_PINYIN, RE_SYMBOLS, RE_ONE_BLANK, RE_CHOICE].map((r) => `(?:${r.source})`).join('|'),
 );
+/** Characters before a blank and 年 that make it a count of years (工作__年, 连续__年), not a year. */
+const COUNT_OF_YEARS_BEFORE = '作续满近了达过有第共历用计已';
 const LONG_UNITS = [...words.longUnits].sort((a, b) => b.length - a.length);
 /** What may come between 某 and a long unit word (某工业园区, 某大型企业): not a time, a measure or a verb. */
 const UNIT_PREFIX_STOP = /[天日年月时次段些种个一位项件条类样人地去到在从向对把被和与及的了是为有于将]/;
@@ -144,7 +146,8 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
     if (WORD_CHAR.test(line.charAt(s - 1)) || WORD_CHAR.test(line.charAt(e))) return;
     // Markdown strong emphasis: __text__
     if (markdown && m[0].length === 2 && (/^__\S[^_]*?\S__/.test(line.slice(s)) || /__\S[^_]*?\S__$/.test(line.slice(0, e)))) return;
-    add(s, e);
+    // ____年 where a year is written (not 工作__年, a count of years).
+    add(s, e, /^[ \u3000]*年/.test(line.slice(e, e + 3)) && !COUNT_OF_YEARS_BEFORE.includes(line.charAt(s - 1)) ? 'year' : undefined);
   });
   scan(RE_EMPTY_BRACKETS, (m) => add(m.index, m.index + m[0].length));
   scan(RE_N, (m) => add(m.index, m.index + m[0].length, 'number'));
