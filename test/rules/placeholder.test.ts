@@ -207,7 +207,7 @@ ruleTester(ID, {
     inBody('妥善处置涉疫yq，全年处置网络yq20余起。', ['yq', 'yq']),
   ],
   valid: [
-    '配备N95口罩，推行N+1帮扶模式，采用PDCA循环。',
+    '配备N95口罩，推行N+1帮扶模式，采用PDCA循环，跑了N多趟。',
     '建立qq群，制作ppt课件，播放mv短片，发布pdf文件。',
   ].map((line) => ({ name: line, text: reportWith(line) })),
 });

@@ -41,7 +41,7 @@ const UNITS_SORTED = [...words.units].sort((a, b) => b.length - a.length);
 const RE_YEAR = /(?<![0-9A-Za-z０-９])(?:19|20)(?:[0-9][XxＸｘ×＿_○]|[XxＸｘ×＿_○]{2}|[XxＸｘ×＿_○](?=[ \u3000]*(?:年|学年)))(?![0-9A-Za-z])/g;
 const RE_LETTERS = /[XxＸｘ]+|z{2,}/g;
 /** N standing for a count (开展N项活动); not N95 or N+1. */
-const RE_N = /(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９.+\-])[NＮ](?=[个项次人场期名家篇件条余多万])/g;
+const RE_N = /(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９.+\-])[NＮ](?=[个项次人场期名家篇件条余万])/g;
 /** A site's pinyin mask (涉疫yq for 舆情): 2–3 lowercase consonants right after Han text. */
 const RE_PINYIN = /[bcdfghjklmnpqrstvwyz]{2,3}(?![A-Za-z])/g;
 const PINYIN_WORDS = new Set(words.pinyinWords);
