@@ -142,7 +142,7 @@ function placeholderSection(analysis: Analysis, f: Finding): string {
   const expects = typeof f.data?.expects === 'string' ? f.data.expects : 'content';
   const shownText = text.replace(/[ \t\u3000]+/g, '␣');
   if (typeof f.data?.gap === 'string') {
-    const left = f.data.gap === 'dot' ? '一个点' : f.data.gap === 'space' ? '空白' : f.data.gap === 'dangling' ? '一个连词' : f.data.gap === 'empty-quotes' ? '一对空的引号或书名号' : '前后的字';
+    const left = f.data.gap === 'dot' ? '一个点' : f.data.gap === 'dangling' ? '一个连词' : f.data.gap === 'empty-quotes' ? '一对空的引号或书名号' : '前后的字';
     return `**此处似乎缺少内容「${shownText}」**：像是删改时删掉了名称或数字，只留下了${left}。请补上漏掉的内容；若确实没有遗漏，可以忽略（这是警告，不是错误）。`;
   }
   if (f.data?.choice === true) {
