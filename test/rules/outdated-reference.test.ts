@@ -103,6 +103,14 @@ describe('a wrong formulation that is also an outdated reference: one finding th
     });
   }
 
+  test('十九五中全会精神 in a 2024 report: one finding naming the lost 届', () => {
+    for (const words of [true, false]) {
+      const found = findingsOf(reportWith('深入学习贯彻十九五中全会精神。', 2024), words);
+      assert.deepEqual(found.map((f) => f.code), [ID]);
+      assert.match(found[0].message, /^「十九五中全会」漏了「届」字，规范简称是「十九届五中全会」；而且本报告属于2024年/);
+    }
+  });
+
   test('in a 2020 report it is current: the formulation alone', () => {
     const found = findingsOf(reportWith('认真学习贯彻党的十九精神。', 2020), true);
     assert.deepEqual(found.map((f) => [f.code, f.message]), [['formulation', '「党的十九」应为「党的十九大」：党的全国代表大会简称「党的X大」，「大」字不能省略。']]);
