@@ -6,7 +6,8 @@
 import { ResidueRegion, residueDeletion } from '../engine/residue';
 import { SourceText } from '../engine/source';
 import { DocumentRule, RuleContext } from './rule';
-import { RuleFinding } from '../engine/types';
+import { Finding, RuleFinding } from '../engine/types';
+import { FixGroup } from '../engine/edits';
 
 function excerpt(source: SourceText, r: ResidueRegion): string {
   const first = source.lines[r.startLine].slice(r.range.start.character, r.kind === 'span' ? r.range.end.character : undefined).trim();
@@ -63,5 +64,21 @@ export const templateResidueRule: DocumentRule = {
         : { title: r.kind === 'span' ? '删除这段文字' : '删除这些行', edits: [residueDeletion(ctx.source, r)], manual: true },
       data: { label: r.label, certain: r.certain },
     }));
+  },
+  // A certain run is deleted whole; of an uncertain run, only its certain stretches (a breadcrumb, not the menu item after it).
+  fixAll(doc, findings): FixGroup<Finding>[] {
+    const groups: FixGroup<Finding>[] = [];
+    for (const f of findings) {
+      if (f.fix && !f.fix.manual) {
+        groups.push({ edits: f.fix.edits, findings: [f] });
+        continue;
+      }
+      const r = doc.residue.find((x) => x.startLine === f.range.start.line && x.range.start.character === f.range.start.character);
+      for (const s of r?.sure ?? []) {
+        const part: ResidueRegion = { ...r!, startLine: s.startLine, endLine: s.endLine, certain: true, sure: undefined };
+        groups.push({ edits: [residueDeletion(doc.source, part)], findings: [] });
+      }
+    }
+    return groups;
   },
 };
