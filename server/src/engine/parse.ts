@@ -10,7 +10,7 @@
 import { EnumerationItem, enumerationItems } from './enumeration';
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
 import { Profile } from './profile';
-import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine, preTitleResidue, previewCut } from './residue';
+import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine, preTitleResidue, previewCut, voiceAfterResidue } from './residue';
 import { LineMemo, NO_CACHE } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from './words';
@@ -244,6 +244,11 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
       lines[l].kind = 'residue';
       residue.push(wholeLines(source, l, l, '模板网站残留', false));
     }
+  }
+
+  for (const l of voice.size ? voiceAfterResidue(lines, voice) : []) {
+    lines[l].kind = 'residue';
+    residue.push(wholeLines(source, l, l, '小编导语', false));
   }
 
   // 4. Titles of the following reports: a title-like line that names a period

@@ -536,3 +536,19 @@ export function previewCut(lines: readonly PlacedLine[], text: (line: number) =>
   if (residue.some((r) => r.startLine <= l && l <= r.endLine && (r.kind === 'lines' || r.range.end.character > from))) return null;
   return { kind: 'span', label: '页面截断', startLine: l, endLine: l, range: { start: { line: l, character: from }, end: { line: l, character: info.end } }, certain: false };
 }
+
+/**
+ * Paragraphs in the site's voice (see LineResidue.voice) that follow other
+ * residue with only blank lines between: the site's intro after its page
+ * header, wherever the report's title is (or when none is found).
+ */
+export function voiceAfterResidue(lines: readonly PlacedLine[], voice: Iterable<number>): number[] {
+  const out: number[] = [];
+  for (const l of voice) {
+    if (lines[l].kind !== 'body') continue;
+    let k = l - 1;
+    while (k >= 0 && lines[k].kind === 'blank') k--;
+    if (k >= 0 && lines[k].kind === 'residue') out.push(l);
+  }
+  return out;
+}
