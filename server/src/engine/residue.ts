@@ -91,8 +91,8 @@ const FAMILIES: Family[] = (residueData.families as FamilyData[]).map((f) => ({
 
 const NOTICE = {
   label: residueData.notice.label,
-  terms: re(residueData.notice.terms, FLAGS + 'g'),
-  site: re(residueData.notice.site),
+  min: residueData.notice.min,
+  site: re(residueData.notice.site, FLAGS + 'g'),
   alone: re(residueData.notice.alone),
   doubledCounter: re(residueData.notice.doubledCounter),
 };
@@ -130,7 +130,8 @@ const ANY_RESIDUE = re(
     ...residueData.line.map((p) => p.pattern),
     ...residueData.span.map((p) => p.pattern),
     ...residueData.families.map((f) => f.anchor),
-    residueData.notice.terms,
+    residueData.notice.site,
+    residueData.notice.alone,
     ...residueData.sentences.map((f) => f.terms),
     residueData.adTokens.tokens,
   ]
@@ -245,18 +246,18 @@ function hanCount(text: string): number {
 }
 
 /**
- * A site's download or copyright notice, whatever its length: two different
- * notice words, one of which only a document site uses (本文档, 用户上传,
- * 网站客服…). One word alone is report text (工会会员, 本站 of a 供电站, 下载学习强国).
+ * A document site's download or copyright notice, whatever its length: two
+ * different words only such a site uses of its documents (本文档, 用户上传,
+ * 网站客服, VIP文档…), or one in a list the site numbered twice (「1. 1、」).
+ * Words a report also uses (本站 of a 供电站, 工会会员, 下载学习强国, 举报电话) do not count.
  */
 function isNotice(content: string, doubled: boolean): boolean {
   if (NOTICE.alone.test(content)) return true;
-  if (!NOTICE.site.test(content)) return false;
   const hits = new Set<string>();
-  NOTICE.terms.lastIndex = 0;
+  NOTICE.site.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = NOTICE.terms.exec(content))) hits.add(m[0].toLowerCase());
-  return hits.size >= 2 || (doubled && hits.size >= 1);
+  while ((m = NOTICE.site.exec(content))) hits.add(m[0].toLowerCase());
+  return hits.size >= NOTICE.min || (doubled && hits.size >= 1);
 }
 
 interface Offsets {
