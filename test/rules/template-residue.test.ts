@@ -477,6 +477,13 @@ describe('template-residue: text spliced into paragraphs', () => {
     assert.equal(text.split('\n')[5].slice(f.range.start.character, f.range.end.character), voice);
   });
 
+  test('a site label glued to a title (「精编」) is a span; a collection named 精选 in a sentence is not', () => {
+    const text = draft('2024年社区工作总结精编', ...REPORT.slice(1));
+    const [f] = only(analyzeText(text).findings, ID);
+    assert.equal(text.slice(f.range.start.character, f.range.end.character), '精编');
+    assert.deepEqual(only(analyzeText(inBody('编印《优秀调研报告精选》3期。')).findings, ID), []);
+  });
+
   test('placeholders inside residue are still placeholders', () => {
     const a = analyzeText(underTitle('XX县2024年工作总结.docx'));
     assert.equal(only(a.findings, ID).length, 1);

@@ -99,14 +99,17 @@ const NOTICE = {
 
 interface SentenceFamily {
   label: string;
+  /** Every match of the terms contains a match of this (a cheap first test). */
+  trigger: RegExp;
   min: number;
   terms: RegExp;
   site: RegExp;
   strong: RegExp | null;
 }
 
-const SENTENCE_FAMILIES: SentenceFamily[] = (residueData.sentences as { label: string; min: number; terms: string; site: string; strong?: string }[]).map((f) => ({
+const SENTENCE_FAMILIES: SentenceFamily[] = (residueData.sentences as { label: string; trigger: string; min: number; terms: string; site: string; strong?: string }[]).map((f) => ({
   label: f.label,
+  trigger: re(f.trigger),
   min: f.min,
   terms: re(f.terms, FLAGS + 'g'),
   site: re(f.site),
@@ -118,26 +121,30 @@ const AD_TOKENS = {
   tokens: re(residueData.adTokens.tokens, FLAGS + 'g'),
   site: re(residueData.adTokens.site),
   lead: re(residueData.adTokens.lead),
+  trigger: re(residueData.adTokens.trigger),
   gap: re(residueData.adTokens.gap),
 };
 
 /**
  * Matches wherever anything of the data might: nearly every line has no
- * residue, and one test spares it the rest.
+ * residue, and one test spares it the rest. Most of a report's text is in
+ * lines too long for any whole-line family, which a smaller union serves.
  */
-const ANY_RESIDUE = re(
-  [
-    ...residueData.line.map((p) => p.pattern),
-    ...residueData.span.map((p) => p.pattern),
-    ...residueData.families.map((f) => f.anchor),
-    residueData.notice.site,
-    residueData.notice.alone,
-    ...residueData.sentences.map((f) => f.terms),
-    residueData.adTokens.tokens,
-  ]
-    .map((p) => `(?:${p})`)
-    .join('|'),
-);
+const anyOf = (patterns: string[]) => re(patterns.map((p) => `(?:${p})`).join('|'));
+const IN_ANY_LINE = [
+  ...residueData.line.map((p) => p.pattern),
+  ...residueData.span.map((p) => p.pattern),
+  residueData.notice.site,
+  residueData.notice.alone,
+  ...residueData.sentences.map((f) => f.trigger),
+  residueData.adTokens.trigger,
+];
+const ANY_LINE_PATTERN = anyOf(residueData.line.map((p) => p.pattern));
+const ANY_SPAN = anyOf(residueData.span.map((p) => p.pattern));
+const ANY_RESIDUE = anyOf([...IN_ANY_LINE, ...residueData.families.map((f) => f.anchor)]);
+const ANY_RESIDUE_LONG = anyOf(IN_ANY_LINE);
+/** Longer than every family's lines, with a bullet before them. */
+const FAMILY_LINE_MAX = Math.max(...FAMILIES.map((f) => f.maxLength)) + 4;
 
 /** A bullet the page's list rendering put before a line of chrome (「- 37.5 KB」「• 相关推荐」). */
 const BULLET = /^[-•·●▪◦]\s*/;
@@ -154,7 +161,7 @@ export interface LineResidue {
 
 export function detectLineResidue(text: string, line: number, start: number, end: number): LineResidue {
   const content = text.slice(start, end);
-  if (!ANY_RESIDUE.test(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
+  if (!(content.length > FAMILY_LINE_MAX ? ANY_RESIDUE_LONG : ANY_RESIDUE).test(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
   // A numbered line is a heading or an item of the report: residue words in it
   // are flagged, but nothing is deleted unasked. A counter written twice
   // (「1. 1、」: the page's list around the site's own numbering) is never the report's.
@@ -163,7 +170,7 @@ export function detectLineResidue(text: string, line: number, start: number, end
 
   // Chrome of a known shape, and the site's notices, are residue as whole
   // lines before any heading is read: they never become a title or a heading.
-  const family = familyOf(content);
+  const family = content.length > FAMILY_LINE_MAX ? null : familyOf(content);
   if (family !== null) return wholeLineResidue(family.label, line, end, family.certain && !numbered);
   if (isNotice(content, doubled)) return wholeLineResidue(NOTICE.label, line, end, !numbered);
 
@@ -177,7 +184,7 @@ export function detectLineResidue(text: string, line: number, start: number, end
     certain,
   });
 
-  for (const p of SPAN_PATTERNS) {
+  for (const p of ANY_SPAN.test(content) ? SPAN_PATTERNS : []) {
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(content))) {
@@ -190,17 +197,17 @@ export function detectLineResidue(text: string, line: number, start: number, end
     }
   }
   let voice = false;
-  for (const s of sentencesOf(content)) {
+  for (const s of SENTENCE_FAMILIES.some((f) => f.trigger.test(content)) ? sentencesOf(content) : []) {
     const verdict = sentenceFamily(content.slice(s.from, s.to));
     if (verdict === 'voice') voice = true;
     else if (verdict !== null) regions.push(span(s.from, s.to, verdict, !numbered));
   }
-  for (const a of adSpans(content)) regions.push(span(a.from, a.to, AD_TOKENS.label, !numbered && isWholeSentence(content, a.from, a.to)));
+  for (const a of AD_TOKENS.trigger.test(content) ? adSpans(content) : []) regions.push(span(a.from, a.to, AD_TOKENS.label, !numbered && isWholeSentence(content, a.from, a.to)));
   if (regions.length && !numbered && coversLine(content, regions, start)) {
     return wholeLineResidue(regions[0].label, line, end, regions.every((r) => r.certain));
   }
 
-  const clauses = clausesOf(content);
+  const clauses = ANY_LINE_PATTERN.test(content) ? clausesOf(content) : [];
   const labels = clauses.map((c) => noticeLabel(c.text));
   if (!numbered && content.length <= SHORT_LINE && labels.some((l) => l !== null) && clauses.every((c, i) => labels[i] !== null || isNoticeFiller(c.text))) {
     // The line's label is that of the first pattern in the data that it matches (水印 before 投稿声明).
