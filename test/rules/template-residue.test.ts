@@ -284,6 +284,7 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
       '文档中心|精品|范文|模板|写作|PPT|',
       'FANWEN518.COM —— 专注公文写作范文',
       '您好，欢迎访问青藤文库',
+      '打开APP',
     ],
   },
   {
@@ -482,6 +483,18 @@ describe('template-residue: text spliced into paragraphs', () => {
     const [f] = only(analyzeText(text).findings, ID);
     assert.equal(text.slice(f.range.start.character, f.range.end.character), '精编');
     assert.deepEqual(only(analyzeText(inBody('编印《优秀调研报告精选》3期。')).findings, ID), []);
+  });
+
+  test('stray heading marks glued to a heading and a site’s elision mark are spans', () => {
+    const text = inBody('####（三）创新工作方式。开展主题党日活动6次。');
+    const a = analyzeText(text);
+    const [f] = only(a.findings, ID);
+    assert.equal(text.split('\n')[5].slice(f.range.start.character, f.range.end.character), '####');
+    assert.equal(applyEdits(text, f.fix!.edits), inBody('（三）创新工作方式。开展主题党日活动6次。'));
+    const cut = inBody('一是组织集中学习。……略……二是开展专题研讨。');
+    const [g] = only(analyzeText(cut).findings, ID);
+    assert.equal(cut.split('\n')[5].slice(g.range.start.character, g.range.end.character), '……略……');
+    assert.deepEqual(only(analyzeText(inBody('（四）其他工作（略）。')).findings, ID), []);
   });
 
   test('placeholders inside residue are still placeholders', () => {
