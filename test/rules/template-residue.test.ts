@@ -432,6 +432,11 @@ describe('template-residue: what stands above the title', () => {
     const a = analyzeText(draft('某县文化馆党支部', '', complete()));
     assert.deepEqual(only(a.findings, ID), []);
     const b = analyzeText(draft('当前位置：青藤范文网 > 工作总结 >', '', '——某县文化馆党支部', '县委宣传部：', complete()));
+    const c = analyzeText(draft('当前位置：青藤范文网 > 工作总结 >', '', '中共某县文化馆支部', complete()));
+    assert.deepEqual(
+      only(c.findings, ID).map((f) => [f.range.start.line, f.range.end.line]),
+      [[0, 0]],
+    );
     assert.deepEqual(
       only(b.findings, ID).map((f) => [f.range.start.line, f.range.end.line]),
       [[0, 0]],

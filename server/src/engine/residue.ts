@@ -487,10 +487,12 @@ export interface PlacedLine {
 }
 
 /** A short line above the title that is not a sentence could be chrome; longer ones are prose. */
-const ZONE_LINE = 40;
-const ZONE_SENTENCE = /[。！？!?；;]/;
+const ZONE_LINE: number = residueData.preTitle.maxLength;
+const ZONE_SENTENCE = re(residueData.preTitle.sentence);
 /** An addressee (「县委：」) or a subtitle (「——…」) above a title is the report's. */
-const ZONE_KEEP = /[：:，,]$|^[—\-－]{2}/;
+const ZONE_KEEP = re(residueData.preTitle.keep);
+/** The organisation's name right above its title (「某县文化馆党支部」) is the report's too. */
+const UNIT_ABOVE = re(residueData.preTitle.unitAbove);
 
 /**
  * The lines above the report's title (line `title`) that are the site's: when
@@ -510,7 +512,8 @@ export function preTitleResidue(lines: readonly PlacedLine[], text: (line: numbe
     const info = lines[l];
     if (info.kind !== 'body') continue;
     const content = text(l).slice(info.start, info.end);
-    if (voice(l) || (content.length <= ZONE_LINE && !ZONE_SENTENCE.test(content) && !ZONE_KEEP.test(content))) out.push(l);
+    if (voice(l)) out.push(l);
+    else if (content.length <= ZONE_LINE && !ZONE_SENTENCE.test(content) && !ZONE_KEEP.test(content) && !(l === title - 1 && UNIT_ABOVE.test(content))) out.push(l);
   }
   return out;
 }
