@@ -242,7 +242,7 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     // Everything above the title is one zone: chrome that blank lines keep apart from the residue found is residue too.
     for (const l of preTitleResidue(lines, (k) => source.lines[k], firstTitle, residue, (k) => voice.has(k))) {
       lines[l].kind = 'residue';
-      residue.push(wholeLines(source, l, l, '模板网站残留', false));
+      residue.push(wholeLines(source, l, l, '页面文字', false));
     }
   }
 
