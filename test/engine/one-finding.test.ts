@@ -1,15 +1,15 @@
 /**
  * The runner's part in "one finding where one problem" (features/analyze.ts):
- * a finding's own milder severity, findings silenced under the spans of a rule
- * that owns them (template residue) except fill-in findings, and findings
- * that cover another rule's on the same span.
+ * a finding's own milder severity, findings that cover another rule's on the
+ * same span, and findings inside template residue left to the residue finding
+ * except fill-in findings.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../server/src/features/analyze';
 import { lineRange } from '../../server/src/engine/types';
 import { ALL_RULES } from '../../server/src/rules';
-import { DocumentRule, LineRule } from '../../server/src/rules/rule';
+import { LineRule } from '../../server/src/rules/rule';
 import { covered, draft, testDocs } from '../helpers';
 
 const TEXT = draft('2024年意识形态工作总结', '今年以来，局党组认真落实责任制，召开会议X次。', '加强学习。');
@@ -26,17 +26,6 @@ const firstTwo = (id: string, extra: Partial<LineRule> = {}): LineRule => ({
   ...extra,
 });
 
-/** A document rule of the test's own that owns the span it reports (line 1, characters 0–4). */
-const owner: DocumentRule = {
-  id: 'test-owner',
-  docs: testDocs('test-owner'),
-  defaultSeverity: 'error',
-  fixable: false,
-  ownsSpans: true,
-  scope: 'document',
-  check: () => [{ message: '归我。', range: lineRange(1, 0, 4) }],
-};
-
 describe('runner: one finding where one problem', () => {
   test('a finding with its own severity is reported at it, or at the severity in force when that is milder', () => {
     const mild = firstTwo('test-mild', { checkLine: () => [{ message: '弱。', range: lineRange(0, 0, 2), severity: 'warning' }] });
@@ -44,12 +33,6 @@ describe('runner: one finding where one problem', () => {
     assert.deepEqual(at(), ['warning', 'warning']);
     assert.deepEqual(at('error'), ['warning', 'warning']);
     assert.deepEqual(at('hint'), ['hint', 'hint']);
-  });
-
-  test('findings under a span a rule owns are dropped, except those of fill-in rules; elsewhere they stay', () => {
-    const rules = [owner, firstTwo('test-other'), firstTwo('test-fill', { fillIn: true })];
-    const found = analyzeText(TEXT, { rules }).findings.map((f) => `${f.code}@${f.range.start.line}`);
-    assert.deepEqual(found, ['test-fill@1', 'test-owner@1', 'test-fill@2', 'test-other@2']);
   });
 
   test('a finding that covers a rule drops that rule’s overlapping findings only', () => {
@@ -67,8 +50,5 @@ describe('runner: one finding where one problem', () => {
       ['placeholder', 'template-residue', 'placeholder'],
     );
     assert.deepEqual(covered(text, a.findings.filter((f) => f.code === 'placeholder')), ['X', 'XX']);
-    // Without the residue rule, the comma is a punctuation finding: it was silenced, not missed.
-    const alone = analyzeText(text, { rules: ALL_RULES.filter((r) => r.id === 'punctuation') });
-    assert.deepEqual(covered(text, alone.findings), [',']);
   });
 });

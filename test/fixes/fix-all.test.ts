@@ -91,14 +91,13 @@ describe('fix all', () => {
   });
 
   test('a fix that overlaps one already taken waits for the next run; nothing is half-applied', () => {
-    // A rule of the test's own whose correction rewrites the residue line the residue fix deletes
-    // (its finding is on the next line: a finding on the residue line itself would be silenced by the residue's).
+    // A rule of the test's own whose correction rewrites the residue line the residue fix deletes.
     const clash: Rule = {
       id: 'test-clash',
       docs: testDocs('测试用'),
       defaultSeverity: 'warning',
       fixable: true, scope: 'document',
-      check: () => [{ message: '测试。', range: lineRange(1, 0, 2), fix: { title: '测试', edits: [{ range: lineRange(0, 0, 2), newText: '只供' }] } }],
+      check: () => [{ message: '测试。', range: lineRange(0, 0, 2), fix: { title: '测试', edits: [{ range: lineRange(0, 0, 2), newText: '只供' }] } }],
     };
     const a = analyzeText(MESSY, { rules: [...ALL_RULES, clash] });
     const plan = planFixAll(a);

@@ -3,6 +3,7 @@
  * the language server and the tests all call `analyzeText`.
  */
 import { ALL_RULES } from '../rules';
+import { templateResidueRule } from '../rules/template-residue';
 import { LineRule, Rule, RuleContext } from '../rules/rule';
 import { RuleFinding } from '../engine/types';
 import { LineCache, LineMemo, NO_CACHE } from '../engine/line-cache';
@@ -87,8 +88,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   // would only fill a WeakMap (whose entries each garbage collection must visit).
   const withCode = cache ? rememberedWithCode : freshWithCode;
   const rules = options.rules ?? ALL_RULES;
-  // Findings that silence others where they overlap: those of rules that own their spans, and those that cover named rules.
-  const owners: Finding[] = [];
+  // Findings that say what another rule would say where they overlap (RuleFinding.covers).
   const covering: { finding: Finding; covers: readonly string[] }[] = [];
   for (const rule of rules) {
     const setting = options.severities?.[rule.id];
@@ -99,16 +99,15 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
       for (const f of runRule(rule, ctx, memo)) {
         const out = withCode(f, rule.id, f.severity === undefined ? severity : milder(f.severity, severity));
         findings.push(out);
-        if (rule.ownsSpans) owners.push(out);
         if (f.covers !== undefined) covering.push({ finding: out, covers: f.covers });
       }
     } catch (e) {
       failures.push({ rule: rule.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
-  const kept = owners.length === 0 && covering.length === 0 ? findings : withoutSilenced(findings, rules, owners, covering);
+  const kept = covering.length === 0 ? findings : withoutCovered(findings, covering);
   kept.sort(compareFindings);
-  return { doc, findings: kept, failures, rules };
+  return { doc, findings: outsideResidue(doc, kept, rules), failures, rules };
 }
 
 /** The milder of two severities. */
@@ -117,19 +116,36 @@ function milder(a: Severity, b: Severity): Severity {
 }
 
 /**
- * One finding where one problem: the findings left once those overlapping a
- * finding of a rule that owns its spans (template residue: text that is not
- * the report's gets no other advice) or a finding that covers their rule are
- * dropped. Findings of fill-in rules are never dropped by an owner: a
- * placeholder inside residue still has to be filled in or deleted with it.
+ * One finding where one problem: the findings left once those of a rule that
+ * an overlapping finding covers are dropped (党的十九精神 in a 2024 report:
+ * outdated-reference says the lost 大 too, so formulation stays silent there).
  */
-function withoutSilenced(findings: Finding[], rules: readonly Rule[], owners: Finding[], covering: { finding: Finding; covers: readonly string[] }[]): Finding[] {
-  const fillIn = new Set(rules.filter((r) => r.fillIn).map((r) => r.id));
-  const owning = new Set(rules.filter((r) => r.ownsSpans).map((r) => r.id));
-  return findings.filter((f) => {
-    if (!owning.has(f.code) && !fillIn.has(f.code) && owners.some((o) => rangesOverlap(o.range, f.range))) return false;
-    return !covering.some((c) => c.finding !== f && c.covers.includes(f.code) && rangesOverlap(c.finding.range, f.range));
-  });
+function withoutCovered(findings: Finding[], covering: { finding: Finding; covers: readonly string[] }[]): Finding[] {
+  return findings.filter((f) => !covering.some((c) => c.finding !== f && c.covers.includes(f.code) && rangesOverlap(c.finding.range, f.range)));
+}
+
+/**
+ * The findings without those other rules made inside a stretch of residue (「。。」
+ * in a site's notice, a comma in its advert): the residue finding covers it, and
+ * deleting the residue makes them moot. A place to fill in stays (a placeholder
+ * in a page title is still one).
+ */
+function outsideResidue(doc: ParsedDocument, findings: Finding[], rules: readonly Rule[]): Finding[] {
+  const spans = doc.residue.filter((r) => r.kind === 'span');
+  if (spans.length === 0) return findings;
+  const keep = new Set(rules.filter((r) => r.fillIn).map((r) => r.id));
+  keep.add(templateResidueRule.id);
+  return findings.filter(
+    (f) =>
+      keep.has(f.code) ||
+      !spans.some(
+        (r) =>
+          r.startLine === f.range.start.line &&
+          f.range.end.line === f.range.start.line &&
+          r.range.start.character <= f.range.start.character &&
+          f.range.end.character <= r.range.end.character,
+      ),
+  );
 }
 
 // ---------------------------------------------------------------------------

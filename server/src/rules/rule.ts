@@ -85,12 +85,6 @@ interface RuleBase {
   fixAll?(doc: ParsedDocument, findings: Finding[]): FixGroup<Finding>[];
   /** True when a finding marks a place the author must fill in: its action selects the next one. */
   fillIn?: boolean;
-  /**
-   * True when the text under the rule's findings is not the report's own
-   * (template residue): the runner drops other rules' findings that overlap
-   * one of them, except those of fill-in rules.
-   */
-  ownsSpans?: boolean;
 }
 
 export interface LineRule<Facts = unknown> extends RuleBase {
