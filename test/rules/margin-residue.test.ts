@@ -7,7 +7,7 @@ ruleTester('margin-residue', {
   valid: [
     // In a text draft this is template-residue's to report, not this rule's.
     '仅供学习参考\n2025年县文旅局工作总结',
-    { name: "the unit's name, a page number and a classification mark", ...wordCase({ body: BODY, header: paras('县文化和旅游局', '内部资料') + watermark('机密'), footer: paras('第 1 页') }) },
+    { name: "the unit's name, a page number and a classification mark", ...wordCase({ body: BODY, header: paras('县文化和旅游局', '内部资料') + watermark('机密'), footer: paras('第 1 页 共 3 页', '2025-12-20') }) },
     { name: 'a watermark of the draft stage', ...wordCase({ body: BODY, header: watermark('征求意见稿') }) },
     { name: "the unit's own website in its letterhead", ...wordCase({ body: BODY, header: paras('县文化和旅游局 www.example.gov.cn') }) },
   ],
@@ -31,6 +31,17 @@ ruleTester('margin-residue', {
       name: 'a header notice in the residue data (仅供学习参考) alone',
       ...wordCase({ body: BODY, header: paras('本文仅供学习交流使用') }),
       findings: [{ line: 0, text: '', message: /水印/ }],
+    },
+  ],
+});
+
+ruleTester('margin-residue', {
+  suite: 'beside residue of the text',
+  invalid: [
+    {
+      name: "a header's notice is kept when the first line of the text holds a site's mark too",
+      ...wordCase({ body: paras('##paidbegin##2025年县文旅局工作总结', '全年开展专题学习12次。'), header: paras('XX范文网') }),
+      findings: [{ line: 0, text: '', message: /页眉中的「XX范文网」/ }],
     },
   ],
 });

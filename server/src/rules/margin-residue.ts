@@ -14,14 +14,16 @@ import { REGION_NAMES, excerpt, placeData, placeRange } from './word-place';
 const MARGIN_PATTERNS = wordData.margin.map((p) => ({ re: new RegExp(p.pattern), label: p.label }));
 /** A unit's own address in its letterhead (a government site) is no template site's. */
 const OWN_SITE = new RegExp(wordData.marginExcept);
+/** Residue of pasted web text that a header or footer holds by right (第 1 页, a date). */
+const IGNORED = new Set<string>(wordData.marginIgnoredResidue);
 
 /** The label of the site's text `text` holds, or null. */
 function residueLabel(text: string): string | null {
   const t = text.trim();
   if (t === '' || OWN_SITE.test(t)) return null;
   for (const p of MARGIN_PATTERNS) if (p.re.test(t)) return p.label;
-  const found = detectLineResidue(t, 0, 0, t.length);
-  return found.regions.length > 0 ? found.regions[0].label : null;
+  const found = detectLineResidue(t, 0, 0, t.length).regions.find((r) => !IGNORED.has(r.label));
+  return found ? found.label : null;
 }
 
 export const marginResidueRule: DocumentRule = {
