@@ -317,21 +317,29 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       saw('workbench loaded (Word)');
 
       // The explorer's context menu on the .docx. Its extension items are there once the extension
-      // host has registered the extensions: until then the menu is opened again.
+      // host has registered the extensions, and a click while the menu is still settling can be lost:
+      // until the view opens, the menu is opened again.
       const item = page.locator('.monaco-menu .action-item', { hasText: 'Zongjie: Check Word Document' }).first();
-      const menuDeadline = Date.now() + 90_000;
-      for (;;) {
+      const viewTab = page.locator('.tabs-container .tab.active', { hasText: fx.WORD_NAME });
+      const menuDeadline = Date.now() + 120_000;
+      for (let attempt = 1; ; attempt++) {
         await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fx.WORD_NAME }).click({ button: 'right' });
-        if (await item.waitFor({ timeout: 3_000 }).then(() => true, () => false)) break;
+        const shown = await item.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+        if (shown) {
+          await item.click();
+          if (await viewTab.waitFor({ timeout: 15_000 }).then(() => true, () => false)) break;
+          saw(`attempt ${attempt}: the menu item was clicked, no view yet`);
+        }
         if (Date.now() > menuDeadline) {
-          await page.screenshot({ path: path.join(dirs.root, 'word-menu.png') });
-          throw new Error(`no Zongjie item in the explorer's menu: ${JSON.stringify(await page.locator('.monaco-menu .action-item').allInnerTexts())}`);
+          await page.screenshot({ path: path.join(dirs.root, 'word-view.png') });
+          throw new Error(
+            `no Word view from the explorer's menu; menu: ${JSON.stringify(await page.locator('.monaco-menu .action-item').allInnerTexts())}; ` +
+              `notifications: ${JSON.stringify(await page.locator('.notifications-toasts .notification-list-item').allInnerTexts())}`,
+          );
         }
         await page.keyboard.press('Escape');
         await page.waitForTimeout(1000);
       }
-      await item.click();
-      await page.locator('.tabs-container .tab.active', { hasText: fx.WORD_NAME }).waitFor({ timeout: 30_000 });
       saw('opened the Word view from the explorer');
 
       const counted = (f: { code: string }[]) => `占位符 ${placeholders(f)} · 问题 ${f.length - placeholders(f)}`;
