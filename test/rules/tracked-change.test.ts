@@ -6,7 +6,10 @@ ruleTester('tracked-change', {
     // A text draft has no revisions, whatever it says.
     '2025年县文旅局工作总结\n全年开展专题学习12次（修订稿）。',
     { name: 'a Word file without revisions', ...wordCase(paras('2025年县文旅局工作总结', '全年开展专题学习12次。')) },
-    { name: 'a deletion of nothing but a paragraph mark is no text', ...wordCase(paras('全年开展专题学习12次。')) },
+    {
+      name: 'a deleted paragraph mark alone is not reported: the reader records deleted text, and no text changes',
+      ...wordCase(p(r('全年开展专题学习12次。'), '<w:rPr><w:del w:id="9" w:author="张三" w:date="2025-03-01T10:00:00Z"/></w:rPr>') + paras('开展研讨4次。')),
+    },
   ],
   invalid: [
     {
