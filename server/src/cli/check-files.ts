@@ -14,11 +14,16 @@ import { Segmenter } from '../engine/segmenter';
 import { ALL_RULES } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
 import { BinaryFileError, decodeDraft, describeFsError } from './files';
+import { CiRun } from './ci-formats';
 import { FileResult, OutputFormat, fileResult } from './format';
 
 export interface CheckRequest {
   verbose: boolean;
   format: OutputFormat;
+  /** Errors only: the other findings are neither printed nor counted (--quiet). */
+  quiet?: boolean;
+  /** For the CI formats: the tool's version and the folder paths are relative to. */
+  run?: CiRun;
 }
 
 /** One file's outcome: its result, or null when it could not be read or checked; `notes` go to stderr. */
@@ -42,19 +47,28 @@ export function loadWords(): { segmenter?: Segmenter; failure?: string } {
 }
 
 export function checkOneFile(file: string, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest): FileOutcome {
-  const notes: string[] = [];
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
     return { path: file, result: null, notes: [`zongjie：${file}：${describeFsError(e)}`] };
   }
+  return checkBytes(file, bytes, profile, segmenter, request);
+}
+
+/**
+ * Checks a draft already read: a file's bytes, or standard input's under the
+ * name given by --stdin-filename (which decides Markdown or plain text).
+ */
+export function checkBytes(file: string, bytes: Buffer, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest): FileOutcome {
+  const notes: string[] = [];
   try {
     const decoded = decodeDraft(bytes);
     if (request.verbose) notes.push(`zongjie：${file}：编码 ${decoded.encoding}`);
     const analysis = analyzeText(decoded.text, { profile, markdown: isMarkdownPath(file), segmenter });
     for (const f of analysis.failures) notes.push(`zongjie：${file}：规则 ${f.rule} 运行出错，已跳过该规则（${f.message}）`);
-    return { path: file, result: fileResult({ path: file, analysis }, profile, request.format), notes };
+    const shown = request.quiet ? { ...analysis, findings: analysis.findings.filter((f) => f.severity === 'error') } : analysis;
+    return { path: file, result: fileResult({ path: file, analysis: shown }, profile, request.format, request.run), notes };
   } catch (e) {
     const why = e instanceof BinaryFileError ? e.message : `检查时出错，已跳过（${e instanceof Error ? e.message : String(e)}）`;
     return { path: file, result: null, notes: [...notes, `zongjie：${file}：${why}`] };
