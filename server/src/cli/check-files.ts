@@ -39,11 +39,14 @@ export function segmenterUnavailable(reason: string): string {
   return `zongjie：分词组件不可用（${reason}），已跳过需要分词的检查（${ids}），其余检查照常进行。`;
 }
 
-/** Loads word segmentation when some rule needs it; the failure reason otherwise. */
-export function loadWords(): { segmenter?: Segmenter; failure?: string } {
+/**
+ * Loads word segmentation when some rule needs it; the failure reason
+ * otherwise. `note` says which segmenter is in use and why (--verbose).
+ */
+export function loadWords(): { segmenter?: Segmenter; failure?: string; note?: string } {
   if (!ALL_RULES.some((r) => r.requiresSegmenter)) return {};
   const loaded = loadSegmenterSync();
-  return 'segmenter' in loaded ? { segmenter: loaded.segmenter } : { failure: loaded.failure };
+  return 'segmenter' in loaded ? { segmenter: loaded.segmenter, note: loaded.note } : { failure: loaded.failure };
 }
 
 export function checkOneFile(file: string, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest): FileOutcome {

@@ -273,8 +273,10 @@ export function runFix(paths: string[], options: FixOptions, io: FixIO): number 
   let segmenter: Segmenter | undefined;
   if (files.length > 0 && ALL_RULES.some((r) => r.requiresSegmenter)) {
     const loaded = loadSegmenterSync();
-    if ('segmenter' in loaded) segmenter = loaded.segmenter;
-    else io.err(`zongjie：分词组件不可用（${loaded.failure}），需要分词的规则的修复已跳过，其余修复照常进行。`);
+    if ('segmenter' in loaded) {
+      segmenter = loaded.segmenter;
+      if (options.verbose) io.err(`zongjie：${loaded.note}`);
+    } else io.err(`zongjie：分词组件不可用（${loaded.failure}），需要分词的规则的修复已跳过，其余修复照常进行。`);
   }
 
   const results: FileResult[] = [];

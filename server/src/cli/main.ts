@@ -39,7 +39,7 @@ const HELP = `用法：
   --max-warnings 数量   警告多于这个数量时以退出码 1 结束（与发现错误时相同）
   --stdin-filename 名称 从标准输入读取时使用的文件名（决定按 Markdown 还是纯文本检查）
   --profile 档案        配置档案的名称或 JSON 文件路径，默认 ${DEFAULT_PROFILE_ID}
-  --verbose            同时输出每个文件使用的编码
+  --verbose            同时输出每个文件使用的编码和所用的分词组件
   --dry-run            （fix）只显示将要做的修改（差异对比），不写入文件
   -h, --help           显示本帮助
   -v, --version        显示版本
@@ -222,6 +222,7 @@ function checkAndPrint(p: Exclude<Prepared, { code: number }>, io: CliIO): numbe
   // it those rules are skipped, and that is said once.
   const words = p.files.length > 0 ? loadWords() : {};
   if (words.failure) io.err(segmenterUnavailable(words.failure));
+  if (words.note && p.args.verbose) io.err(`zongjie：${words.note}`);
   const { command, format } = p.args;
   const json = command !== 'outline' && format === 'json';
   const ci = command !== 'outline' && isCiFormat(format) ? format : null;

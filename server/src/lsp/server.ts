@@ -93,6 +93,7 @@ export class ZongjieServer implements ServerContext {
       afterFirstCheck: Boolean(options.segmenterAfterFirstCheck),
       onReady: changed,
       warn: (message) => this.warn(message),
+      log: (message) => this.connection.console.info(message),
     });
     this.queue = new CheckQueue(
       () => this.settings.ready,
