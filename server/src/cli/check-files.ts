@@ -14,6 +14,7 @@ import { Segmenter } from '../engine/segmenter';
 import { ALL_RULES } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
 import { BinaryFileError, decodeDraft, describeFsError } from './files';
+import { EMPTY_CONFIG, TeamConfig } from '../config/team-config';
 import { CiRun } from './ci-formats';
 import { FileResult, OutputFormat, fileResult } from './format';
 
@@ -24,6 +25,8 @@ export interface CheckRequest {
   quiet?: boolean;
   /** For the CI formats: the tool's version and the folder paths are relative to. */
   run?: CiRun;
+  /** --profile was given: it wins over the profile of a .zongjie.json. */
+  profileGiven?: boolean;
 }
 
 /** One file's outcome: its result, or null when it could not be read or checked; `notes` go to stderr. */
@@ -49,26 +52,41 @@ export function loadWords(): { segmenter?: Segmenter; failure?: string; note?: s
   return 'segmenter' in loaded ? { segmenter: loaded.segmenter, note: loaded.note } : { failure: loaded.failure };
 }
 
-export function checkOneFile(file: string, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest): FileOutcome {
+export function checkOneFile(file: string, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest, config?: TeamConfig): FileOutcome {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
     return { path: file, result: null, notes: [`zongjie：${file}：${describeFsError(e)}`] };
   }
-  return checkBytes(file, bytes, profile, segmenter, request);
+  return checkBytes(file, bytes, profile, segmenter, request, config);
 }
 
 /**
  * Checks a draft already read: a file's bytes, or standard input's under the
  * name given by --stdin-filename (which decides Markdown or plain text).
  */
-export function checkBytes(file: string, bytes: Buffer, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest): FileOutcome {
+export function checkBytes(
+  file: string,
+  bytes: Buffer,
+  profile: Profile,
+  segmenter: Segmenter | undefined,
+  request: CheckRequest,
+  config: TeamConfig = EMPTY_CONFIG,
+): FileOutcome {
   const notes: string[] = [];
   try {
     const decoded = decodeDraft(bytes);
     if (request.verbose) notes.push(`zongjie：${file}：编码 ${decoded.encoding}`);
-    const analysis = analyzeText(decoded.text, { profile, markdown: isMarkdownPath(file), segmenter });
+    // The team's .zongjie.json: its genre unless --profile was given, its severities, patterns and dictionary.
+    const analysis = analyzeText(decoded.text, {
+      profile: request.profileGiven ? profile : config.profile ?? profile,
+      markdown: isMarkdownPath(file),
+      segmenter,
+      severities: config.enable === false ? Object.fromEntries(ALL_RULES.map((r) => [r.id, 'off' as const])) : config.severities,
+      extraPlaceholderPatterns: config.placeholderPatterns,
+      team: config.dictionary,
+    });
     for (const f of analysis.failures) notes.push(`zongjie：${file}：规则 ${f.rule} 运行出错，已跳过该规则（${f.message}）`);
     const shown = request.quiet ? { ...analysis, findings: analysis.findings.filter((f) => f.severity === 'error') } : analysis;
     return { path: file, result: fileResult({ path: file, analysis: shown }, profile, request.format, request.run), notes };

@@ -15,6 +15,10 @@ import { DEFAULT_PROFILE_ID, Profile, ProfileError, getProfile } from '../engine
 import * as fs from 'node:fs';
 import { CheckRequest, FileOutcome, checkBytes, checkOneFile, loadWords, segmenterUnavailable } from './check-files';
 import { CI_FORMATS, CiFormat, ciHead, ciSeparator, ciTail, isCiFormat } from './ci-formats';
+import { CONFIG_HELP, runConfigCommand } from './config-command';
+import { ConfigCache, ConfigEnvironment, basicPatternProblem, problemLine } from '../config/team-config';
+import { ALL_RULES } from '../rules';
+import * as path from 'node:path';
 import { collectFiles } from './files';
 import { FileResult, summaryLine } from './format';
 import { runFix } from './fix';
@@ -31,6 +35,10 @@ const HELP = `用法：
       自动修复可以安全修复的问题（删除模板残留、重排编号、规则给出的唯一改法），
       写回原文件，保留原有编码、BOM 和换行符；占位符和缺少的部分仍需人工填写。
       GB18030/GBK 编码的文件不会被改写，请先另存为 UTF-8。
+${CONFIG_HELP}
+
+团队配置：草稿所在文件夹及其上级文件夹中的 .zongjie.json（可写注释）都会生效，近的优先；
+可设置 enable、profile、severity、placeholderPatterns 和本单位词典 dictionary。
 
 选项：
   --format 格式         输出格式：text（默认）、json、sarif（SARIF 2.1.0，代码扫描）、
@@ -66,6 +74,8 @@ interface Args {
   /** The name standard input's draft goes by (with the path -). */
   stdinFilename?: string;
   profile: string;
+  /** --profile was given (it then wins over a .zongjie.json's profile). */
+  profileGiven: boolean;
   verbose: boolean;
   paths: string[];
 }
@@ -75,7 +85,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv[0] === '-v' || argv[0] === '--version') return 'version';
   const command = argv[0];
   if (command !== 'check' && command !== 'outline' && command !== 'fix') throw new UsageError(`未知的命令「${command}」。`);
-  const args: Args = { command, format: 'text', dryRun: false, quiet: false, profile: DEFAULT_PROFILE_ID, verbose: false, paths: [] };
+  const args: Args = { command, format: 'text', dryRun: false, quiet: false, profile: DEFAULT_PROFILE_ID, profileGiven: false, verbose: false, paths: [] };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string): string => {
@@ -100,6 +110,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       args.stdinFilename = value('--stdin-filename');
     } else if (a === '--profile' || a.startsWith('--profile=')) {
       args.profile = value('--profile');
+      args.profileGiven = true;
     } else if (a === '--verbose') {
       args.verbose = true;
     } else if (a === '--dry-run' && command === 'fix') {
@@ -191,14 +202,39 @@ function requestOf(args: Args): CheckRequest {
     format: args.command === 'outline' ? 'outline' : args.format,
     quiet: args.quiet,
     run: { toolVersion: VERSION, cwd: process.cwd() },
+    profileGiven: args.profileGiven,
   };
 }
 
-/** Checks one input: a file, or standard input under its given name. */
-function checkInput(file: string, p: Exclude<Prepared, { code: number }>, segmenter: Parameters<typeof checkOneFile>[2], io: CliIO): FileOutcome {
+/** What reading a .zongjie.json needs to know. */
+function configEnvironment(): ConfigEnvironment {
+  return { ruleIds: ALL_RULES.map((r) => r.id), loadProfile: getProfile, patternProblem: basicPatternProblem };
+}
+
+/** Team configuration for the drafts of one run: each file read once, each problem said once. */
+class RunConfig {
+  private readonly cache = new ConfigCache(configEnvironment());
+  private readonly told = new Set<string>();
+  constructor(private readonly io: CliIO) {}
+  for(file: string) {
+    const config = this.cache.forDirectory(path.dirname(path.resolve(file)));
+    for (const p of config.problems) {
+      const line = problemLine(p);
+      if (!this.told.has(line)) {
+        this.told.add(line);
+        this.io.err(`zongjie：${line}`);
+      }
+    }
+    return config;
+  }
+}
+
+/** Checks one input: a file, or standard input under its given name (whose folder finds the .zongjie.json). */
+function checkInput(file: string, p: Exclude<Prepared, { code: number }>, segmenter: Parameters<typeof checkOneFile>[2], io: CliIO, configs: RunConfig): FileOutcome {
   const request = requestOf(p.args);
-  if (file !== STDIN) return checkOneFile(file, p.profile, segmenter, request);
+  if (file !== STDIN) return checkOneFile(file, p.profile, segmenter, request, configs.for(file));
   const name = p.args.stdinFilename ?? '<stdin>';
+  const config = configs.for(p.args.stdinFilename ?? 'stdin');
   let bytes: Buffer;
   try {
     bytes = (io.readStdin ?? (() => fs.readFileSync(0)))();
@@ -206,7 +242,7 @@ function checkInput(file: string, p: Exclude<Prepared, { code: number }>, segmen
     const why = `无法读取标准输入（${(e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e))}）`;
     return { path: name, result: null, notes: [`zongjie：${why}`] };
   }
-  return checkBytes(name, bytes, p.profile, segmenter, request);
+  return checkBytes(name, bytes, p.profile, segmenter, request, config);
 }
 
 /**
@@ -234,8 +270,9 @@ function checkAndPrint(p: Exclude<Prepared, { code: number }>, io: CliIO): numbe
   if (ci) io.out(ciHead(ci, requestOf(p.args).run!));
   // CI formats: whether a fragment was printed yet (a file without findings prints none).
   let ciFragments = 0;
+  const configs = new RunConfig(io);
   for (const file of p.files) {
-    const o = checkInput(file, p, words.segmenter, io);
+    const o = checkInput(file, p, words.segmenter, io, configs);
     for (const n of o.notes) io.err(n);
     if (!o.result) {
       unreadable.push({ path: o.path, reason: o.notes.length ? o.notes[o.notes.length - 1].replace(/^zongjie：/, '') : '无法读取' });
@@ -267,6 +304,7 @@ function checkAndPrint(p: Exclude<Prepared, { code: number }>, io: CliIO): numbe
 
 /** The `zongjie` command (the tests drive it in-process). */
 export function runCli(argv: string[], io: CliIO): number {
+  if (argv[0] === 'config') return runConfigCommand(argv.slice(1), configEnvironment(), io);
   const p = prepare(argv, io);
   if ('code' in p) return p.code;
   return checkAndPrint(p, io);

@@ -10,6 +10,7 @@ import { ParsedDocument, Report, parseDocument } from '../engine/parse';
 import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
+import { TeamDictionary } from '../engine/team-dictionary';
 import { Finding, Severity, moveFinding } from '../engine/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -22,6 +23,8 @@ export interface AnalyzeOptions {
   /** Severity per rule id, or 'off'. Rules not named keep their default. */
   severities?: Record<string, SeveritySetting>;
   extraPlaceholderPatterns?: RegExp[];
+  /** The team's own dictionary (.zongjie.json): the team-wording rule reads it. */
+  team?: TeamDictionary;
   /** Word segmentation; without it, rules that require one are skipped. */
   segmenter?: Segmenter;
   /** The rules to run (all registered rules by default). */
@@ -60,7 +63,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   cache?.begin(lineCacheKey(profile, options.markdown, options.extraPlaceholderPatterns), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
   const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
-  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter };
+  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, team: options.team };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   // Without a memo every rule finding is new, so remembering what was made of it
