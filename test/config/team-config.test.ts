@@ -188,3 +188,21 @@ describe('the CLI and .zongjie.json', () => {
     assert.equal(run('config', dir).code, 2);
   });
 });
+
+describe('the JSON Schema of .zongjie.json (completion and validation in VS Code)', () => {
+  const ROOT = path.resolve(__dirname, '../../..');
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'zongjie.schema.json'), 'utf8'));
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+  test('names every rule, and the manifest attaches it to .zongjie.json', () => {
+    assert.deepEqual(Object.keys(schema.properties.severity.properties), ALL_RULES.map((r) => r.id));
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.zongjie.json', url: './schemas/zongjie.schema.json' }]);
+    assert.ok(fs.existsSync(path.join(ROOT, manifest.contributes.jsonValidation[0].url)));
+  });
+
+  test('its keys are the keys the reader accepts', () => {
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'dictionary', 'enable', 'placeholderPatterns', 'profile', 'severity']);
+    assert.deepEqual(Object.keys(schema.properties.dictionary.properties.replace.items.properties).sort(), ['match', 'noMatch', 'reason', 'right', 'source', 'wrong']);
+    assert.deepEqual(Object.keys(schema.properties.dictionary.properties.avoid.items.properties).sort(), ['match', 'noMatch', 'reason', 'source', 'word']);
+  });
+});
