@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import { CheckRequest, FileOutcome, checkBytes, checkOneFile, loadWords, segmenterUnavailable } from './check-files';
 import { CI_FORMATS, CiFormat, ciHead, ciSeparator, ciTail, isCiFormat } from './ci-formats';
 import { CONFIG_HELP, runConfigCommand } from './config-command';
+import { IgnoreList } from './ignore';
 import { ConfigCache, ConfigEnvironment, basicPatternProblem, problemLine } from '../config/team-config';
 import { ALL_RULES } from '../rules';
 import * as path from 'node:path';
@@ -39,6 +40,7 @@ ${CONFIG_HELP}
 
 团队配置：草稿所在文件夹及其上级文件夹中的 .zongjie.json（可写注释）都会生效，近的优先；
 可设置 enable、profile、severity、placeholderPatterns 和本单位词典 dictionary。
+当前文件夹中的 .zongjieignore（写法同 .gitignore）列出检查文件夹时跳过的文件。
 
 选项：
   --format 格式         输出格式：text（默认）、json、sarif（SARIF 2.1.0，代码扫描）、
@@ -165,6 +167,8 @@ function prepare(argv: string[], io: CliIO): Prepared {
     throw e;
   }
   if (args.command === 'fix') return { code: runFix(args.paths, { profile, dryRun: args.dryRun, verbose: args.verbose }, io) };
+  // The current folder's .zongjieignore leaves files out of folder walks.
+  const ignoreList = IgnoreList.load(process.cwd());
   // Standard input is checked where - stands among the paths.
   const files: string[] = [];
   const problems: { path: string; reason: string }[] = [];
@@ -173,7 +177,7 @@ function prepare(argv: string[], io: CliIO): Prepared {
       files.push(STDIN);
       continue;
     }
-    const collected = collectFiles(group);
+    const collected = collectFiles(group, ignoreList ? (f, dir) => ignoreList.ignores(f, dir) : undefined);
     files.push(...collected.files);
     problems.push(...collected.problems);
   }

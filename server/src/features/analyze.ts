@@ -11,6 +11,7 @@ import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
 import { TeamDictionary } from '../engine/team-dictionary';
+import { withoutDisabled } from './suppress';
 import { Finding, Severity, moveFinding } from '../engine/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -82,7 +83,9 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
     }
   }
   findings.sort(compareFindings);
-  return { doc, findings, failures, rules };
+  // Markdown drafts may switch rules off with <!-- zongjie-disable… --> comments (suppress.ts).
+  const shown = options.markdown && text.includes('zongjie-') ? withoutDisabled(source.lines, findings) : findings;
+  return { doc, findings: shown, failures, rules };
 }
 
 // ---------------------------------------------------------------------------

@@ -20,8 +20,8 @@ export const teamWordingRule: DocumentRule = {
     readme: { problem: '本单位规定的用语', examples: '按 `.zongjie.json` 中的 `dictionary` 检查' },
     hover: {
       explanation: '这是本单位在 .zongjie.json 的 dictionary 中规定的用语：replace 列出错误说法及正确说法（可一键改正），avoid 列出应避免的说法。词条的理由和依据见提示信息。',
-      wrong: '（按本单位词典）',
-      right: '（按本单位词典）',
+      wrong: '严格落实一岗双责要求。（本单位词典：一岗双责 → “一岗双责”）',
+      right: '严格落实“一岗双责”要求。',
     },
     details: [
       '按工作区根目录或草稿所在文件夹及其上级文件夹中的 `.zongjie.json` 的 `dictionary` 检查：',
@@ -34,6 +34,9 @@ export const teamWordingRule: DocumentRule = {
       '',
       '每一条都可以带 `match`（必须被找出的例句）和 `noMatch`（不能被找出的例句），`zongjie config --check` 逐条检验，',
       '以免本单位词典误报正确的写法。正确说法中本来就包含错误说法时（如把 `一岗双责` 改为 `“一岗双责”`），已经写对的地方不报告。',
+      '',
+      '- 错误示例：`严格落实一岗双责要求。`（本单位词典：`{ "wrong": "一岗双责", "right": "“一岗双责”" }`）',
+      '- 正确示例：`严格落实“一岗双责”要求。`',
     ],
   },
   defaultSeverity: 'warning',
