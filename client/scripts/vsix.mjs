@@ -41,6 +41,8 @@ export const REQUIRED = [
   'extension/dist/server.js',
   'extension/snippets/plaintext.json',
   'extension/snippets/markdown.json',
+  // The marketplaces' icon.
+  'extension/images/icon.png',
   // Completion and validation of a team's .zongjie.json.
   'extension/schemas/zongjie.schema.json',
 ];
