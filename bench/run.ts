@@ -144,6 +144,23 @@ async function measureSegmenter(env: Record<string, string> = {}): Promise<Segme
 /** CLI runs per measurement: timings on shared machines swing by a third from one run to the next; the median of three is reported. */
 const CLI_RUNS = QUICK ? 1 : 3;
 
+/** The VSIX as `npm run package` makes it: one file for every platform; its size is what a user downloads. */
+async function measureVsix(): Promise<{ kilobytes: number; files: number } | null> {
+  const out = path.join(os.tmpdir(), `zongjie-bench-${process.pid}.vsix`);
+  try {
+    // A native ES module, loaded as such (tsc would turn import() into require()).
+    const load = new Function('u', 'return import(u)') as (u: string) => Promise<{ packageVsix: (o: string) => Promise<{ bytes: number; entries: unknown[] }> }>;
+    const { packageVsix } = await load(require('node:url').pathToFileURL(path.join(ROOT, 'client', 'scripts', 'package-vsix.mjs')).href);
+    const r = await packageVsix(out);
+    return { kilobytes: Math.round(r.bytes / 1024), files: r.entries.length };
+  } catch (e) {
+    console.log(`VSIX: not measured (${e instanceof Error ? e.message : String(e)})`);
+    return null;
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
+}
+
 function measureCli(): { drafts: number; megabytes: number; seconds: number; mbPerSecond: number; runsSeconds: number[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-bench-'));
   try {
@@ -204,13 +221,15 @@ async function main(): Promise<void> {
       `segmenter (${name}): start→word diagnostics ${r.startToSegmenterDiagnosticsMs ?? 'n/a'} ms; RSS at initialize ${r.rssMb.atInitialize} MB, with segmenter ${r.rssMb.withSegmenter ?? 'n/a'} MB, after 1 MB draft ${r.rssMb.after1MbDraft ?? 'n/a'} MB; ${r.note ?? ''}`,
     );
   }
+  const vsix = await measureVsix();
+  if (vsix) console.log(`VSIX: ${vsix.kilobytes} KB, ${vsix.files} files, one for every platform`);
   const cli = measureCli();
   console.log(`CLI: ${cli.drafts} drafts, ${cli.megabytes} MB in ${cli.seconds} s = ${cli.mbPerSecond} MB/s` + (cli.runsSeconds.length > 1 ? ` (median of ${cli.runsSeconds.join(' / ')} s)` : ''));
   const steps = growth(sizes);
   for (const g of steps) {
     console.log(`growth ${Math.round(g.from / KB)}→${Math.round(g.to / KB)} KB (×${g.sizeRatio}): open ×${g.openRatio}, keystroke p50 ×${g.keystrokeP50Ratio}`);
   }
-  const results = { quick: QUICK, node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), sizes, segmenter, segmenterPortable, cli, growth: steps };
+  const results = { quick: QUICK, node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), sizes, segmenter, segmenterPortable, vsix, cli, growth: steps };
   fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log('written: bench/results.json');
