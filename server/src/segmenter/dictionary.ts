@@ -180,9 +180,11 @@ export function loadNodejieba(p: DictionaryPaths): JiebaLoad {
   return { cut: (text) => safeCut(jieba, text), loadMs };
 }
 
-/** An error's first line: enough to tell why, short enough for a status line. */
+/** An error's first sentence: enough to tell why, short enough for a tooltip (nodejieba's advice to npm users is not for them). */
 function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  const line = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  const stop = line.indexOf('. ');
+  return stop > 0 ? line.slice(0, stop + 1) : line;
 }
 
 /**
