@@ -206,3 +206,26 @@ describe('the JSON Schema of .zongjie.json (completion and validation in VS Code
     assert.deepEqual(Object.keys(schema.properties.dictionary.properties.avoid.items.properties).sort(), ['match', 'noMatch', 'reason', 'source', 'word']);
   });
 });
+
+describe('zongjie fix and .zongjie.json', () => {
+  test('the team dictionary\'s replacements are fixed; its problems are told; .zongjieignore holds for folders', () => {
+    scratch.write('fix/.zongjie.json', ROOT_CONFIG);
+    scratch.write('fix/.zongjieignore', 'skip/\n');
+    const a = scratch.write('fix/a.txt', DRAFT);
+    const skipped = scratch.write('fix/skip/b.txt', DRAFT);
+    const before = process.cwd();
+    process.chdir(path.join(scratch.dir, 'fix'));
+    try {
+      const r = run('fix', '.');
+      assert.equal(r.code, 0, r.err);
+    } finally {
+      process.chdir(before);
+    }
+    const fixed = fs.readFileSync(a, 'utf8');
+    assert.ok(fixed.includes('严格落实“一岗双责”要求'), fixed);
+    // The right text already there stays as it was; the word to avoid is left to the author.
+    assert.ok(fixed.includes('严格落实“一岗双责”，创新学习方式。'));
+    assert.ok(fixed.includes('以学习为抓手'));
+    assert.equal(fs.readFileSync(skipped, 'utf8'), DRAFT);
+  });
+});

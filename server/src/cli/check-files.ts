@@ -8,7 +8,7 @@
  * the work is bound by memory rather than by arithmetic.)
  */
 import * as fs from 'node:fs';
-import { analyzeText, isMarkdownPath } from '../features/analyze';
+import { AnalyzeOptions, analyzeText, isMarkdownPath } from '../features/analyze';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { ALL_RULES } from '../rules';
@@ -63,6 +63,20 @@ export function checkOneFile(file: string, profile: Profile, segmenter: Segmente
 }
 
 /**
+ * What a team's .zongjie.json sets for the analysis: its genre unless
+ * --profile was given, its severities (every rule off with enable: false),
+ * its placeholder patterns and its dictionary.
+ */
+export function teamAnalyzeOptions(config: TeamConfig, profile: Profile, profileGiven = false): Pick<AnalyzeOptions, 'profile' | 'severities' | 'extraPlaceholderPatterns' | 'team'> {
+  return {
+    profile: profileGiven ? profile : config.profile ?? profile,
+    severities: config.enable === false ? Object.fromEntries(ALL_RULES.map((r) => [r.id, 'off' as const])) : config.severities,
+    extraPlaceholderPatterns: config.placeholderPatterns,
+    team: config.dictionary,
+  };
+}
+
+/**
  * Checks a draft already read: a file's bytes, or standard input's under the
  * name given by --stdin-filename (which decides Markdown or plain text).
  */
@@ -78,15 +92,7 @@ export function checkBytes(
   try {
     const decoded = decodeDraft(bytes);
     if (request.verbose) notes.push(`zongjie：${file}：编码 ${decoded.encoding}`);
-    // The team's .zongjie.json: its genre unless --profile was given, its severities, patterns and dictionary.
-    const analysis = analyzeText(decoded.text, {
-      profile: request.profileGiven ? profile : config.profile ?? profile,
-      markdown: isMarkdownPath(file),
-      segmenter,
-      severities: config.enable === false ? Object.fromEntries(ALL_RULES.map((r) => [r.id, 'off' as const])) : config.severities,
-      extraPlaceholderPatterns: config.placeholderPatterns,
-      team: config.dictionary,
-    });
+    const analysis = analyzeText(decoded.text, { markdown: isMarkdownPath(file), segmenter, ...teamAnalyzeOptions(config, profile, request.profileGiven) });
     for (const f of analysis.failures) notes.push(`zongjie：${file}：规则 ${f.rule} 运行出错，已跳过该规则（${f.message}）`);
     const shown = request.quiet ? { ...analysis, findings: analysis.findings.filter((f) => f.severity === 'error') } : analysis;
     return { path: file, result: fileResult({ path: file, analysis: shown }, profile, request.format, request.run), notes };

@@ -13,7 +13,7 @@
  */
 import { DEFAULT_PROFILE_ID, Profile, ProfileError, getProfile } from '../engine/profile';
 import * as fs from 'node:fs';
-import { CheckRequest, FileOutcome, checkBytes, checkOneFile, loadWords, segmenterUnavailable } from './check-files';
+import { CheckRequest, FileOutcome, checkBytes, checkOneFile, loadWords, segmenterUnavailable, teamAnalyzeOptions } from './check-files';
 import { CI_FORMATS, CiFormat, ciHead, ciSeparator, ciTail, isCiFormat } from './ci-formats';
 import { CONFIG_HELP, runConfigCommand } from './config-command';
 import { IgnoreList } from './ignore';
@@ -166,7 +166,18 @@ function prepare(argv: string[], io: CliIO): Prepared {
     }
     throw e;
   }
-  if (args.command === 'fix') return { code: runFix(args.paths, { profile, dryRun: args.dryRun, verbose: args.verbose }, io) };
+  if (args.command === 'fix') {
+    const configs = new RunConfig(io);
+    const ignoreList = IgnoreList.load(process.cwd());
+    const options = {
+      profile,
+      dryRun: args.dryRun,
+      verbose: args.verbose,
+      analyzeOptionsFor: (file: string) => teamAnalyzeOptions(configs.for(file), profile, args.profileGiven),
+      ignore: ignoreList ? (f: string, dir: boolean) => ignoreList.ignores(f, dir) : undefined,
+    };
+    return { code: runFix(args.paths, options, io) };
+  }
   // The current folder's .zongjieignore leaves files out of folder walks.
   const ignoreList = IgnoreList.load(process.cwd());
   // Standard input is checked where - stands among the paths.
