@@ -41,6 +41,8 @@ export const SERVER_COMMANDS = {
    * as the error when the file cannot be read).
    */
   wordText: 'zongjie.wordText',
+  /** No argument; answers a SegmenterStatus (the status bar's tooltip shows its note). */
+  segmenterStatus: 'zongjie.segmenterStatus',
 } as const;
 
 /** The scheme of the read-only text views of Word documents (the client's content provider). */
@@ -58,6 +60,13 @@ export const CLIENT_COMMANDS = {
   /** Opens a .docx (the explorer's file, or one picked) as a checked read-only text view. */
   checkWordDocument: 'zongjie.checkWordDocument',
 } as const;
+
+/** Word segmentation in the server: which segmenter, and why (Chinese), or why there is none. */
+export interface SegmenterStatus {
+  state: 'loading' | 'ready' | 'failed' | 'off';
+  /** For the user, in Chinese. */
+  note: string;
+}
 
 /** What `initializationOptions` may carry. */
 export interface ZongjieInitializationOptions {

@@ -90,6 +90,23 @@ describe('Word views', { timeout: 30000 }, () => {
     }
   });
 
+  test("a Word view takes the team configuration (.zongjie.json) of the Word file's folder", async () => {
+    const team = path.join(dir, 'team');
+    fs.mkdirSync(team, { recursive: true });
+    fs.writeFileSync(path.join(team, '.zongjie.json'), JSON.stringify({ severity: { 'marked-placeholder': 'off' } }));
+    const file = path.join(team, '报告.docx');
+    fs.writeFileSync(file, draftDocx(DRAFT));
+    const { fileUri, viewUri } = viewOf(file);
+    const client = await TestClient.inProcess({}, { capabilities: EDITOR_CAPABILITIES });
+    try {
+      const answer = (await client.command(SERVER_COMMANDS.wordText, fileUri, viewUri)) as { text: string };
+      await client.open(viewUri, answer.text);
+      assert.deepEqual(codesOf((await client.waitForVersion(viewUri, 1)).diagnostics), ['placeholder', 'punctuation']);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   test('a file that is not a Word document gets its message as the error', async () => {
     const file = path.join(dir, '网页.docx');
     fs.writeFileSync(file, '<html><body>2025年工作总结</body></html>');

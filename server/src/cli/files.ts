@@ -17,10 +17,10 @@ export interface CollectedFiles {
 }
 
 /**
- * Expands folders into the .txt and .md files below them (sorted), and the
- * .docx files unless `word` is false; keeps files as given.
+ * Expands folders into the .txt and .md files below them (sorted, less what
+ * `ignore` says), and the Word files unless `word` is false; keeps files as given.
  */
-export function collectFiles(inputs: string[], word = true): CollectedFiles {
+export function collectFiles(inputs: string[], ignore?: (p: string, isDirectory: boolean) => boolean, word = true): CollectedFiles {
   const files: string[] = [];
   const problems: CollectedFiles['problems'] = [];
   const walk = (dir: string) => {
@@ -36,6 +36,8 @@ export function collectFiles(inputs: string[], word = true): CollectedFiles {
       // ~$ files are the owner files Word and WPS keep beside a document while it is open.
       if (e.name.startsWith('.') || e.name.startsWith('~$') || e.name === 'node_modules') continue;
       const p = path.join(dir, e.name);
+      // .zongjieignore (ignore.ts): only what a folder walk finds; files named by the user are checked.
+      if (ignore?.(p, e.isDirectory())) continue;
       if (e.isDirectory()) walk(p);
       else if (e.isFile() && (DRAFT_EXTENSIONS.test(e.name) || (word && WORD_EXTENSION.test(e.name)))) files.push(p);
     }

@@ -32,10 +32,11 @@ import { registerLifecycle } from './handlers/lifecycle';
 import { registerOutline } from './handlers/outline';
 import { MessageType, ShowMessageNotification, TextDocuments } from './languageserver';
 import { SegmenterHostLike } from './segmentation';
+import { TeamConfigStore } from './team-config-store';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
 import { SettingsEnvironment } from './settings';
 import { SettingsStore } from './settings-store';
-import { WordViews } from './word-views';
+import { WordViews, isWordViewUri, wordFileUriOf } from './word-views';
 
 export { SERVER_NAME, SERVER_VERSION } from './capabilities';
 export { COALESCE_LIMIT_MS } from './check-queue';
@@ -72,6 +73,7 @@ export class ZongjieServer implements ServerContext {
   readonly wordViews = new WordViews();
   private readonly sessions = new Map<string, DocumentSession>();
   private readonly sessionEnv: SessionEnvironment;
+  private readonly teamConfig: TeamConfigStore;
   private readonly queue: CheckQueue;
   private resultCounter = 0;
   private refreshScheduled = false;
@@ -95,7 +97,14 @@ export class ZongjieServer implements ServerContext {
       afterFirstCheck: Boolean(options.segmenterAfterFirstCheck),
       onReady: changed,
       warn: (message) => this.warn(message),
+      log: (message) => this.connection.console.info(message),
     });
+    this.teamConfig = new TeamConfigStore(
+      rules.map((r) => r.id),
+      (message) => this.warn(message),
+    );
+    // A .zongjie.json created, changed or deleted (the client watches them): check everything again.
+    connection.onDidChangeWatchedFiles(() => this.settings.invalidate());
     this.queue = new CheckQueue(
       () => this.settings.ready,
       (uri) => {
@@ -117,6 +126,8 @@ export class ZongjieServer implements ServerContext {
       logError: (line) => this.connection.console.error(line),
       requestPullRefresh: () => this.requestPullRefresh(),
       wordFacts: (uri, text) => this.wordViews.factsFor(uri, text),
+      // A Word view takes the team configuration of the Word file's folder.
+      teamConfig: (uri) => this.teamConfig.forUri(isWordViewUri(uri) ? wordFileUriOf(uri) : uri),
     };
 
     registerLifecycle(this);

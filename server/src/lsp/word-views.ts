@@ -16,6 +16,11 @@ export function isWordViewUri(uri: string): boolean {
   return uri.startsWith(WORD_VIEW_SCHEME + ':');
 }
 
+/** The file: URI of the Word file a view shows (its path under the file scheme), for what depends on the file's folder. */
+export function wordFileUriOf(viewUri: string): string {
+  return 'file:' + viewUri.slice(WORD_VIEW_SCHEME.length + 1);
+}
+
 /** A Word file could not be read: the message is Chinese, for the user. */
 export class WordReadError extends Error {}
 

@@ -21,6 +21,7 @@ import { markedPlaceholderRule } from './marked-placeholder';
 import { marginResidueRule } from './margin-residue';
 import { hiddenTextRule } from './hidden-text';
 import { documentPropertiesRule } from './document-properties';
+import { teamWordingRule } from './team-wording';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -35,6 +36,7 @@ export const ALL_RULES: readonly Rule[] = [
   yearMismatchRule,
   punctuationRule,
   emptyExampleRule,
+  teamWordingRule,
   // Word-only: they read what a .docx holds beside its text, and find nothing in a text draft.
   trackedChangeRule,
   wordCommentRule,

@@ -18,6 +18,7 @@ import { LineKind, ParsedDocument, Report } from '../engine/parse';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
+import { TeamDictionary } from '../engine/team-dictionary';
 import { Finding, RuleFinding, Severity } from '../engine/types';
 import { WordFacts } from '../engine/word-facts';
 
@@ -32,6 +33,8 @@ export interface RuleContext {
   segmenter?: Segmenter;
   /** The facts of a Word file beside its text; absent for a text draft (the Word-only rules then find nothing). */
   word?: WordFacts;
+  /** The team's own dictionary (.zongjie.json), when there is one. */
+  team?: TeamDictionary;
 }
 
 /**

@@ -232,7 +232,7 @@ step('「修复全部可自动修复的问题」 (source.fixAll.zongjie) leaves 
   return `${fixAll!.title}; left: ${left.join(', ')}`;
 });
 
-step('a crashed language server is restarted, and the new one segments words (nodejieba from the VSIX)', async () => {
+step('a crashed language server is restarted, and the new one segments words (nodejieba from the VSIX, or the portable segmenter without it)', async () => {
   if (process.platform !== 'linux') return 'not on Linux: skipped';
   const [pid] = serverPids();
   assert.ok(pid, 'no language server child process found');
@@ -271,6 +271,16 @@ step('「检查 Word 文档」 opens a checked read-only view with an outline, w
   fs.renameSync(file.fsPath + '.tmp', file.fsPath);
   await settle(doc!.uri, expected(filled).length, 'the Word view after the file was replaced');
   return `${first.length} findings (${ds.map(code).join(', ')}); after the file was replaced on disk: ${expected(filled).length}`;
+});
+
+step('the server says which segmenter it uses (zongjie.segmenterStatus, the status bar tooltip)', async () => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const status = await vscode.commands.executeCommand<{ state: string; note: string } | undefined>('zongjie.segmenterStatus');
+    if (status?.state === 'ready') return status.note;
+    if (Date.now() > deadline) throw new Error(`the segmenter is not ready after 60 s: ${JSON.stringify(status)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 });
 
 let running: Promise<void> | undefined;
