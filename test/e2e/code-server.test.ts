@@ -321,13 +321,13 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       // until the view opens, the menu is opened again.
       const item = page.locator('.monaco-menu .action-item', { hasText: 'Zongjie: Check Word Document' }).first();
       const viewTab = page.locator('.tabs-container .tab.active', { hasText: fx.WORD_NAME });
-      const menuDeadline = Date.now() + 120_000;
+      const menuDeadline = Date.now() + 180_000;
       for (let attempt = 1; ; attempt++) {
         await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fx.WORD_NAME }).click({ button: 'right' });
         const shown = await item.waitFor({ timeout: 3_000 }).then(() => true, () => false);
         if (shown) {
           await item.click();
-          if (await viewTab.waitFor({ timeout: 15_000 }).then(() => true, () => false)) break;
+          if (await viewTab.waitFor({ timeout: 30_000 }).then(() => true, () => false)) break;
           saw(`attempt ${attempt}: the menu item was clicked, no view yet`);
         }
         if (Date.now() > menuDeadline) {
