@@ -16,6 +16,7 @@ import { yearMismatchRule } from './year-mismatch';
 import { punctuationRule } from './punctuation';
 import { emptyExampleRule } from './empty-example';
 import { fullWidthAlnumRule } from './full-width-alnum';
+import { headingStyleRule } from './heading-style';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -31,6 +32,7 @@ export const ALL_RULES: readonly Rule[] = [
   punctuationRule,
   emptyExampleRule,
   fullWidthAlnumRule,
+  headingStyleRule,
 ];
 
 export function findRule(id: string): Rule | undefined {
