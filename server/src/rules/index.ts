@@ -17,6 +17,7 @@ import { punctuationRule } from './punctuation';
 import { emptyExampleRule } from './empty-example';
 import { fullWidthAlnumRule } from './full-width-alnum';
 import { headingStyleRule } from './heading-style';
+import { ellipsisDashRule } from './ellipsis-dash';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -33,6 +34,7 @@ export const ALL_RULES: readonly Rule[] = [
   emptyExampleRule,
   fullWidthAlnumRule,
   headingStyleRule,
+  ellipsisDashRule,
 ];
 
 export function findRule(id: string): Rule | undefined {
