@@ -18,6 +18,8 @@ import { emptyExampleRule } from './empty-example';
 import { fullWidthAlnumRule } from './full-width-alnum';
 import { headingStyleRule } from './heading-style';
 import { ellipsisDashRule } from './ellipsis-dash';
+import { straightQuotesRule } from './straight-quotes';
+import { unpairedMarkRule } from './unpaired-mark';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -35,6 +37,8 @@ export const ALL_RULES: readonly Rule[] = [
   fullWidthAlnumRule,
   headingStyleRule,
   ellipsisDashRule,
+  straightQuotesRule,
+  unpairedMarkRule,
 ];
 
 export function findRule(id: string): Rule | undefined {
