@@ -20,6 +20,7 @@ import { headingStyleRule } from './heading-style';
 import { ellipsisDashRule } from './ellipsis-dash';
 import { straightQuotesRule } from './straight-quotes';
 import { unpairedMarkRule } from './unpaired-mark';
+import { numberFormRule } from './number-form';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -39,6 +40,7 @@ export const ALL_RULES: readonly Rule[] = [
   ellipsisDashRule,
   straightQuotesRule,
   unpairedMarkRule,
+  numberFormRule,
 ];
 
 export function findRule(id: string): Rule | undefined {
