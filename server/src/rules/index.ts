@@ -21,6 +21,9 @@ import { ellipsisDashRule } from './ellipsis-dash';
 import { straightQuotesRule } from './straight-quotes';
 import { unpairedMarkRule } from './unpaired-mark';
 import { numberFormRule } from './number-form';
+import { dateFormatRule } from './date-format';
+import { closingBlockRule } from './closing-block';
+import { closingDateRule } from './closing-date';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -41,6 +44,9 @@ export const ALL_RULES: readonly Rule[] = [
   straightQuotesRule,
   unpairedMarkRule,
   numberFormRule,
+  dateFormatRule,
+  closingBlockRule,
+  closingDateRule,
 ];
 
 export function findRule(id: string): Rule | undefined {
