@@ -24,6 +24,7 @@ import { numberFormRule } from './number-form';
 import { dateFormatRule } from './date-format';
 import { closingBlockRule } from './closing-block';
 import { closingDateRule } from './closing-date';
+import { paragraphEndRule } from './paragraph-end';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -47,6 +48,7 @@ export const ALL_RULES: readonly Rule[] = [
   dateFormatRule,
   closingBlockRule,
   closingDateRule,
+  paragraphEndRule,
 ];
 
 export function findRule(id: string): Rule | undefined {
