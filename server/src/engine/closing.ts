@@ -2,7 +2,7 @@
  * The closing block of a report (落款): the issuing organisation and the date
  * it was written (成文日期, GB/T 9704—2012 7.3.5), found where reports put it:
  * on the last lines, or under the title (「（2024年12月20日）」). Read by the
- * closing-block and closing-date rules; date-format judges the date's form.
+ * closing-block and closing-date rules (closing-date also judges the date's form).
  */
 import type { LineInfo, Report } from './parse';
 import { SourceText } from './source';
@@ -61,6 +61,11 @@ function stripMarkup(text: string): { text: string; offset: number } {
   return { text: s, offset };
 }
 
+/** A date that could be real: a year of this era, a month, a day of a month. */
+export function plausibleDate(year: number, month: number, day: number): boolean {
+  return year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 /** Lines longer than this are running text, not a signature or a date. */
 const SHORT_LINE = 40;
 
@@ -89,7 +94,7 @@ export function dateLine(raw: string): DateOnLine | null {
 }
 
 /** How many content lines at the end, and under the title, may hold the closing block. */
-const END_WINDOW = 5;
+const END_WINDOW = 3;
 const HEAD_WINDOW = 3;
 
 /** The report's closing block: its date line at the end or under the title; null when it has none. */
