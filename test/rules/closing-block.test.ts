@@ -27,6 +27,7 @@ ruleTester(ID, {
     { name: 'Markdown emphasis', text: draft('# ' + TITLE, '', ...BODY, '', '**XX局党组**', '', '**2024年12月20日**'), options: { markdown: true } },
     { name: 'cut off mid-sentence (a truncated page)', text: draft(TITLE, ...BODY, '同时，局党组将进一步加强') },
     { name: 'ending on a heading (not finished yet)', text: draft(TITLE, ...BODY, '四、其他') },
+    { name: 'a stray character last (a page cut)', text: draft(TITLE, ...BODY, '极') },
     { name: 'a note in brackets last', text: draft(TITLE, ...BODY, '（阅读全部内容，请先登录）') },
     { name: 'a fragment', text: draft(TITLE, '全年组织集中学习12次。') },
     { name: 'a short sketch still being written', text: draft(TITLE, '局党组认真落实责任制。', '一、主要工作', '全年组织集中学习12次。', '二、存在的问题', '学习的深度还不够。') },

@@ -20,7 +20,8 @@ const COMPLETE_END = /[。！？；…”’）》」』】〕.!?;)]$/;
 /** Content lines, and characters, a report needs after its title before its end is judged. */
 const MIN_CONTENT_LINES = 3;
 const MIN_CONTENT_CHARS = 500;
-/** A last line this short and with no sentence mark is the organisation's name. */
+/** A last line this long (a unit's name is at least 4 characters: XX党委) and with no sentence mark is the organisation's name. */
+const NAME_MIN = 4;
 const NAME_MAX = 30;
 
 export const closingBlockRule: ReportRule = {
@@ -75,7 +76,7 @@ export const closingBlockRule: ReportRule = {
     // A note in brackets last (「（阅读全文请登录）」「（本文仅供参考）」) is no part of the text: its end is unknown.
     if (/^[（(【[].*[）)】\]]$/.test(text)) return [];
     // A heading without a closing mark (「三、下一步工作打算」) ends an unfinished report, like a cut-off sentence.
-    const name = text.length <= NAME_MAX && !/[，。；：,;:！？!?、]/.test(text) && info.kind === 'body';
+    const name = text.length >= NAME_MIN && text.length <= NAME_MAX && !/[，。；：,;:！？!?、]/.test(text) && info.kind === 'body';
     if (!name && !COMPLETE_END.test(text)) return [];
     const out: RuleFinding[] = [
       {
