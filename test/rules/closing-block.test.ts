@@ -41,7 +41,7 @@ ruleTester(ID, {
     {
       name: 'no closing block at all',
       text: draft(TITLE, ...BODY),
-      findings: [{ line: 7, text: BODY[6], message: /没有落款/, severity: 'hint', data: { missing: 'block' } }],
+      findings: [{ line: 7, text: '。', character: BODY[6].length - 1, message: /没有落款/, severity: 'hint', data: { missing: 'block' } }],
       output: null,
     },
     {

@@ -83,7 +83,8 @@ export const closingBlockRule: ReportRule = {
         message: name
           ? `落款「${text}」后面缺少成文日期：请在署名下一行写上成文日期，如「2024年12月20日」（GB/T 9704—2012 第7.3.5条）。`
           : '报告末尾没有落款：正文之后应写发文机关署名和成文日期（GB/T 9704—2012 第7.3.5条）。',
-        range: lineRange(last, info.start, info.end),
+        // The name line as a whole; after a paragraph, its last character (where the block belongs), not the whole paragraph.
+        range: name ? lineRange(last, info.start, info.end) : lineRange(last, info.end - 1, info.end),
         data: { missing: name ? 'date' : 'block' },
       },
     ];
