@@ -42,6 +42,8 @@ const KINDS: Kind[] = [
 const ANY_FULL_WIDTH_PAIR = /[“”‘’《》（）【】〔〕]/;
 /** A closing bracket that ends a list marker: 1） (2) a） 一） ①）. */
 const LIST_MARKER_BEFORE = /(?:^|[\s\u3000，。；：、,;:])[0-9A-Za-z一二三四五六七八九十①-⑳]{1,3}$/;
+/** The same, on a piece of the line that does not start it (no ^). */
+const LIST_MARKER_MID = /[\s\u3000，。；：、,;:][0-9A-Za-z一二三四五六七八九十①-⑳]{1,3}$/;
 /** How a paragraph that is not cut off ends. */
 const COMPLETE_END = /[。！？；：…”’）》」』】〕.!?;:)]$/;
 
@@ -84,50 +86,64 @@ function paragraphs(report: Report, doc: ParsedDocument): Paragraph[] {
   return out;
 }
 
+/** Each paired mark's kind and side, by character code: one look-up per character. */
+const MARKS = new Map<number, { kind: number; open: boolean }>();
+KINDS.forEach((k, kind) => {
+  for (const c of k.open) MARKS.set(c.charCodeAt(0), { kind, open: true });
+  for (const c of k.close) MARKS.set(c.charCodeAt(0), { kind, open: false });
+});
+/** Any mark of a pair, full- or half-width: the characters worth a look. */
+const ANY_MARK = /[“”‘’《》〈〉（）()【】〔〕]/g;
+
 /** Findings of one paragraph whose lines are given. */
 function paragraphFindings(lines: { line: number; text: string }[], cut: boolean, markdown: boolean): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const spans = lines.map((l) => protectedSpans(l.text, markdown));
   const firstVisible = lines[0].text.length - lines[0].text.trimStart().length;
-  for (const kind of KINDS) {
-    if (!lines.some((l) => l.text.includes(kind.open[0]) || l.text.includes(kind.close[0]))) continue;
-    const open: { k: number; i: number }[] = [];
-    lines.forEach(({ line, text }, k) => {
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        const isOpen = kind.open.includes(c);
-        const isClose = kind.close.includes(c);
-        if (!isOpen && !isClose) continue;
-        if (spans[k].some(([a, b]) => i >= a && i < b)) continue;
-        if (isOpen) {
-          open.push({ k, i });
-          continue;
-        }
-        if (open.length) {
-          open.pop();
-          continue;
-        }
-        // A half-width ) alone, or a list marker 1）: not a lost bracket.
-        if (c === ')' || LIST_MARKER_BEFORE.test(text.slice(0, i))) continue;
+  const open: { k: number; i: number }[][] = KINDS.map(() => []);
+  lines.forEach(({ line, text }, k) => {
+    const spans = protectedSpans(text, markdown);
+    ANY_MARK.lastIndex = 0;
+    // Jump from mark to mark: most characters are none.
+    for (let m = ANY_MARK.exec(text); m; m = ANY_MARK.exec(text)) {
+      const i = m.index;
+      const mark = MARKS.get(text.charCodeAt(i))!;
+      if (spans.length && spans.some(([a, b]) => i >= a && i < b)) continue;
+      const stack = open[mark.kind];
+      if (mark.open) {
+        stack.push({ k, i });
+        continue;
+      }
+      if (stack.length) {
+        stack.pop();
+        continue;
+      }
+      const c = text[i];
+      // A half-width ) alone, or a list marker 1）: not a lost bracket.
+      const from = Math.max(0, i - 4);
+      if (c === ')' || (from === 0 ? LIST_MARKER_BEFORE : LIST_MARKER_MID).test(text.slice(from, i))) continue;
+      const name = KINDS[mark.kind].name;
+      out.push({
+        message: `后${name}「${c}」前面没有与之配对的前${name}：可能漏了前${name}，或多打了这个后${name}（GB/T 15834—2011《标点符号用法》）。`,
+        range: lineRange(line, i, i + 1),
+        data: { mark: c },
+      });
+    }
+  });
+  if (!cut) {
+    open.forEach((stack, kind) => {
+      const name = KINDS[kind].name;
+      for (const { k, i } of stack) {
+        const c = lines[k].text[i];
+        if (c === '(') continue;
+        // A quotation over several paragraphs opens each with “ and closes only the last (4.8.3.5).
+        if ((c === '“' || c === '‘') && k === 0 && i === firstVisible) continue;
         out.push({
-          message: `后${kind.name}「${c}」前面没有与之配对的前${kind.name}：可能漏了前${kind.name}，或多打了这个后${kind.name}（GB/T 15834—2011《标点符号用法》）。`,
-          range: lineRange(line, i, i + 1),
+          message: `前${name}「${c}」在本段中没有与之配对的后${name}：可能漏了后${name}，或多打了这个前${name}（GB/T 15834—2011《标点符号用法》）。`,
+          range: lineRange(lines[k].line, i, i + 1),
           data: { mark: c },
         });
       }
     });
-    if (cut) continue;
-    for (const { k, i } of open) {
-      const c = lines[k].text[i];
-      if (c === '(') continue;
-      // A quotation over several paragraphs opens each with “ and closes only the last (4.8.3.5).
-      if ((c === '“' || c === '‘') && k === 0 && i === firstVisible) continue;
-      out.push({
-        message: `前${kind.name}「${c}」在本段中没有与之配对的后${kind.name}：可能漏了后${kind.name}，或多打了这个前${kind.name}（GB/T 15834—2011《标点符号用法》）。`,
-        range: lineRange(lines[k].line, i, i + 1),
-        data: { mark: c },
-      });
-    }
   }
   return out;
 }
