@@ -15,6 +15,7 @@ import { outdatedReferenceRule } from './outdated-reference';
 import { yearMismatchRule } from './year-mismatch';
 import { punctuationRule } from './punctuation';
 import { emptyExampleRule } from './empty-example';
+import { teamWordingRule } from './team-wording';
 import { fullWidthAlnumRule } from './full-width-alnum';
 import { headingStyleRule } from './heading-style';
 import { ellipsisDashRule } from './ellipsis-dash';
@@ -39,6 +40,7 @@ export const ALL_RULES: readonly Rule[] = [
   yearMismatchRule,
   punctuationRule,
   emptyExampleRule,
+  teamWordingRule,
   fullWidthAlnumRule,
   headingStyleRule,
   ellipsisDashRule,
