@@ -22,6 +22,16 @@ import { marginResidueRule } from './margin-residue';
 import { hiddenTextRule } from './hidden-text';
 import { documentPropertiesRule } from './document-properties';
 import { teamWordingRule } from './team-wording';
+import { fullWidthAlnumRule } from './full-width-alnum';
+import { headingStyleRule } from './heading-style';
+import { ellipsisDashRule } from './ellipsis-dash';
+import { straightQuotesRule } from './straight-quotes';
+import { unpairedMarkRule } from './unpaired-mark';
+import { numberFormRule } from './number-form';
+import { dateFormatRule } from './date-format';
+import { closingBlockRule } from './closing-block';
+import { closingDateRule } from './closing-date';
+import { paragraphEndRule } from './paragraph-end';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -37,6 +47,16 @@ export const ALL_RULES: readonly Rule[] = [
   punctuationRule,
   emptyExampleRule,
   teamWordingRule,
+  fullWidthAlnumRule,
+  headingStyleRule,
+  ellipsisDashRule,
+  straightQuotesRule,
+  unpairedMarkRule,
+  numberFormRule,
+  dateFormatRule,
+  closingBlockRule,
+  closingDateRule,
+  paragraphEndRule,
   // Word-only: they read what a .docx holds beside its text, and find nothing in a text draft.
   trackedChangeRule,
   wordCommentRule,
