@@ -14,6 +14,7 @@ import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine } from './
 import { LineMemo, NO_CACHE } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from './words';
+import { PIAN_LABEL, TitleCandidate, isCollectionLine, isCopy, isSalutation, pianLine, titleCandidate as computeTitleCandidate } from './title';
 import { SourceText, leadingBlank, trailingBlankStart } from './source';
 
 export type LineKind = 'blank' | 'residue' | 'collection' | 'title' | 'heading' | 'body';
@@ -96,58 +97,16 @@ export interface ParseOptions {
 }
 
 const YEARISH = /(19|20)\d{2}|20[Xx×Ｘｘ]{2}|20\d[Xx×Ｘｘ]|[上下]半年|年度/;
-const REPORT_PREFIX = /^(篇\s*\d+|第[一二三四五六七八九十\d]+篇)\s*[：:、.]?\s*/;
-const COUNT_LINE = /^[（(]\s*\d+\s*篇\s*[）)]$/;
-const TITLE_END_PUNCT = /[。；，：:,;！？!?]$/;
-
-interface TitleCandidate {
-  text: string;
-  start: number;
-  end: number;
-  prefixed: boolean;
-  h1: boolean;
-}
-
-function computeTitleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean): TitleCandidate | null {
-  if (info.kind !== 'body') return null;
-  let start = info.start;
-  const end = info.end;
-  let h1 = false;
-  if (markdown) {
-    const h = /^#[ \t]+/.exec(line.slice(start, end));
-    if (h) {
-      h1 = true;
-      start += h[0].length;
-    } else if (line.startsWith('#', start)) {
-      return null;
-    }
-    if (line.startsWith('**', start) && line.endsWith('**', end)) {
-      return computeTitleCandidate(line.slice(0, end - 2), { ...info, start: start + 2, end: end - 2 }, profile, false);
-    }
-  }
-  let prefixed = false;
-  const p = REPORT_PREFIX.exec(line.slice(start, end));
-  if (p) {
-    prefixed = true;
-    start += p[0].length;
-  }
-  const text = line.slice(start, end);
-  if (text.length < 4 || text.length > 60) return null;
-  if (text.includes('。') || TITLE_END_PUNCT.test(text)) return null;
-  if (matchMarker(text)) return null;
-  if (!profile.titleRegex.test(text)) return null;
-  return { text, start, end, prefixed, h1 };
-}
+/** How far down the page the first report's title is looked for, in lines of content. */
+const PREAMBLE_LINES = 40;
+/** How far past a paragraph a copy of the page title or a 篇 marker shows that the paragraph was the site's. */
+const PREAMBLE_LOOKAHEAD = 12;
 
 /** The title a body line would be (memoised by the line's text). */
 function titleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
   if (info.kind !== 'body') return null;
   const known = memo.get<TitleCandidate | null>(info.line, 'title');
-  return known !== undefined ? known : memo.set(info.line, 'title', computeTitleCandidate(line, info, profile, markdown));
-}
-
-function isCollectionTitle(text: string, profile: Profile): boolean {
-  return profile.collectionRegex.test(text);
+  return known !== undefined ? known : memo.set(info.line, 'title', computeTitleCandidate(line, info.start, info.end, profile, markdown));
 }
 
 function contentOf(source: SourceText, info: LineInfo): string {
@@ -179,27 +138,24 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     for (let k = 0; k < r.regions.length; k++) residue.push(atLine(r.regions[k], l));
   }
 
-  // 2. The first report's title: the first title-like line among the first few
-  //    lines of content. A collection's own title ("…汇编", "（6篇）") is skipped.
-  let firstTitle = -1;
-  let seen = 0;
-  for (const info of lines) {
-    if (info.kind !== 'body') continue;
-    const text = contentOf(source, info);
-    if (isCollectionTitle(text, profile) || COUNT_LINE.test(text)) {
-      info.kind = 'collection';
-      continue;
-    }
-    const next = nextContent(lines, info.line);
-    if (next && COUNT_LINE.test(contentOf(source, next)) && titleCandidate(source.lines[info.line], info, profile, markdown, memo)) {
-      info.kind = 'collection';
-      continue;
-    }
-    if (titleCandidate(source.lines[info.line], info, profile, markdown, memo)) {
-      firstTitle = info.line;
-      break;
-    }
-    if (++seen >= 4) break;
+  // 2. The first report's title: the last title-like line above the body.
+  //    Template sites put the page title, a file name and the document's own
+  //    title above a report, with chrome in between; copies of the title, 篇
+  //    markers and a site's intro paragraph above them are residue.
+  const pre = findFirstTitle(source, lines, profile, markdown, memo);
+  const firstTitle = pre.title;
+  for (const l of pre.collection) lines[l].kind = 'collection';
+  for (const l of pre.copies) {
+    lines[l].kind = 'residue';
+    residue.push(wholeLines(source, l, l, '重复的网页标题', false));
+  }
+  for (const l of pre.markers) {
+    lines[l].kind = 'residue';
+    residue.push(wholeLines(source, l, l, PIAN_LABEL, true));
+  }
+  for (const l of pre.intro) {
+    lines[l].kind = 'residue';
+    residue.push(wholeLines(source, l, l, '网站导语', false));
   }
 
   // 3. Before the first title, a block of lines that holds residue is residue as
@@ -239,25 +195,61 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   }
 
   // 4. Titles of the following reports: a title-like line that names a period
-  //    (or is numbered "篇2：", or is a Markdown H1) and starts a new block.
-  const titles: { line: number; cand: TitleCandidate }[] = [];
+  //    (or is numbered "篇2：", or is a Markdown H1) and starts a new block; a
+  //    line that is only a 篇 marker ("第二篇") starts one too, once the report
+  //    before it has text. A copy of the title before any text is the page's.
+  const titles: { line: number; cand: TitleCandidate | null }[] = [];
   if (firstTitle >= 0) {
     titles.push({ line: firstTitle, cand: titleCandidate(source.lines[firstTitle], lines[firstTitle], profile, markdown, memo)! });
+    addSiteSpans(titles[0].cand!, firstTitle, residue);
+    let hasText = false;
+    let pendingMarker = -1;
     for (let l = firstTitle + 1; l < lines.length; l++) {
       const info = lines[l];
+      if (info.kind !== 'body') continue;
+      const text = contentOf(source, info);
+      const named = pianLine(text);
+      if (named !== null) {
+        info.kind = 'residue';
+        residue.push(wholeLines(source, l, l, PIAN_LABEL, true));
+        if (hasText) {
+          pendingMarker = l;
+          hasText = false;
+        }
+        continue;
+      }
       const cand = titleCandidate(source.lines[l], info, profile, markdown, memo);
-      if (!cand) continue;
-      const prev = lines[l - 1];
-      const startsBlock = prev.kind === 'blank' || prev.kind === 'residue' || prev.kind === 'collection';
-      if (cand.prefixed || cand.h1 || (startsBlock && YEARISH.test(cand.text))) titles.push({ line: l, cand });
+      const current = titles[titles.length - 1].cand;
+      if (cand && !hasText && current && isCopy(cand.text, current.text) && pendingMarker < 0) {
+        info.kind = 'residue';
+        residue.push(wholeLines(source, l, l, '重复的网页标题', false));
+        continue;
+      }
+      if (cand) {
+        const prev = lines[l - 1];
+        const startsBlock = prev.kind === 'blank' || prev.kind === 'residue' || prev.kind === 'collection';
+        if (pendingMarker >= 0 || cand.prefixed || cand.h1 || (startsBlock && YEARISH.test(cand.text))) {
+          titles.push({ line: l, cand });
+          addSiteSpans(cand, l, residue);
+          pendingMarker = -1;
+          hasText = false;
+          continue;
+        }
+      }
+      if (pendingMarker >= 0) {
+        // A 篇 marker with no title under it: the next report starts at the marker, untitled.
+        titles.push({ line: pendingMarker, cand: null });
+        pendingMarker = -1;
+      }
+      hasText = true;
     }
-    for (const t of titles) lines[t.line].kind = 'title';
+    for (const t of titles) if (t.cand) lines[t.line].kind = 'title';
   }
 
   // 5. A web page's preview line: the title and first sentence again, cut off with "...".
   for (const t of titles) {
     const prev = previousContent(lines, t.line);
-    if (prev && prev.kind === 'body' && isPreviewLine(contentOf(source, prev), t.cand.text)) {
+    if (t.cand && prev && prev.kind === 'body' && isPreviewLine(contentOf(source, prev), t.cand.text)) {
       prev.kind = 'residue';
       residue.push(wholeLines(source, prev.line, prev.line, '网页预览', true));
     }
@@ -289,6 +281,137 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   const enumerationsAt = (l: number): EnumerationItem[] =>
     memo.get<EnumerationItem[]>(l, 'enumeration') ?? memo.set(l, 'enumeration', enumerationItems(source.lines[l]));
   return { source, markdown, profile, lines, residue: merged, reports, enumerationsAt };
+}
+
+interface Preamble {
+  /** The first report's title line, or -1. */
+  title: number;
+  /** Standalone copies of the title above it. */
+  copies: number[];
+  /** Lines that are only a 篇 marker, above the title. */
+  markers: number[];
+  /** A site's paragraphs above the title (an intro, a notice) that the title's copies or 篇 markers show were not the report's. */
+  intro: number[];
+  /** A collection's own title or count lines. */
+  collection: number[];
+}
+
+/** A line that starts the report's text: a numbered heading, a paragraph, an addressee. */
+function startsBody(text: string): boolean {
+  if (matchMarker(text)) return true;
+  if (isSalutation(text)) return true;
+  if (text.length > 60) return true;
+  // A bulleted line of page metadata is no paragraph.
+  if (/^[-•·*]\s/.test(text)) return false;
+  if (text.includes('。') && text.length >= 16) return true;
+  return /如下[：:]$/.test(text);
+}
+
+/** A short line that names a standard part ("工作开展情况"): under a title it is a heading, not a second title. */
+function namesPart(text: string, profile: Profile): boolean {
+  // A title names its period and unit; a part's heading rarely does.
+  if (YEARISH.test(text) && text.length > 12) return false;
+  return text.length <= PLAIN_HEADING_MAX && profile.parts.some((p) => p.headingRegexes.some((r) => r.test(text)));
+}
+
+/**
+ * The first report's title: the last title-like line above the body, within
+ * the first lines of content. A paragraph above it is the site's when a copy
+ * of the page title or a 篇 marker follows it before any top-level heading.
+ * Looks at a bounded number of lines at the top of the document only.
+ */
+function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile, markdown: boolean, memo: LineMemo): Preamble {
+  const out: Preamble = { title: -1, copies: [], markers: [], intro: [], collection: [] };
+  const candidates: number[] = [];
+  let best: TitleCandidate | null = null;
+  let sawCollection = false;
+  const pending: number[] = [];
+  const candAt = (info: LineInfo) => titleCandidate(source.lines[info.line], info, profile, markdown, memo);
+  /** After a paragraph at `from`: does a copy of the title, a 篇 marker or (in a collection) a title follow before the report's own headings? */
+  const siteParagraph = (from: number): boolean => {
+    let n = 0;
+    for (let l = from + 1; l < lines.length && n < PREAMBLE_LOOKAHEAD; l++) {
+      const info = lines[l];
+      if (info.kind !== 'body') continue;
+      n++;
+      const text = contentOf(source, info);
+      if (pianLine(text) !== null) return true;
+      const cand = candAt(info);
+      if (cand) {
+        if (cand.pian || isPreviewLine(contentOf(source, lines[from]), cand.text)) return true;
+        if (best) return isCopy(cand.text, best.text);
+        return sawCollection || !namesPart(cand.text, profile);
+      }
+      const m = matchMarker(text);
+      if (m && m.rank <= 2) return false;
+    }
+    return false;
+  };
+  let n = 0;
+  for (let l = 0; l < lines.length && n < PREAMBLE_LINES; l++) {
+    const info = lines[l];
+    if (info.kind !== 'body') continue;
+    n++;
+    const text = contentOf(source, info);
+    if (pianLine(text) !== null) {
+      out.markers.push(l);
+      continue;
+    }
+    const cand = candAt(info);
+    if (cand && nextIsCount(source, lines, l)) {
+      out.collection.push(l);
+      sawCollection = true;
+      continue;
+    }
+    if (cand) {
+      if (best && !isCopy(cand.text, best.text) && namesPart(cand.text, profile)) break;
+      candidates.push(l);
+      best = cand;
+      out.title = l;
+      out.intro.push(...pending);
+      pending.length = 0;
+      continue;
+    }
+    if (isCollectionLine(text, profile, cand !== null)) {
+      out.collection.push(l);
+      sawCollection = true;
+      continue;
+    }
+    if (text.startsWith('——')) continue;
+    if (startsBody(text)) {
+      if (siteParagraph(l)) {
+        pending.push(l);
+        continue;
+      }
+      break;
+    }
+  }
+  if (best) {
+    for (const l of candidates) {
+      if (l !== out.title && isCopy(candAt(lines[l])!.text, best.text)) out.copies.push(l);
+    }
+  }
+  // Markers below the title belong to the reports (step 4).
+  out.markers = out.markers.filter((l) => l < out.title);
+  return out;
+}
+
+function nextIsCount(source: SourceText, lines: LineInfo[], from: number): boolean {
+  const next = nextContent(lines, from);
+  return next !== null && /^[（(]\s*\d+\s*篇\s*[）)]$/.test(contentOf(source, next));
+}
+
+function addSiteSpans(cand: TitleCandidate, line: number, residue: ResidueRegion[]): void {
+  for (const s of cand.site) {
+    residue.push({
+      kind: 'span',
+      label: s.label,
+      startLine: line,
+      endLine: line,
+      range: { start: { line, character: s.start }, end: { line, character: s.end } },
+      certain: s.label === PIAN_LABEL,
+    });
+  }
 }
 
 const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collection: 'c', title: 't', heading: 'h', body: 'b' };
