@@ -14,10 +14,15 @@ import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine } from './
 import { LineMemo, NO_CACHE } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from './words';
+import { chunkCounterLength, findChunkRuns, findTocZones } from './layout';
 import { PIAN_LABEL, TitleCandidate, isCollectionLine, isCopy, isSalutation, pianLine, titleCandidate as computeTitleCandidate } from './title';
 import { SourceText, leadingBlank, trailingBlankStart } from './source';
 
-export type LineKind = 'blank' | 'residue' | 'collection' | 'title' | 'heading' | 'body';
+/**
+ * 'toc': a table of contents (the writer's own, or a site's when also
+ * residue): part of no outline.
+ */
+export type LineKind = 'blank' | 'residue' | 'collection' | 'title' | 'heading' | 'body' | 'toc';
 
 export interface LineInfo {
   line: number;
@@ -105,8 +110,10 @@ const PREAMBLE_LOOKAHEAD = 12;
 /** The title a body line would be (memoised by the line's text). */
 function titleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
   if (info.kind !== 'body') return null;
-  const known = memo.get<TitleCandidate | null>(info.line, 'title');
-  return known !== undefined ? known : memo.set(info.line, 'title', computeTitleCandidate(line, info.start, info.end, profile, markdown));
+  // A line read from past a page-chunk counter is remembered apart from the same text read whole.
+  const namespace = info.start === leadingBlank(line) ? 'title' : 'title:chunk';
+  const known = memo.get<TitleCandidate | null>(info.line, namespace);
+  return known !== undefined ? known : memo.set(info.line, namespace, computeTitleCandidate(line, info.start, info.end, profile, markdown));
 }
 
 function contentOf(source: SourceText, info: LineInfo): string {
@@ -136,6 +143,34 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     const r = memo.get<LineResidue>(l, 'residue') ?? memo.set(l, 'residue', detectLineResidue(source.lines[l], 0, info.start, info.end));
     if (r.wholeLine) info.kind = 'residue';
     for (let k = 0; k < r.regions.length; k++) residue.push(atLine(r.regions[k], l));
+  }
+
+  // 1b. Layouts that are no outline: a table of contents above the report (a
+  //     site's is residue), and page-chunk counters (「1、」 before each ~300
+  //     characters of a doc site's page text), which are the site's, not headings.
+  for (const z of findTocZones(source.lines, lines)) {
+    for (let l = z.startLine; l <= z.endLine; l++) if (lines[l].kind !== 'blank') lines[l].kind = z.site ? 'residue' : 'toc';
+    if (z.site) residue.push(wholeLines(source, z.startLine, z.endLine, '网站生成的目录', false));
+  }
+  const chunked = new Set<number>();
+  for (const run of findChunkRuns(source.lines, lines)) {
+    for (const l of run.lines) {
+      chunked.add(l);
+      const info = lines[l];
+      const at = info.start;
+      residue.push({
+        kind: 'span',
+        label: '网页分段编号',
+        startLine: l,
+        endLine: l,
+        range: { start: { line: l, character: at }, end: { line: l, character: at + chunkCounterLength(source.lines[l].slice(at, at + 3)) } },
+        certain: true,
+      });
+      // The line's content starts after the counter: for titles, headings and the rest.
+      let k = at + chunkCounterLength(source.lines[l].slice(at, at + 3));
+      while (k < info.end && /[\s\u3000]/.test(source.lines[l].charAt(k))) k++;
+      info.start = k;
+    }
   }
 
   // 2. The first report's title: the last title-like line above the body.
@@ -274,8 +309,8 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     while (end > start && (lines[end].kind === 'blank' || lines[end].kind === 'collection')) end--;
     const t = bounds[k].title;
     const build = () =>
-      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter, memo);
-    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: reportShape(source, lines, start, end, t !== null, options.segmenter) }, build, markHeadings(lines), moveReport) : build());
+      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter, memo, chunked);
+    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: reportShape(source, lines, start, end, t !== null, options.segmenter, chunked) }, build, markHeadings(lines), moveReport) : build());
   }
 
   const enumerationsAt = (l: number): EnumerationItem[] =>
@@ -414,7 +449,7 @@ function addSiteSpans(cand: TitleCandidate, line: number, residue: ResidueRegion
   }
 }
 
-const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collection: 'c', title: 't', heading: 'h', body: 'b' };
+const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collection: 'c', title: 't', heading: 'h', body: 'b', toc: 'o' };
 
 /**
  * What a report's build reads of its lines besides their texts: each line's
@@ -422,11 +457,12 @@ const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collect
  * wordState); whether the report has a title. Equal shapes and equal texts
  * build equal reports (report-memo.ts).
  */
-function reportShape(source: SourceText, lines: LineInfo[], start: number, end: number, titled: boolean, segmenter: Segmenter | undefined): string {
+function reportShape(source: SourceText, lines: LineInfo[], start: number, end: number, titled: boolean, segmenter: Segmenter | undefined, chunked: ReadonlySet<number>): string {
   let shape = titled ? 'T' : 'N';
   for (let l = start; l <= end; l++) {
     const kind = lines[l].kind;
     shape += KIND_CODES[kind];
+    if (chunked.size > 0 && chunked.has(l)) shape += 'k' + lines[l].start;
     if (segmenter && (kind === 'body' || kind === 'title')) shape += wordState(segmenter, source.lines[l]).charAt(0);
   }
   return shape;
@@ -532,14 +568,21 @@ function buildReport(
   title: ReportTitle | null,
   segmenter: Segmenter | undefined,
   memo: LineMemo,
+  chunked: ReadonlySet<number>,
 ): Report {
   const headings: HeadingNode[] = [];
   const bodyStart = title ? startLine + 1 : startLine;
   for (let l = bodyStart; l <= endLine; l++) {
     const info = lines[l];
     if (info.kind !== 'body') continue;
-    const text = source.lines[l];
-    const marker = memo.at(l, 'heading', () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
+    let text = source.lines[l];
+    let namespace = 'heading';
+    if (chunked.size > 0 && chunked.has(l)) {
+      // A page-chunk counter is no heading marker: read the line without it (positions kept).
+      text = ' '.repeat(info.start) + text.slice(info.start);
+      namespace = 'heading:chunk';
+    }
+    const marker = memo.at(l, namespace, () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
     if (!marker) continue;
     info.kind = 'heading';
     info.heading = marker;
