@@ -15,7 +15,8 @@ import { LineMemo, NO_CACHE } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from './words';
 import { chunkCounterLength, findChunkRuns, findTocZones } from './layout';
-import { PIAN_LABEL, TitleCandidate, isCollectionLine, isCopy, isSalutation, pianLine, titleCandidate as computeTitleCandidate } from './title';
+import { InlineMarker, flatTitle, inlineMarkers } from './flat';
+import { PIAN_LABEL, SiteSpan, TitleCandidate, isCollectionLine, isCopy, isSalutation, pianLine, titleCandidate as computeTitleCandidate } from './title';
 import { SourceText, leadingBlank, trailingBlankStart } from './source';
 
 /**
@@ -46,6 +47,8 @@ export interface HeadingNode {
   endLine: number;
   /** True when the heading has body text, run-in or on later lines, or sub-headings. */
   hasBody: boolean;
+  /** True for a heading inside a flattened line (not at the line's start). */
+  inline?: boolean;
 }
 
 export interface ReportPart {
@@ -68,6 +71,8 @@ export interface ReportTitle {
   text: string;
   start: number;
   end: number;
+  /** True when the title is the start of a flattened line that goes on with the report's text. */
+  inline?: boolean;
 }
 
 export interface Report {
@@ -192,6 +197,9 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     lines[l].kind = 'residue';
     residue.push(wholeLines(source, l, l, '网站导语', false));
   }
+  for (const { line, span } of pre.site) {
+    residue.push({ kind: 'span', label: span.label, startLine: line, endLine: line, range: { start: { line, character: span.start }, end: { line, character: span.end } }, certain: false });
+  }
 
   // 3. Before the first title, a block of lines that holds residue is residue as
   //    a whole: template sites surround their watermark with slogans and
@@ -235,9 +243,10 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   //    before it has text. A copy of the title before any text is the page's.
   const titles: { line: number; cand: TitleCandidate | null }[] = [];
   if (firstTitle >= 0) {
-    titles.push({ line: firstTitle, cand: titleCandidate(source.lines[firstTitle], lines[firstTitle], profile, markdown, memo)! });
+    titles.push({ line: firstTitle, cand: pre.flat ?? titleCandidate(source.lines[firstTitle], lines[firstTitle], profile, markdown, memo)! });
     addSiteSpans(titles[0].cand!, firstTitle, residue);
-    let hasText = false;
+    // A flattened title's line goes on with the report's text.
+    let hasText = pre.flat !== null;
     let pendingMarker = -1;
     for (let l = firstTitle + 1; l < lines.length; l++) {
       const info = lines[l];
@@ -278,7 +287,7 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
       }
       hasText = true;
     }
-    for (const t of titles) if (t.cand) lines[t.line].kind = 'title';
+    for (const t of titles) if (t.cand && t.cand !== pre.flat) lines[t.line].kind = 'title';
   }
 
   // 5. A web page's preview line: the title and first sentence again, cut off with "...".
@@ -309,8 +318,8 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     while (end > start && (lines[end].kind === 'blank' || lines[end].kind === 'collection')) end--;
     const t = bounds[k].title;
     const build = () =>
-      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter, memo, chunked);
-    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: reportShape(source, lines, start, end, t !== null, options.segmenter, chunked) }, build, markHeadings(lines), moveReport) : build());
+      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end, inline: t === pre.flat } : null, options.segmenter, memo, chunked);
+    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: (t === pre.flat && t ? 'F' : '') + reportShape(source, lines, start, end, t !== null, options.segmenter, chunked) }, build, markHeadings(lines), moveReport) : build());
   }
 
   const enumerationsAt = (l: number): EnumerationItem[] =>
@@ -329,6 +338,10 @@ interface Preamble {
   intro: number[];
   /** A collection's own title or count lines. */
   collection: number[];
+  /** The title, when it is the start of a flattened line rather than a line of its own. */
+  flat: TitleCandidate | null;
+  /** Site words on the line of a flattened title, or a copy of the title at the start of the body's line: residue. */
+  site: { line: number; span: SiteSpan }[];
 }
 
 /** A line that starts the report's text: a numbered heading, a paragraph, an addressee. */
@@ -356,12 +369,16 @@ function namesPart(text: string, profile: Profile): boolean {
  * Looks at a bounded number of lines at the top of the document only.
  */
 function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile, markdown: boolean, memo: LineMemo): Preamble {
-  const out: Preamble = { title: -1, copies: [], markers: [], intro: [], collection: [] };
+  const out: Preamble = { title: -1, copies: [], markers: [], intro: [], collection: [], flat: null, site: [] };
   const candidates: number[] = [];
   let best: TitleCandidate | null = null;
   let sawCollection = false;
   const pending: number[] = [];
   const candAt = (info: LineInfo) => titleCandidate(source.lines[info.line], info, profile, markdown, memo);
+  const flatAt = (info: LineInfo) => {
+    const namespace = info.start === leadingBlank(source.lines[info.line]) ? 'title:flat' : 'title:flat:chunk';
+    return memo.at(info.line, namespace, () => flatTitle(source.lines[info.line], info.start, info.end, profile, markdown));
+  };
   /** After a paragraph at `from`: does a copy of the title, a 篇 marker or (in a collection) a title follow before the report's own headings? */
   const siteParagraph = (from: number): boolean => {
     let n = 0;
@@ -376,6 +393,11 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile,
         if (cand.pian || isPreviewLine(contentOf(source, lines[from]), cand.text)) return true;
         if (best) return isCopy(cand.text, best.text);
         return sawCollection || !namesPart(cand.text, profile);
+      }
+      const flat = text.length > 60 ? flatAt(info) : null;
+      if (flat) {
+        if (best) return isCopy(flat.cand.text, best.text);
+        return sawCollection || !namesPart(flat.cand.text, profile);
       }
       const m = matchMarker(text);
       if (m && m.rank <= 2) return false;
@@ -414,6 +436,22 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile,
     }
     if (text.startsWith('——')) continue;
     if (startsBody(text)) {
+      // A report flattened onto long lines: its title is the start of the first one.
+      const flat = text.length > 60 ? flatAt(info) : null;
+      if (flat && (!best || isCopy(flat.cand.text, best.text))) {
+        if (best && !best.file) {
+          // The page showed the title above the text, and the text starts with it again.
+          out.site.push({ line: l, span: { start: info.start, end: flat.cand.end, label: '重复的网页标题' } });
+        } else {
+          if (best) candidates.push(l);
+          best = flat.cand;
+          out.title = l;
+          out.flat = flat.cand;
+          for (const span of flat.site) out.site.push({ line: l, span });
+          out.intro.push(...pending);
+        }
+        break;
+      }
       if (siteParagraph(l)) {
         pending.push(l);
         continue;
@@ -423,7 +461,8 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile,
   }
   if (best) {
     for (const l of candidates) {
-      if (l !== out.title && isCopy(candAt(lines[l])!.text, best.text)) out.copies.push(l);
+      const c = candAt(lines[l]);
+      if (l !== out.title && c && isCopy(c.text, best.text)) out.copies.push(l);
     }
   }
   // Markers below the title belong to the reports (step 4).
@@ -472,6 +511,7 @@ function reportShape(source: SourceText, lines: LineInfo[], start: number, end: 
 function markHeadings(lines: LineInfo[]): (report: Report) => void {
   return (report) => {
     for (const h of report.headings) {
+      if (h.inline) continue;
       const info = lines[h.line];
       info.kind = 'heading';
       info.heading = h.marker;
@@ -556,6 +596,8 @@ function mergeResidue(regions: ResidueRegion[], lines: LineInfo[]): ResidueRegio
 
 /** Lines short and bare enough to be an unnumbered heading ("存在的问题"). */
 const PLAIN_HEADING_MAX = 24;
+/** Lines this long may hold a flattened report's headings. */
+const INLINE_MIN = 160;
 
 function buildReport(
   source: SourceText,
@@ -571,7 +613,23 @@ function buildReport(
   chunked: ReadonlySet<number>,
 ): Report {
   const headings: HeadingNode[] = [];
-  const bodyStart = title ? startLine + 1 : startLine;
+  const bodyStart = title && !title.inline ? startLine + 1 : startLine;
+  // The numbers of the last 一、 and （一） seen, to tell headings inside a flattened line from look-alikes.
+  let lastDun = 0;
+  let lastParen = 0;
+  const push = (l: number, marker: HeadingMarker, inline: boolean) => {
+    let rank = marker.rank;
+    if (marker.style === 'markdown') rank = marker.hashes <= 2 ? 1 : marker.hashes - 1;
+    const node: HeadingNode = { line: l, marker, text: marker.text, rank, depth: 0, parent: null, children: [], endLine: endLine, hasBody: marker.runIn };
+    if (inline) node.inline = true;
+    headings.push(node);
+    if (marker.style === 'cn-dun') {
+      lastDun = marker.number;
+      lastParen = 0;
+    } else if (marker.style === 'cn-paren') {
+      lastParen = marker.number;
+    }
+  };
   for (let l = bodyStart; l <= endLine; l++) {
     const info = lines[l];
     if (info.kind !== 'body') continue;
@@ -582,13 +640,68 @@ function buildReport(
       text = ' '.repeat(info.start) + text.slice(info.start);
       namespace = 'heading:chunk';
     }
-    const marker = memo.at(l, namespace, () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
-    if (!marker) continue;
-    info.kind = 'heading';
-    info.heading = marker;
-    let rank = marker.rank;
-    if (marker.style === 'markdown') rank = marker.hashes <= 2 ? 1 : marker.hashes - 1;
-    headings.push({ line: l, marker, text: marker.text, rank, depth: 0, parent: null, children: [], endLine: endLine, hasBody: marker.runIn });
+    let marker = memo.at(l, namespace, () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
+    // A report flattened onto long lines: headings inside the line.
+    const flattened = info.end - info.start >= INLINE_MIN || title?.inline === true;
+    const inline = flattened ? inlineHeadings(l, text, info, marker) : null;
+    if (marker) {
+      info.kind = 'heading';
+      if (flattened && marker.style !== 'plain') {
+        const stop = inline && inline.length ? inline[0].at : info.end;
+        const short = headingIn(text, marker.markerStart, stop);
+        if (short) {
+          short.runIn = marker.runIn || stop > short.textEnd + 1;
+          marker = short;
+        }
+      }
+      info.heading = marker;
+      push(l, marker, false);
+    }
+    if (!inline) continue;
+    for (let k = 0; k < inline.length; k++) {
+      const stop = k + 1 < inline.length ? inline[k + 1].at : info.end;
+      const m = headingIn(text, inline[k].at, stop);
+      if (!m) continue;
+      push(l, m, true);
+      // Text after it on the line is its body; at the end of a page chunk, the next chunk is.
+      if (/[^\s\u3000]/.test(text.slice(m.textEnd + 1, stop)) || chunked.has(l)) headings[headings.length - 1].hasBody = true;
+    }
+  }
+
+  /** The heading whose marker is at `at`, read no further than `stop` and, in a flattened line, than the first space after its words. */
+  function headingIn(text: string, at: number, stop: number): HeadingMarker | null {
+    const space = text.slice(at + 3, stop).search(/[ \t\u3000]/);
+    const headEnd = space >= 0 ? at + 3 + space : stop;
+    return parseHeading(' '.repeat(at) + text.slice(at, headEnd), markdown);
+  }
+
+  /** The inline markers of line `l` that continue the report's numbering (at least two, or one after a heading of its style). */
+  function inlineHeadings(l: number, text: string, info: LineInfo, lineStart: HeadingMarker | null): InlineMarker[] | null {
+    const found = memo.at(l, 'inline', () => inlineMarkers(text)).filter((c) => c.at > info.start);
+    if (found.length === 0) return null;
+    let dun = lastDun;
+    let paren = lastParen;
+    if (lineStart?.style === 'cn-dun') {
+      dun = lineStart.number;
+      paren = 0;
+    } else if (lineStart?.style === 'cn-paren') {
+      paren = lineStart.number;
+    }
+    const kept: InlineMarker[] = [];
+    let continues = false;
+    for (const c of found) {
+      if (c.style === 'cn-dun' && c.number === dun + 1) {
+        if (dun > 0) continues = true;
+        dun = c.number;
+        paren = 0;
+        kept.push(c);
+      } else if (c.style === 'cn-paren' && c.number === paren + 1) {
+        if (paren > 0) continues = true;
+        paren = c.number;
+        kept.push(c);
+      }
+    }
+    return kept.length >= 2 || (kept.length === 1 && continues) ? kept : null;
   }
 
   // The heading tree: each heading hangs under the nearest open heading of a higher rank.
@@ -596,7 +709,9 @@ function buildReport(
   const stack: HeadingNode[] = [];
   for (const h of headings) {
     while (stack.length && stack[stack.length - 1].rank >= h.rank) {
-      stack.pop()!.endLine = h.line - 1;
+      const done = stack.pop()!;
+      // Headings inside one flattened line end on that line.
+      done.endLine = Math.max(done.line, h.line - 1);
     }
     const parent = stack.length ? stack[stack.length - 1] : null;
     h.parent = parent;

@@ -51,6 +51,8 @@ export interface TitleCandidate {
   pian: boolean;
   /** Site words cut from around the title (篇 markers, 精编, VIP). */
   site: SiteSpan[];
+  /** A document's file name (「….docx」): the page's, not the document's own title. */
+  file: boolean;
 }
 
 export const PIAN_LABEL = '汇编分篇标记';
@@ -81,6 +83,7 @@ export function titleCandidate(line: string, start: number, end: number, profile
   const site: SiteSpan[] = [];
   let prefixed = false;
   let pian = false;
+  let file = false;
   const vip = VIP_PREFIX.exec(line.slice(start, end));
   if (vip && vip[0].length < end - start) {
     site.push({ start, end: start + vip[0].length, label: PAID_LABEL });
@@ -116,6 +119,7 @@ export function titleCandidate(line: string, start: number, end: number, profile
       const words = ss[0].match(/[.．](?:docx?|pdf|wps)|[（(][^（）()]*[）)]|范文|精编|精选|最新|通用|优选|VIP|vip/g) ?? [];
       let at = start + ss.index;
       for (const w of words) {
+        if (/^[.．]/.test(w)) file = true;
         if (SITE_SUFFIX_RESIDUE.test(w)) site.push({ start: at, end: at + w.length, label: SITE_SUFFIX_LABEL });
         else if (/^(?:VIP|vip)$/.test(w)) site.push({ start: at, end: at + w.length, label: PAID_LABEL });
         at += w.length;
@@ -130,7 +134,7 @@ export function titleCandidate(line: string, start: number, end: number, profile
   if (CHROME.test(text)) return null;
   if (matchMarker(text)) return null;
   if (!profile.titleRegex.test(text) && !GENERIC_SUFFIX.test(text)) return null;
-  return { text, start, end, prefixed, h1, pian, site };
+  return { text, start, end, prefixed, h1, pian, site, file };
 }
 
 function trimEnd(line: string, start: number, end: number): number {
