@@ -73,6 +73,12 @@ export interface ReportTitle {
   end: number;
   /** True when the title is the start of a flattened line that goes on with the report's text. */
   inline?: boolean;
+  /**
+   * A title split over lines (PDF extraction): its last line (`end` is on it),
+   * and where each piece of `text` is in the source.
+   */
+  endLine?: number;
+  segments?: { line: number; start: number; end: number }[];
 }
 
 export interface Report {
@@ -243,16 +249,19 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   //    before it has text. A copy of the title before any text is the page's.
   const titles: { line: number; cand: TitleCandidate | null }[] = [];
   if (firstTitle >= 0) {
-    titles.push({ line: firstTitle, cand: pre.flat ?? titleCandidate(source.lines[firstTitle], lines[firstTitle], profile, markdown, memo)! });
-    addSiteSpans(titles[0].cand!, firstTitle, residue);
+    titles.push({ line: firstTitle, cand: pre.split?.cand ?? pre.flat ?? titleCandidate(source.lines[firstTitle], lines[firstTitle], profile, markdown, memo)! });
+    if (pre.split) {
+      for (let l = firstTitle + 1; l <= pre.split.endLine; l++) if (lines[l].kind === 'body') lines[l].kind = 'title';
+    } else {
+      addSiteSpans(titles[0].cand!, firstTitle, residue);
+    }
     // A flattened title's line goes on with the report's text.
     let hasText = pre.flat !== null;
     let pendingMarker = -1;
-    for (let l = firstTitle + 1; l < lines.length; l++) {
+    for (let l = (pre.split?.endLine ?? firstTitle) + 1; l < lines.length; l++) {
       const info = lines[l];
       if (info.kind !== 'body') continue;
-      const text = contentOf(source, info);
-      const named = pianLine(text);
+      const named = memo.at(l, 'pian', () => pianLine(contentOf(source, info)));
       if (named !== null) {
         info.kind = 'residue';
         residue.push(wholeLines(source, l, l, PIAN_LABEL, true));
@@ -318,13 +327,23 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     while (end > start && (lines[end].kind === 'blank' || lines[end].kind === 'collection')) end--;
     const t = bounds[k].title;
     const build = () =>
-      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end, inline: t === pre.flat } : null, options.segmenter, memo, chunked);
+      buildReport(source, lines, profile, markdown, k, start, end, t ? reportTitle(start, t, pre) : null, options.segmenter, memo, chunked);
     reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: (t === pre.flat && t ? 'F' : '') + reportShape(source, lines, start, end, t !== null, options.segmenter, chunked) }, build, markHeadings(lines), moveReport) : build());
   }
 
   const enumerationsAt = (l: number): EnumerationItem[] =>
     memo.get<EnumerationItem[]>(l, 'enumeration') ?? memo.set(l, 'enumeration', enumerationItems(source.lines[l]));
   return { source, markdown, profile, lines, residue: merged, reports, enumerationsAt };
+}
+
+function reportTitle(line: number, t: TitleCandidate, pre: Preamble): ReportTitle {
+  if (t === pre.split?.cand) {
+    const segs = pre.split.segments.filter((g) => g.end > g.start);
+    const first = segs[0];
+    const last = segs[segs.length - 1];
+    return { line: first.line, text: t.text, start: first.start, end: last.end, endLine: last.line, segments: segs };
+  }
+  return t === pre.flat ? { line, text: t.text, start: t.start, end: t.end, inline: true } : { line, text: t.text, start: t.start, end: t.end };
 }
 
 interface Preamble {
@@ -340,6 +359,8 @@ interface Preamble {
   collection: number[];
   /** The title, when it is the start of a flattened line rather than a line of its own. */
   flat: TitleCandidate | null;
+  /** The title, when PDF extraction split it over several short lines. */
+  split: SplitTitle | null;
   /** Site words on the line of a flattened title, or a copy of the title at the start of the body's line: residue. */
   site: { line: number; span: SiteSpan }[];
 }
@@ -369,7 +390,7 @@ function namesPart(text: string, profile: Profile): boolean {
  * Looks at a bounded number of lines at the top of the document only.
  */
 function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile, markdown: boolean, memo: LineMemo): Preamble {
-  const out: Preamble = { title: -1, copies: [], markers: [], intro: [], collection: [], flat: null, site: [] };
+  const out: Preamble = { title: -1, copies: [], markers: [], intro: [], collection: [], flat: null, split: null, site: [] };
   const candidates: number[] = [];
   let best: TitleCandidate | null = null;
   let sawCollection = false;
@@ -414,6 +435,17 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile,
       out.markers.push(l);
       continue;
     }
+    // A title that PDF extraction split over short lines (「2025」/「年意识形态工作总结与」/「2026」/「年工作计划」).
+    const split = splitTitleAt(source, lines, l, profile, markdown, memo);
+    if (split) {
+      best = split.cand;
+      out.title = l;
+      out.split = split;
+      out.intro.push(...pending);
+      pending.length = 0;
+      l = split.endLine;
+      continue;
+    }
     const cand = candAt(info);
     if (cand && nextIsCount(source, lines, l)) {
       out.collection.push(l);
@@ -425,6 +457,7 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile,
       candidates.push(l);
       best = cand;
       out.title = l;
+      out.split = null;
       out.intro.push(...pending);
       pending.length = 0;
       continue;
@@ -446,6 +479,7 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile,
           if (best) candidates.push(l);
           best = flat.cand;
           out.title = l;
+          out.split = null;
           out.flat = flat.cand;
           for (const span of flat.site) out.site.push({ line: l, span });
           out.intro.push(...pending);
@@ -468,6 +502,60 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile,
   // Markers below the title belong to the reports (step 4).
   out.markers = out.markers.filter((l) => l < out.title);
   return out;
+}
+
+/** A title split over lines: the joined title and where each piece of it is. */
+interface SplitTitle {
+  cand: TitleCandidate;
+  endLine: number;
+  /** The title's characters, piece by piece: line, and the range of the title on it. */
+  segments: { line: number; start: number; end: number }[];
+}
+
+/** Pieces of a split title are this short; the whole is no longer than a title. */
+const SPLIT_PIECE_MAX = 30;
+const SPLIT_PIECES_MAX = 6;
+
+/**
+ * A title split over consecutive short lines starting at `l`: joined, the
+ * lines make a title, and they are fragments on their own (the first is no
+ * title, or a conjunction joins them). Null for a title on one line.
+ */
+function splitTitleAt(source: SourceText, lines: LineInfo[], l: number, profile: Profile, markdown: boolean, memo: LineMemo): SplitTitle | null {
+  const piece = (k: number): string | null => {
+    const info = lines[k];
+    if (!info || info.kind !== 'body' || info.end - info.start > SPLIT_PIECE_MAX) return null;
+    const t = contentOf(source, info);
+    return t.includes('。') || t.startsWith('#') || matchMarker(t) ? null : t;
+  };
+  const first = piece(l);
+  if (first === null || l + 1 >= lines.length || piece(l + 1) === null) return null;
+  const alone = titleCandidate(source.lines[l], lines[l], profile, markdown, memo);
+  let joined = first;
+  const bounds = [{ line: l, at: 0 }];
+  let found: SplitTitle | null = null;
+  for (let k = l + 1; k < lines.length && k - l < SPLIT_PIECES_MAX; k++) {
+    const next = piece(k);
+    if (next === null) break;
+    // A whole title joins the next line, and a line joins a whole title after it, only where the
+    // text runs on (「2025」/「年……」, 「……总结与」/「2026……」): a name or the site's chrome above a title stays apart.
+    const glued = /[\d与和及暨的]$/.test(joined) || /^[年与和及暨]/.test(next);
+    if (!glued && (alone || titleCandidate(source.lines[k], lines[k], profile, markdown, memo))) break;
+    bounds.push({ line: k, at: joined.length });
+    joined += next;
+    if (joined.length > 60) break;
+    const cand = computeTitleCandidate(joined, 0, joined.length, profile, false);
+    if (cand && !/[与和及暨的、]$/.test(next)) {
+      const segments = bounds.map((b, i) => {
+        const from = Math.max(cand.start, b.at);
+        const to = Math.min(cand.end, i + 1 < bounds.length ? bounds[i + 1].at : joined.length);
+        const start = lines[b.line].start + (from - b.at);
+        return { line: b.line, start, end: start + Math.max(0, to - from) };
+      });
+      found = { cand, endLine: k, segments };
+    }
+  }
+  return found;
 }
 
 function nextIsCount(source: SourceText, lines: LineInfo[], from: number): boolean {
@@ -613,7 +701,7 @@ function buildReport(
   chunked: ReadonlySet<number>,
 ): Report {
   const headings: HeadingNode[] = [];
-  const bodyStart = title && !title.inline ? startLine + 1 : startLine;
+  const bodyStart = title && !title.inline ? (title.endLine ?? startLine) + 1 : startLine;
   // The numbers of the last 一、 and （一） seen, to tell headings inside a flattened line from look-alikes.
   let lastDun = 0;
   let lastParen = 0;
@@ -630,9 +718,11 @@ function buildReport(
       lastParen = marker.number;
     }
   };
+  /** A line whose words a bare marker line above took as its heading: the heading's, not another. */
+  let borrowed = -1;
   for (let l = bodyStart; l <= endLine; l++) {
     const info = lines[l];
-    if (info.kind !== 'body') continue;
+    if (info.kind !== 'body' || l === borrowed) continue;
     let text = source.lines[l];
     let namespace = 'heading';
     if (chunked.size > 0 && chunked.has(l)) {
@@ -644,6 +734,16 @@ function buildReport(
     // A report flattened onto long lines: headings inside the line.
     const flattened = info.end - info.start >= INLINE_MIN || title?.inline === true;
     const inline = flattened ? inlineHeadings(l, text, info, marker) : null;
+    if (marker && marker.text.length === 0 && marker.style !== 'markdown' && l < endLine) {
+      // A marker alone on its line (「2.」), its words on the next: PDF extraction cut the heading.
+      const next = nextContent(lines, l);
+      if (next && next.kind === 'body' && next.line <= endLine && !matchMarker(contentOf(source, next))) {
+        const words = contentOf(source, next);
+        const stop = words.search(/[。！？；：:]/);
+        marker = { ...marker, text: stop > 0 ? words.slice(0, stop) : words, runIn: true };
+        borrowed = next.line;
+      }
+    }
     if (marker) {
       info.kind = 'heading';
       if (flattened && marker.style !== 'plain') {
@@ -967,10 +1067,17 @@ export function moveReport(r: Report, d: number): Report {
     index: r.index,
     startLine: r.startLine + d,
     endLine: r.endLine + d,
-    title: r.title ? { ...r.title, line: r.title.line + d } : null,
+    title: r.title ? moveTitle(r.title, d) : null,
     opening: r.opening ? { line: r.opening.line + d } : null,
     roots,
     headings: r.headings.map((h) => copies.get(h)!),
     parts: r.parts.map((p) => ({ ...p, line: p.line + d, node: p.node ? copies.get(p.node)! : null })),
   };
+}
+
+function moveTitle(t: ReportTitle, d: number): ReportTitle {
+  const moved: ReportTitle = { ...t, line: t.line + d };
+  if (t.endLine !== undefined) moved.endLine = t.endLine + d;
+  if (t.segments) moved.segments = t.segments.map((g) => ({ ...g, line: g.line + d }));
+  return moved;
 }
