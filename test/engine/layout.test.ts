@@ -72,6 +72,15 @@ describe('page-chunk counters', () => {
     assert.equal(findings.filter((f) => f.code === 'numbering' || f.code === 'empty-section').length, 0);
   });
 
+  test('a chunk cut right before the text’s own 、 gives no 「、、」: other rules say nothing inside the counter', () => {
+    const a = '今年以来，县委坚持把意识形态工作摆在突出位置，坚持同部署、同落实、同检查'.repeat(10).slice(0, 300);
+    const b = ('、同考核，开展专题学习12次，组织宣讲30场，覆盖干部群众两万人次，' + '持续加强网络阵地管理，'.repeat(30)).slice(0, 300);
+    const lines = ['1、' + a, '2、' + b, '3、以上是本年度的工作情况。'];
+    const found = analyzeText(draft(...lines)).findings;
+    assert.deepEqual(found.filter((f) => f.code === 'punctuation').map((f) => f.range.start.line), []);
+    assert.deepEqual(found.filter((f) => f.code === 'template-residue').map((f) => f.range.start.line), [0, 1, 2]);
+  });
+
   test('a real 1、2、3、 list of long paragraphs keeps its headings, even when they are about 300 characters long', () => {
     const para = (n: number, len: number) => `${n}、` + '坚持把意识形态工作纳入年度目标考核，'.repeat(Math.ceil(len / 18)).slice(0, len - 1) + '。';
     const text = draft('2024年意识形态工作总结', '一、主要工作开展情况', para(1, 300), para(2, 302), para(3, 240));

@@ -10,6 +10,7 @@ import { ParsedDocument, Report, parseDocument } from '../engine/parse';
 import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
+import { ResidueRegion } from '../engine/residue';
 import { Finding, Severity, moveFinding } from '../engine/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -87,13 +88,16 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   // would only fill a WeakMap (whose entries each garbage collection must visit).
   const withCode = cache ? rememberedWithCode : freshWithCode;
   const rules = options.rules ?? ALL_RULES;
+  // Text a site put inside a line (a page-chunk counter, a watermark) is residue only: other rules say nothing of it.
+  const spans = doc.residue.filter((r) => r.kind === 'span');
   for (const rule of rules) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     if (rule.requiresSegmenter && !options.segmenter) continue;
     const severity = setting ?? rule.defaultSeverity;
     try {
-      for (const f of runRule(rule, ctx, memo)) findings.push(withCode(f, rule.id, severity));
+      const keepAll = spans.length === 0 || RULES_ON_RESIDUE.has(rule.id);
+      for (const f of runRule(rule, ctx, memo)) if (keepAll || !inResidueSpan(spans, f)) findings.push(withCode(f, rule.id, severity));
     } catch (e) {
       failures.push({ rule: rule.id, message: e instanceof Error ? e.message : String(e) });
     }
@@ -191,6 +195,15 @@ function linesOf(rule: LineRule, ctx: RuleContext, memo: LineMemo, from: number,
     }
   }
   return out;
+}
+
+/** Rules whose findings stand inside residue too: the residue itself, and a placeholder still to fill in. */
+const RULES_ON_RESIDUE: ReadonlySet<string> = new Set(['template-residue', 'placeholder']);
+
+/** Whether a finding starts inside a residue span of its line. */
+function inResidueSpan(spans: readonly ResidueRegion[], f: RuleFinding): boolean {
+  const { line, character } = f.range.start;
+  return spans.some((r) => r.startLine === line && r.range.start.character <= character && character < r.range.end.character);
 }
 
 /**
