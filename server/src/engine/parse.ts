@@ -261,8 +261,10 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     for (let l = (pre.split?.endLine ?? firstTitle) + 1; l < lines.length; l++) {
       const info = lines[l];
       if (info.kind !== 'body') continue;
-      const named = memo.at(l, 'pian', () => pianLine(contentOf(source, info)));
-      if (named !== null) {
+      // get/set rather than at(): no closure per line on this walk over every line.
+      let pian = memo.get<string | false>(l, 'pian');
+      if (pian === undefined) pian = memo.set(l, 'pian', pianLine(contentOf(source, info)) ?? false);
+      if (pian !== false) {
         info.kind = 'residue';
         residue.push(wholeLines(source, l, l, PIAN_LABEL, true));
         if (hasText) {
