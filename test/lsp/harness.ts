@@ -54,6 +54,8 @@ export interface ClientOptions {
   args?: string[];
   /** How the child process talks: stdio (default) or Node IPC, as the VS Code extension starts it. */
   transport?: 'stdio' | 'ipc';
+  /** Extra environment variables for the child process. */
+  env?: Record<string, string>;
 }
 
 interface Waiter<T> {
@@ -120,6 +122,7 @@ export class TestClient {
     const ipc = options.transport === 'ipc';
     const child = spawn(process.execPath, [SERVER_PATH, ipc ? '--node-ipc' : '--stdio', ...(options.args ?? ['--no-segmenter'])], {
       stdio: ipc ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
+      env: options.env ? { ...process.env, ...options.env } : process.env,
     });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));

@@ -3,6 +3,7 @@
  * the language server and the tests all call `analyzeText`.
  */
 import { ALL_RULES } from '../rules';
+import { templateResidueRule } from '../rules/template-residue';
 import { LineRule, Rule, RuleContext } from '../rules/rule';
 import { RuleFinding } from '../engine/types';
 import { LineCache, LineMemo, NO_CACHE } from '../engine/line-cache';
@@ -10,8 +11,9 @@ import { ParsedDocument, Report, parseDocument } from '../engine/parse';
 import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
-import { ResidueRegion } from '../engine/residue';
-import { Finding, Severity, moveFinding } from '../engine/types';
+import { TeamDictionary } from '../engine/team-dictionary';
+import { withoutDisabled } from './suppress';
+import { Finding, SEVERITIES, Severity, moveFinding, rangesOverlap } from '../engine/types';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -23,6 +25,8 @@ export interface AnalyzeOptions {
   /** Severity per rule id, or 'off'. Rules not named keep their default. */
   severities?: Record<string, SeveritySetting>;
   extraPlaceholderPatterns?: RegExp[];
+  /** The team's own dictionary (.zongjie.json): the team-wording rule reads it. */
+  team?: TeamDictionary;
   /** Word segmentation; without it, rules that require one are skipped. */
   segmenter?: Segmenter;
   /** The rules to run (all registered rules by default). */
@@ -81,29 +85,73 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   cache?.begin(lineCacheKey({ ...options, profile }), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
   const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
-  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter };
+  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, team: options.team };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   // Without a memo every rule finding is new, so remembering what was made of it
   // would only fill a WeakMap (whose entries each garbage collection must visit).
   const withCode = cache ? rememberedWithCode : freshWithCode;
   const rules = options.rules ?? ALL_RULES;
-  // Text a site put inside a line (a page-chunk counter, a watermark) is residue only: other rules say nothing of it.
-  const spans = doc.residue.filter((r) => r.kind === 'span');
+  // Findings that say what another rule would say where they overlap (RuleFinding.covers).
+  const covering: { finding: Finding; covers: readonly string[] }[] = [];
   for (const rule of rules) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     if (rule.requiresSegmenter && !options.segmenter) continue;
     const severity = setting ?? rule.defaultSeverity;
     try {
-      const keepAll = spans.length === 0 || RULES_ON_RESIDUE.has(rule.id);
-      for (const f of runRule(rule, ctx, memo)) if (keepAll || !inResidueSpan(spans, f)) findings.push(withCode(f, rule.id, severity));
+      for (const f of runRule(rule, ctx, memo)) {
+        const out = withCode(f, rule.id, f.severity === undefined ? severity : milder(f.severity, severity));
+        findings.push(out);
+        if (f.covers !== undefined) covering.push({ finding: out, covers: f.covers });
+      }
     } catch (e) {
       failures.push({ rule: rule.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
-  findings.sort(compareFindings);
-  return { doc, findings, failures, rules };
+  const kept = covering.length === 0 ? findings : withoutCovered(findings, covering);
+  kept.sort(compareFindings);
+  const shown = outsideResidue(doc, kept, rules);
+  // Markdown drafts may switch rules off with <!-- zongjie-disable… --> comments (suppress.ts).
+  return { doc, findings: options.markdown && text.includes('zongjie-') ? withoutDisabled(source.lines, shown) : shown, failures, rules };
+}
+
+/** The milder of two severities. */
+function milder(a: Severity, b: Severity): Severity {
+  return SEVERITIES.indexOf(a) > SEVERITIES.indexOf(b) ? a : b;
+}
+
+/**
+ * One finding where one problem: the findings left once those of a rule that
+ * an overlapping finding covers are dropped (党的十九精神 in a 2024 report:
+ * outdated-reference says the lost 大 too, so formulation stays silent there).
+ */
+function withoutCovered(findings: Finding[], covering: { finding: Finding; covers: readonly string[] }[]): Finding[] {
+  return findings.filter((f) => !covering.some((c) => c.finding !== f && c.covers.includes(f.code) && rangesOverlap(c.finding.range, f.range)));
+}
+
+/**
+ * The findings without those other rules made inside a stretch of residue (「。。」
+ * in a site's notice, a comma in its advert): the residue finding covers it, and
+ * deleting the residue makes them moot. A place to fill in stays (a placeholder
+ * in a page title is still one).
+ */
+function outsideResidue(doc: ParsedDocument, findings: Finding[], rules: readonly Rule[]): Finding[] {
+  const spans = doc.residue.filter((r) => r.kind === 'span');
+  if (spans.length === 0) return findings;
+  const keep = new Set(rules.filter((r) => r.fillIn).map((r) => r.id));
+  keep.add(templateResidueRule.id);
+  return findings.filter(
+    (f) =>
+      keep.has(f.code) ||
+      !spans.some(
+        (r) =>
+          // A finding that starts inside the span speaks of it (「、、」 made of a page-chunk counter's 、 and the text's own).
+          r.startLine === f.range.start.line &&
+          r.range.start.character <= f.range.start.character &&
+          f.range.start.character < r.range.end.character,
+      ),
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -197,15 +245,6 @@ function linesOf(rule: LineRule, ctx: RuleContext, memo: LineMemo, from: number,
   return out;
 }
 
-/** Rules whose findings stand inside residue too: the residue itself, and a placeholder still to fill in. */
-const RULES_ON_RESIDUE: ReadonlySet<string> = new Set(['template-residue', 'placeholder']);
-
-/** Whether a finding starts inside a residue span of its line. */
-function inResidueSpan(spans: readonly ResidueRegion[], f: RuleFinding): boolean {
-  const { line, character } = f.range.start;
-  return spans.some((r) => r.startLine === line && r.range.start.character <= character && character < r.range.end.character);
-}
-
 /**
  * Memo keys by namespace, with and without words, built once: the memo then
  * compares the same string objects on every line instead of fresh concatenations.
@@ -234,6 +273,7 @@ const FINDINGS = new WeakMap<RuleFinding, Finding>();
 
 /** A rule's finding with its code and severity, the same object as last time when the rule finding is. */
 function rememberedWithCode(f: RuleFinding, code: string, severity: Severity): Finding {
+  // (`severity` is the one in force for this finding, its own cap applied.)
   const known = FINDINGS.get(f);
   if (known !== undefined && known.code === code && known.severity === severity) return known;
   const out = freshWithCode(f, code, severity);
