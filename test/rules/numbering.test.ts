@@ -37,6 +37,11 @@ ruleTester(ID, {
       findings: [{ line: 2, text: '（一）', message: /没有上级标题/ }],
     },
     {
+      name: 'the missing number written in the other style of the same brackets: that heading is reported, the next is no skip',
+      text: short('一、主要工作开展情况', '（一）压实责任。制定清单。', '（二）强化学习。集中学习。', '（3）管好阵地。审核信息。', '（四）抓好宣传。开展宣讲。'),
+      findings: [{ line: 5, text: '（3）' }],
+    },
+    {
       name: 'a run of sub-level headings before the first top-level heading is one finding',
       text: short('（一）压实责任。制定清单。', '（二）强化学习。集中学习。', '一、主要工作开展情况', '开展学习。'),
       findings: [{ line: 2, text: '（一）', message: /没有上级标题/ }],

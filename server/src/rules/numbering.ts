@@ -215,6 +215,9 @@ function checkRun(
       acceptable.add(continuesFrom(h.line) + 1);
     }
     if (acceptable.has(n)) continue;
+    // The missing number written in the other style of the same brackets (「（二）」, 「(3)」, 「（四）」):
+    // one style slip, which the style check of that level reports, not a skip as well.
+    if (n === p + 2 && prevHeading.children.some((c) => c.marker.number === p + 1 && c.marker.variant.normalize('NFKC') === h.marker.variant.normalize('NFKC'))) continue;
     const expected = formatMarker(h.marker, p + 1);
     const prevText = markerText(ctx, prevHeading);
     let message: string;
