@@ -146,10 +146,10 @@ function outsideResidue(doc: ParsedDocument, findings: Finding[], rules: readonl
       keep.has(f.code) ||
       !spans.some(
         (r) =>
+          // A finding that starts inside the span speaks of it (「、、」 made of a page-chunk counter's 、 and the text's own).
           r.startLine === f.range.start.line &&
-          f.range.end.line === f.range.start.line &&
           r.range.start.character <= f.range.start.character &&
-          f.range.end.character <= r.range.end.character,
+          f.range.start.character < r.range.end.character,
       ),
   );
 }

@@ -82,7 +82,7 @@ export function reportSymbol(doc: ParsedDocument, report: Report): DocumentSymbo
   if (report.title) {
     selectionRange = {
       start: { line: report.title.line, character: report.title.start },
-      end: { line: report.title.line, character: report.title.end },
+      end: { line: report.title.endLine ?? report.title.line, character: report.title.end },
     };
   } else {
     const info = doc.lines[report.startLine];

@@ -13,7 +13,10 @@ import { DocumentRule, RuleContext } from './rule';
 
 /** Where a report's findings about the report as a whole are shown: its title, or its first line. */
 export function reportAnchor(doc: ParsedDocument, report: Report): Range {
-  if (report.title) return lineRange(report.title.line, report.title.start, report.title.end);
+  if (report.title) {
+    const t = report.title;
+    return t.endLine !== undefined ? { start: { line: t.line, character: t.start }, end: { line: t.endLine, character: t.end } } : lineRange(t.line, t.start, t.end);
+  }
   const info = doc.lines[report.startLine];
   return lineRange(report.startLine, info.start, Math.max(info.start, info.end));
 }
