@@ -41,6 +41,8 @@ export const REQUIRED = [
   'extension/dist/server.js',
   'extension/snippets/plaintext.json',
   'extension/snippets/markdown.json',
+  // VS Code validates the user's .zongjie/profiles/*.json with it (contributes.jsonValidation).
+  'extension/schemas/profile.schema.json',
   // The server loads nodejieba at run time (the bundle keeps it external).
   'extension/node_modules/nodejieba/package.json',
   'extension/node_modules/nodejieba/index.js',

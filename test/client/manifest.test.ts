@@ -73,7 +73,7 @@ test('every contributed setting lies in the settings section the server reads', 
 test('the settings the server reads are contributed with their defaults', () => {
   const p = contributes.configuration.properties;
   assert.equal(p['zongjie.enable'].default, true);
-  assert.equal(p['zongjie.profile'].default, 'ideology-summary');
+  assert.equal(p['zongjie.profile'].default, 'auto');
   assert.deepEqual(p['zongjie.severity'].default, {});
   assert.deepEqual(p['zongjie.placeholderPatterns'].default, []);
 });

@@ -144,7 +144,7 @@ describe('missing-section: the quick fix', () => {
   });
 
   test('a profile whose heading words would make the prompt a heading gets a prompt that cannot be one', () => {
-    const data = JSON.parse(JSON.stringify(getProfile().data)) as ProfileData;
+    const data = JSON.parse(JSON.stringify(getProfile('ideology-summary').data)) as ProfileData;
     data.id = 'test-prompt-words';
     data.parts = data.parts.map((p) => (p.slot === 'problems' ? { ...p, headingPatterns: [...p.headingPatterns, '本部分'] } : p));
     const profile = compileProfile(data);

@@ -140,7 +140,7 @@ for (const flavour of FLAVOURS) {
   });
 
   describe(`headings, themes and runs (${flavour.name})`, () => {
-    const profile = getProfile();
+    const profile = getProfile('ideology-summary');
     const HEADINGS: [string, string][] = [
       ['zygz', 'achievements'],
       ['xsyp', 'situation'],

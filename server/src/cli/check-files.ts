@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import { analyzeText, isMarkdownPath } from '../features/analyze';
-import { Profile } from '../engine/profile';
+import { Genres } from '../engine/genre';
 import { Segmenter } from '../engine/segmenter';
 import { ALL_RULES } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
@@ -41,7 +41,7 @@ export function loadWords(): { segmenter?: Segmenter; failure?: string } {
   return 'segmenter' in loaded ? { segmenter: loaded.segmenter } : { failure: loaded.failure };
 }
 
-export function checkOneFile(file: string, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest): FileOutcome {
+export function checkOneFile(file: string, profile: Genres, segmenter: Segmenter | undefined, request: CheckRequest): FileOutcome {
   const notes: string[] = [];
   let bytes: Buffer;
   try {

@@ -6,7 +6,7 @@ import { Analysis } from '../features/analyze';
 import { reportOutline } from '../features/outline';
 import { HeadingNode } from '../engine/parse';
 import { SourceText } from '../engine/source';
-import { Profile } from '../engine/profile';
+import { Genres } from '../engine/genre';
 import { Finding } from '../engine/types';
 
 export interface CheckedFile {
@@ -25,7 +25,7 @@ export interface FileResult {
   reports: number;
 }
 
-export function fileResult(file: CheckedFile, profile: Profile, format: OutputFormat): FileResult {
+export function fileResult(file: CheckedFile, profile: Genres, format: OutputFormat): FileResult {
   const { findings, doc } = file.analysis;
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -69,13 +69,14 @@ function nodeLines(node: HeadingNode, source: SourceText, indent: string, tag: s
   for (const c of node.children) nodeLines(c, source, indent + '  ', '', out);
 }
 
-export function outlineText(file: CheckedFile, profile: Profile): string {
+export function outlineText(file: CheckedFile, profile: Genres): string {
   const out: string[] = [file.path];
   const { reports, source } = file.analysis.doc;
   if (reports.length === 0) out.push('  （没有找到报告正文）');
   reports.forEach((r, i) => {
     const title = r.title ? `${r.title.text}  第 ${r.title.line + 1} 行` : '（无标题）';
     out.push(`  ${reports.length > 1 ? `第 ${i + 1} 篇：` : ''}${title}`);
+    out.push(`    文体：${r.profile.name}`);
     if (r.opening) out.push(`    导语  第 ${r.opening.line + 1} 行`);
     // A merged heading ("存在问题及下一步计划") is shown once, with every part it holds.
     const shown = new Set<HeadingNode>();
@@ -83,7 +84,7 @@ export function outlineText(file: CheckedFile, profile: Profile): string {
       if (p.node && shown.has(p.node)) continue;
       const names = r.parts
         .filter((q) => (p.node ? q.node === p.node : q === p))
-        .map((q) => (q.slot ? profile.part(q.slot)?.name ?? q.slot : '未归类'))
+        .map((q) => (q.slot ? r.profile.part(q.slot)?.name ?? q.slot : '未归类'))
         .join('、');
       if (p.node) {
         shown.add(p.node);

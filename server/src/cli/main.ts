@@ -9,7 +9,8 @@
  * error or a file that could not be read (the other files are still checked).
  * For fix, the findings that count are those left after fixing.
  */
-import { DEFAULT_PROFILE_ID, Profile, ProfileError, getProfile } from '../engine/profile';
+import { AUTO, Genres, getGenres } from '../engine/genre';
+import { ProfileError, builtInProfileIds } from '../engine/profile';
 import { CheckRequest, checkOneFile, loadWords, segmenterUnavailable } from './check-files';
 import { collectFiles } from './files';
 import { FileResult, summaryLine } from './format';
@@ -29,7 +30,8 @@ const HELP = `用法：
 
 选项：
   --format text|json   输出格式，默认 text
-  --profile 档案        配置档案的名称或 JSON 文件路径，默认 ${DEFAULT_PROFILE_ID}
+  --profile 文体        文体（配置档案）的名称或 JSON 文件路径；默认 auto，按每篇报告的标题和开头自动识别
+                        （内置：${builtInProfileIds().join('、')}）
   --verbose            同时输出每个文件使用的编码
   --dry-run            （fix）只显示将要做的修改（差异对比），不写入文件
   -h, --help           显示本帮助
@@ -58,7 +60,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv[0] === '-v' || argv[0] === '--version') return 'version';
   const command = argv[0];
   if (command !== 'check' && command !== 'outline' && command !== 'fix') throw new UsageError(`未知的命令「${command}」。`);
-  const args: Args = { command, format: 'text', dryRun: false, profile: DEFAULT_PROFILE_ID, verbose: false, paths: [] };
+  const args: Args = { command, format: 'text', dryRun: false, profile: AUTO, verbose: false, paths: [] };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string): string => {
@@ -90,7 +92,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   return args;
 }
 
-type Prepared = { code: number } | { args: Args; profile: Profile; files: string[]; unreadable: number };
+type Prepared = { code: number } | { args: Args; profile: Genres; files: string[]; unreadable: number };
 
 /** Parses the arguments, loads the profile, lists the files; answers help, version and usage errors. */
 function prepare(argv: string[], io: CliIO): Prepared {
@@ -112,9 +114,9 @@ function prepare(argv: string[], io: CliIO): Prepared {
     io.out(VERSION);
     return { code: 0 };
   }
-  let profile: Profile;
+  let profile: Genres;
   try {
-    profile = getProfile(args.profile);
+    profile = getGenres(args.profile);
   } catch (e) {
     if (e instanceof ProfileError) {
       io.err(`zongjie：${e.message}`);

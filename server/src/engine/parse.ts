@@ -9,6 +9,7 @@
  */
 import { EnumerationItem, enumerationItems } from './enumeration';
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
+import { Genres, singleGenre } from './genre';
 import { Profile } from './profile';
 import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine } from './residue';
 import { LineMemo, NO_CACHE } from './line-cache';
@@ -74,12 +75,15 @@ export interface Report {
   /** All headings in document order. */
   headings: HeadingNode[];
   parts: ReportPart[];
+  /** The report's genre: its parts, their order and words (engine/genre.ts decides it). */
+  profile: Profile;
 }
 
 export interface ParsedDocument {
   source: SourceText;
   markdown: boolean;
-  profile: Profile;
+  /** The genres the document was read under; each report has its own (Report.profile). */
+  genres: Genres;
   lines: LineInfo[];
   residue: ResidueRegion[];
   reports: Report[];
@@ -108,7 +112,7 @@ interface TitleCandidate {
   h1: boolean;
 }
 
-function computeTitleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean): TitleCandidate | null {
+function computeTitleCandidate(line: string, info: LineInfo, profile: Genres, markdown: boolean): TitleCandidate | null {
   if (info.kind !== 'body') return null;
   let start = info.start;
   const end = info.end;
@@ -140,13 +144,13 @@ function computeTitleCandidate(line: string, info: LineInfo, profile: Profile, m
 }
 
 /** The title a body line would be (memoised by the line's text). */
-function titleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
+function titleCandidate(line: string, info: LineInfo, profile: Genres, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
   if (info.kind !== 'body') return null;
   const known = memo.get<TitleCandidate | null>(info.line, 'title');
   return known !== undefined ? known : memo.set(info.line, 'title', computeTitleCandidate(line, info, profile, markdown));
 }
 
-function isCollectionTitle(text: string, profile: Profile): boolean {
+function isCollectionTitle(text: string, profile: Genres): boolean {
   return profile.collectionRegex.test(text);
 }
 
@@ -159,8 +163,10 @@ export function reportAt(doc: Pick<ParsedDocument, 'reports'>, line: number): Re
   return doc.reports.find((r) => r.startLine <= line && line <= r.endLine);
 }
 
-export function parseDocument(source: SourceText, profile: Profile, options: ParseOptions = {}): ParsedDocument {
+export function parseDocument(source: SourceText, genres: Genres | Profile, options: ParseOptions = {}): ParsedDocument {
   const markdown = Boolean(options.markdown);
+  // Titles and collections are found by any genre's title patterns; parts by the report's own genre.
+  const profile = 'detect' in genres ? genres : singleGenre(genres);
   const lines: LineInfo[] = source.lines.map((text, line) => {
     const start = leadingBlank(text);
     const end = trailingBlankStart(text);
@@ -281,14 +287,37 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     let end = k + 1 < bounds.length ? bounds[k + 1].start - 1 : lines.length - 1;
     while (end > start && (lines[end].kind === 'blank' || lines[end].kind === 'collection')) end--;
     const t = bounds[k].title;
+    const genre = reportGenre(source, lines, profile, start, end, t, memo);
     const build = () =>
-      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter, memo);
-    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: reportShape(source, lines, start, end, t !== null, options.segmenter) }, build, markHeadings(lines), moveReport) : build());
+      buildReport(source, lines, genre, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter, memo);
+    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: genre.cacheKey + reportShape(source, lines, start, end, t !== null, options.segmenter) }, build, markHeadings(lines), moveReport) : build());
   }
 
   const enumerationsAt = (l: number): EnumerationItem[] =>
     memo.get<EnumerationItem[]>(l, 'enumeration') ?? memo.set(l, 'enumeration', enumerationItems(source.lines[l]));
-  return { source, markdown, profile, lines, residue: merged, reports, enumerationsAt };
+  return { source, markdown, genres: profile, lines, residue: merged, reports, enumerationsAt };
+}
+
+/** How many lines after the title (or from the start, untitled) detection reads, and how much of them. */
+const OPENING_LINES = 3;
+const OPENING_CHARS = 300;
+
+/** The genre of the report at start..end: what its title says, else its first lines (engine/genre.ts). */
+function reportGenre(source: SourceText, lines: LineInfo[], genres: Genres, start: number, end: number, title: TitleCandidate | null, memo: LineMemo): Profile {
+  if (genres.fixed) return genres.fixed;
+  if (title) {
+    const byTitle = memo.at(start, 'genre-title', () => genres.detectTitle(title.text));
+    if (byTitle) return byTitle;
+  }
+  let opening = '';
+  let taken = 0;
+  for (let l = title ? start + 1 : start; l <= end && taken < OPENING_LINES && opening.length < OPENING_CHARS; l++) {
+    const kind = lines[l].kind;
+    if (kind === 'blank' || kind === 'residue' || kind === 'collection') continue;
+    opening += (opening ? '\n' : '') + contentOf(source, lines[l]);
+    taken++;
+  }
+  return genres.detect(title ? title.text : null, opening.slice(0, OPENING_CHARS));
 }
 
 const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collection: 'c', title: 't', heading: 'h', body: 'b' };
@@ -416,7 +445,7 @@ function buildReport(
     const info = lines[l];
     if (info.kind !== 'body') continue;
     const text = source.lines[l];
-    const marker = memo.at(l, 'heading', () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
+    const marker = memo.at(l, memoKey(profile, 'heading'), () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
     if (!marker) continue;
     info.kind = 'heading';
     info.heading = marker;
@@ -458,9 +487,20 @@ function buildReport(
     break;
   }
 
-  const report: Report = { index, startLine, endLine, title, opening, roots, headings, parts: [] };
+  const report: Report = { index, startLine, endLine, title, opening, roots, headings, parts: [], profile };
   report.parts = classifyParts(source, lines, profile, report, segmenter, memo);
   return report;
+}
+
+const MEMO_KEYS = new WeakMap<Profile, Map<string, string>>();
+
+/** A line memo namespace for facts that depend on the report's genre: one string object per genre and name. */
+function memoKey(profile: Profile, name: string): string {
+  let keys = MEMO_KEYS.get(profile);
+  if (!keys) MEMO_KEYS.set(profile, (keys = new Map()));
+  let key = keys.get(name);
+  if (key === undefined) keys.set(name, (key = name + '\u0000' + profile.cacheKey));
+  return key;
 }
 
 /** An unnumbered short line that names a standard part ("存在的问题", "下一步工作打算："). */
@@ -546,6 +586,11 @@ export function classifyHeadingText(text: string, profile: Profile, isBoundary?:
   // A heading that opens with a verb ("加强组织领导…") is a themed topic of the
   // work done; words like 问题 or 分析研判 inside it do not make it another part.
   if (startsWithTopicVerb(text, profile)) return { slots, evidence };
+  // A merged heading the profile spells out ("存在的问题及下一步打算") names its parts in the profile's words.
+  for (const merged of profile.mergedHeadings) {
+    const m = matchOnWords(merged.regex, text, isBoundary);
+    if (m) return { slots: merged.slots.slice(), evidence: merged.slots.map(() => m[0]) };
+  }
   for (const part of profile.parts) {
     for (const re of part.headingRegexes) {
       const m = matchOnWords(re, text, isBoundary);
@@ -570,9 +615,9 @@ export function classifyHeadingText(text: string, profile: Profile, isBoundary?:
 
 const RUNNING_KEYS = new Map<string, string>();
 
-/** The memo namespace of a part's running-text match, one string object per slot and word state. */
-function runningKey(slot: string, words: string): string {
-  const k = slot + '\u0000' + words;
+/** The memo namespace of a part's running-text match, one string object per genre, slot and word state. */
+function runningKey(profile: Profile, slot: string, words: string): string {
+  const k = profile.cacheKey + '\u0000' + slot + '\u0000' + words;
   let key = RUNNING_KEYS.get(k);
   if (!key) {
     key = 'running:' + k;
@@ -629,7 +674,7 @@ function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, 
       const info = lines[l];
       if ((info.kind !== 'body' && info.kind !== 'heading') || l === openingLine) continue;
       const text = source.lines[l];
-      const hit = memo.at(l, runningKey(part.slot, wordState(segmenter, text)), () => runningTextMatch(part.runningTextRegexes, text, segmenter));
+      const hit = memo.at(l, runningKey(profile, part.slot, wordState(segmenter, text)), () => runningTextMatch(part.runningTextRegexes, text, segmenter));
       if (hit) {
         parts.push({ slot: part.slot, headed: false, line: l, character: hit.at, node: null, heading: null, evidence: hit.evidence, reason: 'running-text' });
         present.add(part.slot);
@@ -691,5 +736,6 @@ export function moveReport(r: Report, d: number): Report {
     roots,
     headings: r.headings.map((h) => copies.get(h)!),
     parts: r.parts.map((p) => ({ ...p, line: p.line + d, node: p.node ? copies.get(p.node)! : null })),
+    profile: r.profile,
   };
 }

@@ -7,7 +7,8 @@ import { LineRule, Rule, RuleContext } from '../rules/rule';
 import { RuleFinding } from '../engine/types';
 import { LineCache, LineMemo, NO_CACHE } from '../engine/line-cache';
 import { ParsedDocument, Report, parseDocument } from '../engine/parse';
-import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
+import { AUTO, Genres, getGenres, singleGenre } from '../engine/genre';
+import { Profile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
 import { Finding, Severity, moveFinding } from '../engine/types';
@@ -15,8 +16,12 @@ import { Finding, Severity, moveFinding } from '../engine/types';
 export type SeveritySetting = Severity | 'off';
 
 export interface AnalyzeOptions {
-  /** A profile id, a path to a profile JSON file, or a compiled profile. */
-  profile?: string | Profile;
+  /**
+   * The genre of the reports: `auto` (the default: each report gets the genre
+   * its title and opening say), a genre's id, a path to a profile JSON file,
+   * a compiled profile, or a set of genres to detect among.
+   */
+  profile?: string | Profile | Genres;
   /** Parse `#` headings and Markdown emphasis (for .md files). */
   markdown?: boolean;
   /** Severity per rule id, or 'off'. Rules not named keep their default. */
@@ -74,13 +79,13 @@ export interface Analysis {
 }
 
 export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
-  const profile = typeof options.profile === 'object' ? options.profile : getProfile(options.profile ?? DEFAULT_PROFILE_ID);
+  const profile = genresOf(options.profile);
   const source = new SourceText(text);
   const cache = options.cache;
   cache?.begin(lineCacheKey({ ...options, profile }), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
   const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
-  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter };
+  const ctx: RuleContext = { doc, source, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   // Without a memo every rule finding is new, so remembering what was made of it
@@ -92,14 +97,27 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
     if (setting === 'off') continue;
     if (rule.requiresSegmenter && !options.segmenter) continue;
     const severity = setting ?? rule.defaultSeverity;
+    // A genre may switch a rule off for its reports (the profile's `rules`).
+    const off = doc.reports.filter((r) => !r.profile.enables(rule.id));
+    if (off.length === doc.reports.length && off.length > 0) continue;
     try {
-      for (const f of runRule(rule, ctx, memo)) findings.push(withCode(f, rule.id, severity));
+      for (const f of runRule(rule, ctx, memo)) {
+        if (off.length && off.some((r) => r.startLine <= f.range.start.line && f.range.start.line <= r.endLine)) continue;
+        findings.push(withCode(f, rule.id, severity));
+      }
     } catch (e) {
       failures.push({ rule: rule.id, message: e instanceof Error ? e.message : String(e) });
     }
   }
   findings.sort(compareFindings);
   return { doc, findings, failures, rules };
+}
+
+/** The genres an analysis reads reports under. */
+export function genresOf(profile: AnalyzeOptions['profile']): Genres {
+  if (profile === undefined) return getGenres(AUTO);
+  if (typeof profile === 'string') return getGenres(profile);
+  return 'detect' in profile ? profile : singleGenre(profile);
 }
 
 // ---------------------------------------------------------------------------

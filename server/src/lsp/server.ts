@@ -13,7 +13,8 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtInProfileIds, getProfile } from '../engine/profile';
+import { getGenres } from '../engine/genre';
+import { builtInProfileIds } from '../engine/profile';
 import { ALL_RULES } from '../rules';
 import { Rule } from '../rules/rule';
 import { Capabilities, DEFAULT_CAPABILITIES } from './capabilities';
@@ -59,7 +60,7 @@ export interface ServerOptions {
 }
 
 function settingsEnvironment(rules: readonly Rule[]): SettingsEnvironment {
-  return { ruleIds: rules.map((r) => r.id), profileIds: builtInProfileIds(), loadProfile: getProfile };
+  return { ruleIds: rules.map((r) => r.id), profileIds: builtInProfileIds(), loadProfile: (id) => getGenres(id) };
 }
 
 export class ZongjieServer implements ServerContext {
