@@ -82,3 +82,18 @@ describe('the published profile schema', () => {
     assert.doesNotMatch(messageOf(typo), /没有名为/);
   });
 });
+
+describe('docs/genres.md', () => {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs/genres.md'), 'utf8');
+  test('has a section for every built-in genre, naming each of its required parts in bold', () => {
+    for (const id of builtInProfileIds()) {
+      const profile = getProfile(id);
+      const start = doc.indexOf(`## \`${id}\` `);
+      assert.ok(start >= 0, `no section for ${id}`);
+      const end = doc.indexOf('\n## ', start + 1);
+      const section = doc.slice(start, end < 0 ? undefined : end);
+      assert.ok(section.includes(profile.name), `${id}: the section names the genre`);
+      for (const p of profile.parts.filter((q) => q.required)) assert.ok(section.includes(`**${p.name}**`), `${id}: ${p.name} in bold`);
+    }
+  });
+});
