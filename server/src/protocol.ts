@@ -35,7 +35,21 @@ export const SERVER_COMMANDS = {
   stopCheckingAsReport: 'zongjie.stopCheckingAsReport',
   /** Argument: `{ uri, version, range }` (lsp/code-actions.ts, SelectPlaceholderArgs). */
   selectPlaceholder: 'zongjie.selectPlaceholder',
+  /** No argument; answers the genres the server knows, as GenreInfo[] (built-in and the workspace's own). */
+  listGenres: 'zongjie.listGenres',
+  /** Argument: `{ uri, genre }` (genre: an id, or null for detection); answers every file's choice, Record<uri, id>. */
+  setFileGenre: 'zongjie.setFileGenre',
 } as const;
+
+/** A genre as the server describes it to the client. */
+export interface GenreInfo {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** The workspace files whose changes the client forwards (the user's own genres). */
+export const USER_PROFILE_GLOB = '**/.zongjie/profiles/*.json';
 
 /**
  * Commands the extension registers and contributes in package.json. They
@@ -46,6 +60,7 @@ export const CLIENT_COMMANDS = {
   checkFileAsReport: 'zongjie.checkFileAsReport',
   stopCheckingFileAsReport: 'zongjie.stopCheckingFileAsReport',
   nextPlaceholder: 'zongjie.nextPlaceholder',
+  chooseGenre: 'zongjie.chooseGenre',
 } as const;
 
 /** What `initializationOptions` may carry. */
@@ -54,4 +69,6 @@ export interface ZongjieInitializationOptions {
   forcedReports?: string[];
   /** Settings for clients that cannot answer workspace/configuration. */
   settings?: unknown;
+  /** The genre the user chose per file (zongjie.setFileGenre), persisted by the client. */
+  fileGenres?: Record<string, string>;
 }

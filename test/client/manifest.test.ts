@@ -32,7 +32,7 @@ test('every %key% of the manifest is in package.nls.json and package.nls.zh-cn.j
 test('the command titles say what the brief names them', () => {
   const zh = JSON.parse(read('package.nls.zh-cn.json'));
   const titles = contributes.commands.map((c: { title: string }) => zh[c.title.slice(1, -1)]);
-  assert.deepEqual(titles, ['Zongjie：将当前文件作为报告检查', 'Zongjie：不再将当前文件作为报告检查', 'Zongjie：跳到下一个占位符']);
+  assert.deepEqual(titles, ['Zongjie：将当前文件作为报告检查', 'Zongjie：不再将当前文件作为报告检查', 'Zongjie：跳到下一个占位符', 'Zongjie：选择文体']);
 });
 
 /** The command ids client/src/extension.ts registers, read from its `registerCommand(CLIENT_COMMANDS.<name>, …)` calls. */

@@ -44,6 +44,7 @@ async function setUp(host: SegmenterHostLike | null) {
     settings,
     forced: new Set(),
     segmenter,
+    genres: () => settings.current.profile,
     nextResultId: () => String(++ids),
     sendDiagnostics: (p) => published.push(p),
     logError: (line) => logs.push(line),

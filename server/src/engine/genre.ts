@@ -6,7 +6,7 @@
  * collection (汇编) may so mix genres. With one genre named, every report gets
  * it. Everything detection knows comes from the profiles' `detect` data.
  */
-import { Profile, ProfileData, builtInProfileData, builtInProfileIds, compileProfile, getProfile } from './profile';
+import { Profile, ProfileSource, builtInProfileData, builtInProfileIds, compileProfile, getProfile } from './profile';
 
 /** The setting value that asks for detection. */
 export const AUTO = 'auto';
@@ -125,12 +125,12 @@ export function builtInGenres(): Genres {
  * compile are left out (their problems are the caller's to show), so the
  * built-in genre of that id stays in use meanwhile.
  */
-export function genresWith(user: readonly ProfileData[]): { genres: Genres; problems: string[] } {
+export function genresWith(user: readonly ProfileSource[]): { genres: Genres; problems: string[] } {
   const problems: string[] = [];
   const byId = new Map(builtInProfileIds().map((id) => [id, getProfile(id)]));
-  for (const data of user) {
+  for (const { origin, data } of user) {
     try {
-      const p = compileProfile(data);
+      const p = compileProfile(data, origin);
       byId.set(p.id, p);
     } catch (e) {
       problems.push(e instanceof Error ? e.message : String(e));

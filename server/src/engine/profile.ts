@@ -192,17 +192,60 @@ export function readProfileFile(path: string): ProfileData {
  * names one. Throws ProfileError (Chinese message) for an unknown id or a bad file.
  */
 export function getProfile(idOrPath: string = DEFAULT_PROFILE_ID): Profile {
-  const cached = compiled.get(idOrPath);
+  // A file is read again once it has changed (the user edits it while the server runs).
+  const file = !BUILT_IN[idOrPath] && /\.json$/i.test(idOrPath);
+  const key = file ? `${idOrPath}\u0000${modified(idOrPath)}` : idOrPath;
+  const cached = compiled.get(key);
   if (cached) return cached;
   let data: ProfileData;
   if (BUILT_IN[idOrPath]) {
     data = BUILT_IN[idOrPath];
-  } else if (/\.json$/i.test(idOrPath)) {
+  } else if (file) {
     data = readProfileFile(idOrPath);
   } else {
     throw new ProfileError(`没有名为「${idOrPath}」的配置档案；可用的有：${builtInProfileIds().join('、')}`);
   }
   const profile = compileProfile(data, idOrPath);
-  compiled.set(idOrPath, profile);
+  compiled.set(key, profile);
   return profile;
+}
+
+function modified(path: string): number {
+  try {
+    return fs.statSync(path).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+/** A profile file as read, before it is compiled. */
+export interface ProfileSource {
+  /** Where it came from (a path), for messages. */
+  origin: string;
+  data: ProfileData;
+}
+
+/**
+ * The profile files of a folder (`.zongjie/profiles` of a workspace): each
+ * *.json read, in name order; files that cannot be read or parsed become
+ * problems (Chinese), the others are returned. A missing folder has none.
+ */
+export function readProfileFolder(dir: string): { sources: ProfileSource[]; problems: string[] } {
+  const sources: ProfileSource[] = [];
+  const problems: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => /\.json$/i.test(n)).sort();
+  } catch {
+    return { sources, problems };
+  }
+  for (const name of names) {
+    const path = dir.replace(/[\\/]+$/, '') + '/' + name;
+    try {
+      sources.push({ origin: path, data: readProfileFile(path) });
+    } catch (e) {
+      problems.push(e instanceof Error ? e.message : String(e));
+    }
+  }
+  return { sources, problems };
 }

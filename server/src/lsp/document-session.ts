@@ -15,6 +15,7 @@
  * the result of a newer version, setting or command. A closed session
  * publishes nothing more.
  */
+import { Genres } from '../engine/genre';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, RuleFailure } from '../features/analyze';
@@ -58,6 +59,8 @@ export interface SessionEnvironment {
   /** URIs the user asked to check as reports. */
   readonly forced: ReadonlySet<string>;
   readonly segmenter: SegmenterLifecycle;
+  /** The genres a document is read under: the one the user chose for the file, else the setting's. */
+  genres(uri: string): Genres;
   /** A resultId not given out before in this server. */
   nextResultId(): string;
   sendDiagnostics(params: PublishDiagnosticsParams): void;
@@ -169,7 +172,7 @@ export class DocumentSession {
   }
 
   private isChecked(doc: TextDocument, text: string): boolean {
-    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile: this.env.settings.current.profile, forced: this.env.forced }, this.gate);
+    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile: this.env.genres(this.uri), forced: this.env.forced }, this.gate);
   }
 
   private checkOptions(doc: TextDocument): CheckOptions {
@@ -181,7 +184,7 @@ export class DocumentSession {
       this.cacheKey = key;
     }
     return {
-      profile: settings.current.profile,
+      profile: this.env.genres(this.uri),
       markdown,
       severities: settings.current.severities,
       placeholderPatterns: settings.current.placeholderPatterns,
@@ -283,7 +286,7 @@ export class DocumentSession {
     const p = this.parsedDoc;
     if (p && p.version === doc.version && p.generation === generation) return p.doc;
     try {
-      const parsedDoc = parseDocument(new SourceText(text), this.env.settings.current.profile, { markdown: isMarkdownDocument(doc.uri, doc.languageId) });
+      const parsedDoc = parseDocument(new SourceText(text), this.env.genres(this.uri), { markdown: isMarkdownDocument(doc.uri, doc.languageId) });
       this.parsedDoc = { version: doc.version, generation, doc: parsedDoc };
       return parsedDoc;
     } catch (e) {

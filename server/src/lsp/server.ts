@@ -13,7 +13,8 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getGenres } from '../engine/genre';
+import { Genres, getGenres } from '../engine/genre';
+import { UserProfiles } from './user-profiles';
 import { builtInProfileIds } from '../engine/profile';
 import { ALL_RULES } from '../rules';
 import { Rule } from '../rules/rule';
@@ -59,8 +60,13 @@ export interface ServerOptions {
   segmenterAfterFirstCheck?: boolean;
 }
 
-function settingsEnvironment(rules: readonly Rule[]): SettingsEnvironment {
-  return { ruleIds: rules.map((r) => r.id), profileIds: builtInProfileIds(), loadProfile: (id) => getGenres(id) };
+function settingsEnvironment(rules: readonly Rule[], user: UserProfiles): SettingsEnvironment {
+  return {
+    ruleIds: rules.map((r) => r.id),
+    profileIds: builtInProfileIds(),
+    loadProfile: (id) => getGenres(id, user.get().genres),
+    profileProblems: () => user.get().problems,
+  };
 }
 
 export class ZongjieServer implements ServerContext {
@@ -69,6 +75,8 @@ export class ZongjieServer implements ServerContext {
   readonly settings: SettingsStore;
   readonly segmenter: SegmenterLifecycle;
   readonly forced = new Set<string>();
+  readonly userProfiles = new UserProfiles();
+  readonly fileGenres = new Map<string, string>();
   private readonly sessions = new Map<string, DocumentSession>();
   private readonly sessionEnv: SessionEnvironment;
   private readonly queue: CheckQueue;
@@ -84,7 +92,7 @@ export class ZongjieServer implements ServerContext {
       this.scheduleAll();
       this.requestPullRefresh();
     };
-    this.settings = new SettingsStore(connection, settingsEnvironment(rules), {
+    this.settings = new SettingsStore(connection, settingsEnvironment(rules, this.userProfiles), {
       pulls: () => this.caps.configuration,
       warn: (message) => this.warn(message),
       changed,
@@ -111,6 +119,7 @@ export class ZongjieServer implements ServerContext {
       settings: this.settings,
       forced: this.forced,
       segmenter: this.segmenter,
+      genres: (uri) => this.genresFor(uri),
       nextResultId: () => String(++this.resultCounter),
       sendDiagnostics: (params) => void this.connection.sendDiagnostics(params),
       logError: (line) => this.connection.console.error(line),
@@ -126,6 +135,19 @@ export class ZongjieServer implements ServerContext {
     registerCompletion(this);
     registerHover(this);
     registerDocuments(this);
+  }
+
+  /** The genre the user chose for the file, else the setting's (detection by default). */
+  private genresFor(uri: string): Genres {
+    const chosen = this.fileGenres.get(uri);
+    if (chosen !== undefined) {
+      try {
+        return getGenres(chosen, this.userProfiles.get().genres);
+      } catch {
+        // A chosen genre that no longer exists (a deleted profile file): the setting's genres apply.
+      }
+    }
+    return this.settings.current.profile;
   }
 
   session(uri: string): DocumentSession {

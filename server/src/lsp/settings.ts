@@ -43,6 +43,8 @@ export interface SettingsEnvironment {
   profileIds: readonly string[];
   /** Returns the genres for `auto`, a genre's id or a .json path; throws ProfileError with a Chinese message. */
   loadProfile(idOrPath: string): Genres;
+  /** Problems with the user's own profile files (.zongjie/profiles), in Chinese. */
+  profileProblems?(): readonly string[];
 }
 
 export interface ValidatedSettings {
@@ -76,6 +78,11 @@ export function validateSettings(raw: unknown, env: SettingsEnvironment): Valida
   const problem = (setting: string, message: string) => problems.push({ setting, message });
   const defaultProfile = env.loadProfile(AUTO);
   const settings: EffectiveSettings = { enable: true, profile: defaultProfile, severities: {}, placeholderPatterns: [] };
+
+  // The user's profile files: each one that cannot be used is named; the built-in genres stand in.
+  for (const p of env.profileProblems?.() ?? []) {
+    problem('zongjie.profile', `${p.replace(/[。.]$/, '')}。在改正之前，Zongjie 按内置文体检查。`);
+  }
 
   if (raw === null || raw === undefined) return { settings, problems };
   if (!isPlainObject(raw)) {
