@@ -30,7 +30,7 @@ export function fileResult(file: CheckedFile, profile: Genres, format: OutputFor
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   let rendered: string;
-  if (format === 'outline') rendered = outlineText(file, profile);
+  if (format === 'outline') rendered = outlineText(file);
   else if (format === 'json') rendered = JSON.stringify(fileJson(file));
   else rendered = findings.map((f) => findingLine(file.path, f)).join('\n');
   return { path: file.path, rendered, counts, reports: doc.reports.length };
@@ -69,7 +69,8 @@ function nodeLines(node: HeadingNode, source: SourceText, indent: string, tag: s
   for (const c of node.children) nodeLines(c, source, indent + '  ', '', out);
 }
 
-export function outlineText(file: CheckedFile, profile: Genres): string {
+/** The outline of each report of the file, with its genre and its parts named in Chinese. */
+export function outlineText(file: CheckedFile): string {
   const out: string[] = [file.path];
   const { reports, source } = file.analysis.doc;
   if (reports.length === 0) out.push('  （没有找到报告正文）');

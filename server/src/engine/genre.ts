@@ -6,7 +6,7 @@
  * collection (汇编) may so mix genres. With one genre named, every report gets
  * it. Everything detection knows comes from the profiles' `detect` data.
  */
-import { Profile, ProfileSource, builtInProfileData, builtInProfileIds, compileProfile, getProfile } from './profile';
+import { Profile, ProfileSource, builtInProfileIds, compileProfile, getProfile } from './profile';
 
 /** The setting value that asks for detection. */
 export const AUTO = 'auto';
@@ -149,9 +149,4 @@ export function getGenres(idOrPath: string = AUTO, among: Genres = builtInGenres
   const known = among.byId(idOrPath);
   if (known) return singleGenre(known);
   return singleGenre(getProfile(idOrPath));
-}
-
-/** True for the id of a genre of the set (or auto). */
-export function isGenreId(id: string, among: Genres = builtInGenres()): boolean {
-  return id === AUTO || among.byId(id) !== undefined || builtInProfileData(id) !== undefined;
 }

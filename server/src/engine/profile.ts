@@ -1,9 +1,12 @@
 /**
- * Profiles describe the standard outline of a genre as data: its parts (slots),
- * which are required and in what order, the words that mark each part in a
- * heading or in running text. The engine never names a part in code; it reads
- * them from here. `ideology-summary` is built in; a user may pass a JSON file
- * of the same shape.
+ * Profiles describe the standard outline of a genre as data: how its reports
+ * are recognised, its parts (slots), which are required and in what order, the
+ * words that mark each part in a heading or in running text, per-part hover
+ * guidance, snippets. The engine never names a genre or a part in code; it
+ * reads them from here. The built-in genres are the JSON files of
+ * server/src/profiles; a user adds or replaces one with a JSON file of the
+ * same shape (schemas/profile.schema.json). Which genre a report gets is
+ * engine/genre.ts's.
  */
 import * as fs from 'node:fs';
 import { BUILT_IN_PROFILE_DATA } from '../profiles';
@@ -94,11 +97,6 @@ export const DEFAULT_PROFILE_ID = (BUILT_IN_PROFILE_DATA as ProfileData[]).find(
 
 export function builtInProfileIds(): string[] {
   return Object.keys(BUILT_IN);
-}
-
-/** The data of a built-in profile, or undefined. */
-export function builtInProfileData(id: string): ProfileData | undefined {
-  return BUILT_IN[id];
 }
 
 const compiled = new Map<string, Profile>();
