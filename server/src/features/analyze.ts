@@ -3,6 +3,7 @@
  * the language server and the tests all call `analyzeText`.
  */
 import { ALL_RULES } from '../rules';
+import { templateResidueRule } from '../rules/template-residue';
 import { LineRule, Rule, RuleContext } from '../rules/rule';
 import { RuleFinding } from '../engine/types';
 import { LineCache, LineMemo, NO_CACHE } from '../engine/line-cache';
@@ -110,7 +111,31 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
     }
   }
   findings.sort(compareFindings);
-  return { doc, findings, failures, rules };
+  return { doc, findings: outsideResidue(doc, findings, rules), failures, rules };
+}
+
+/**
+ * The findings without those other rules made inside a stretch of residue (「。。」
+ * in a site's notice, a comma in its advert): the residue finding covers it, and
+ * deleting the residue makes them moot. A place to fill in stays (a placeholder
+ * in a page title is still one).
+ */
+function outsideResidue(doc: ParsedDocument, findings: Finding[], rules: readonly Rule[]): Finding[] {
+  const spans = doc.residue.filter((r) => r.kind === 'span');
+  if (spans.length === 0) return findings;
+  const keep = new Set(rules.filter((r) => r.fillIn).map((r) => r.id));
+  keep.add(templateResidueRule.id);
+  return findings.filter(
+    (f) =>
+      keep.has(f.code) ||
+      !spans.some(
+        (r) =>
+          r.startLine === f.range.start.line &&
+          f.range.end.line === f.range.start.line &&
+          r.range.start.character <= f.range.start.character &&
+          f.range.end.character <= r.range.end.character,
+      ),
+  );
 }
 
 /** The genres an analysis reads reports under. */
