@@ -43,8 +43,11 @@ export function createClient(
     documentSelector: DOCUMENT_SELECTOR,
     // A function, so that a restart after a crash passes the list as it is then.
     initializationOptions: (): ZongjieInitializationOptions => ({ forcedReports: forcedReports(), fileGenres: fileGenres() }),
-    // The user's own genres (.zongjie/profiles/*.json): the server reads them again when they change.
-    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher(USER_PROFILE_GLOB) },
+    // The team's .zongjie.json files and the user's own genres (.zongjie/profiles/*.json): a change is checked at once.
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.zongjie.json'), vscode.workspace.createFileSystemWatcher(USER_PROFILE_GLOB)],
+    },
     // Pull on every change (the default is only on open) so the Problems list follows typing.
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,

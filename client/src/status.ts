@@ -8,8 +8,8 @@
  * VS Code, where other extensions (Markdown) add symbols of their own.
  */
 import * as vscode from 'vscode';
-import { DocumentSymbolRequest, LanguageClient, State } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, PLACEHOLDER_CODE, SETTINGS_SECTION } from '../../server/src/protocol';
+import { DocumentSymbolRequest, ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import { DIAGNOSTIC_SOURCE, PLACEHOLDER_CODE, SERVER_COMMANDS, SETTINGS_SECTION, SegmenterStatus } from '../../server/src/protocol';
 import { ForcedReports } from './forced';
 import { codeOf, statusBarContent } from './navigation';
 
@@ -49,6 +49,8 @@ export class ReportStatusBar implements vscode.Disposable {
   /** Documents whose diagnostics VS Code has reported since they were opened. */
   private readonly settled = new Set<string>();
   private readonly waiting = new Map<string, NodeJS.Timeout>();
+  /** Which segmenter the server uses and why (the tooltip's last line); asked again until it is settled. */
+  private segmenter: SegmenterStatus | null = null;
 
   constructor(
     private readonly client: LanguageClient,
@@ -86,7 +88,10 @@ export class ReportStatusBar implements vscode.Disposable {
         this.update();
       }),
       client.onDidChangeState((e) => {
-        if (e.newState === State.Running) this.known.clear();
+        if (e.newState === State.Running) {
+          this.known.clear();
+          this.segmenter = null;
+        }
         this.update();
       }),
     );
@@ -134,7 +139,7 @@ export class ReportStatusBar implements vscode.Disposable {
     const placeholders = diagnostics.filter(isPlaceholder).length;
     const { text, tooltip } = statusBarContent({ placeholders, others: diagnostics.length - placeholders, genres: known?.genres });
     this.item.text = text;
-    this.item.tooltip = tooltip;
+    this.item.tooltip = this.segmenter ? `${tooltip}\n${this.segmenter.note}` : tooltip;
     this.item.show();
   }
 
@@ -167,6 +172,7 @@ export class ReportStatusBar implements vscode.Disposable {
       const list = Array.isArray(symbols) ? symbols : [];
       const genres = list.map((s) => ('detail' in s && typeof s.detail === 'string' ? s.detail : '')).filter(Boolean);
       this.known.set(doc.uri.toString(), { version, isReport: list.length > 0, genres });
+      if (this.segmenter?.state !== 'ready' && this.segmenter?.state !== 'failed' && this.segmenter?.state !== 'off') await this.askSegmenter();
     } catch {
       // A server that is restarting answers nothing; the next change or restart asks again.
       return;
@@ -174,6 +180,16 @@ export class ReportStatusBar implements vscode.Disposable {
       if (this.asking === key) this.asking = undefined;
     }
     if (vscode.window.activeTextEditor?.document === doc) this.update();
+  }
+
+  /** Asks the server which segmenter it uses (a server without the command leaves the tooltip as it is). */
+  private async askSegmenter(): Promise<void> {
+    try {
+      const status: unknown = await this.client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.segmenterStatus, arguments: [] });
+      if (status && typeof status === 'object' && typeof (status as SegmenterStatus).note === 'string') this.segmenter = status as SegmenterStatus;
+    } catch {
+      // An older or restarting server: nothing to add.
+    }
   }
 
   dispose(): void {

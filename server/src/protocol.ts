@@ -35,6 +35,8 @@ export const SERVER_COMMANDS = {
   stopCheckingAsReport: 'zongjie.stopCheckingAsReport',
   /** Argument: `{ uri, version, range }` (lsp/code-actions.ts, SelectPlaceholderArgs). */
   selectPlaceholder: 'zongjie.selectPlaceholder',
+  /** No argument; answers a SegmenterStatus (the status bar's tooltip shows its note). */
+  segmenterStatus: 'zongjie.segmenterStatus',
   /** No argument; answers the genres the server knows, as GenreInfo[] (built-in and the workspace's own). */
   listGenres: 'zongjie.listGenres',
   /** Argument: `{ uri, genre }` (genre: an id, or null for detection); answers every file's choice, Record<uri, id>. */
@@ -62,6 +64,13 @@ export const CLIENT_COMMANDS = {
   nextPlaceholder: 'zongjie.nextPlaceholder',
   chooseGenre: 'zongjie.chooseGenre',
 } as const;
+
+/** Word segmentation in the server: which segmenter, and why (Chinese), or why there is none. */
+export interface SegmenterStatus {
+  state: 'loading' | 'ready' | 'failed' | 'off';
+  /** For the user, in Chinese. */
+  note: string;
+}
 
 /** What `initializationOptions` may carry. */
 export interface ZongjieInitializationOptions {

@@ -56,6 +56,8 @@ export interface ClientOptions {
   transport?: 'stdio' | 'ipc';
   /** Workspace folders (file URIs) announced at initialize. */
   workspaceFolders?: string[];
+  /** Extra environment variables for the child process. */
+  env?: Record<string, string>;
 }
 
 interface Waiter<T> {
@@ -122,6 +124,7 @@ export class TestClient {
     const ipc = options.transport === 'ipc';
     const child = spawn(process.execPath, [SERVER_PATH, ipc ? '--node-ipc' : '--stdio', ...(options.args ?? ['--no-segmenter'])], {
       stdio: ipc ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
+      env: options.env ? { ...process.env, ...options.env } : process.env,
     });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));

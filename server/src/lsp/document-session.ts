@@ -16,6 +16,7 @@
  * publishes nothing more.
  */
 import { Genres } from '../engine/genre';
+import { EMPTY_CONFIG, TeamConfig } from '../config/team-config';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, RuleFailure } from '../features/analyze';
@@ -59,8 +60,8 @@ export interface SessionEnvironment {
   /** URIs the user asked to check as reports. */
   readonly forced: ReadonlySet<string>;
   readonly segmenter: SegmenterLifecycle;
-  /** The genres a document is read under: the one the user chose for the file, else the setting's. */
-  genres(uri: string): Genres;
+  /** The genre the user chose for the file (「选择文体」), if any: it wins over the team's and the setting's. */
+  genres(uri: string): Genres | undefined;
   /** A resultId not given out before in this server. */
   nextResultId(): string;
   sendDiagnostics(params: PublishDiagnosticsParams): void;
@@ -68,6 +69,8 @@ export interface SessionEnvironment {
   logError(line: string): void;
   /** Asks a pull client to pull again (the server decides whether it can). */
   requestPullRefresh(): void;
+  /** The team configuration (.zongjie.json) for a document; none when absent. */
+  teamConfig?(uri: string): TeamConfig;
 }
 
 /** One line, even when an error message spans several. */
@@ -172,22 +175,27 @@ export class DocumentSession {
   }
 
   private isChecked(doc: TextDocument, text: string): boolean {
-    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile: this.env.genres(this.uri), forced: this.env.forced }, this.gate);
+    const profile = this.env.genres(this.uri) ?? this.env.teamConfig?.(doc.uri).profile ?? this.env.settings.current.profile;
+    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile, forced: this.env.forced }, this.gate);
   }
 
+  /** The editor's settings with the team's .zongjie.json over them (its genre, severities, patterns and dictionary). */
   private checkOptions(doc: TextDocument): CheckOptions {
     const settings = this.env.settings;
+    const team = this.env.teamConfig?.(doc.uri) ?? EMPTY_CONFIG;
     const markdown = isMarkdownDocument(doc.uri, doc.languageId);
-    const key = `${settings.generation}:${markdown}`;
+    const placeholderPatterns = team.placeholderPatterns.length ? [...settings.current.placeholderPatterns, ...team.placeholderPatterns] : settings.current.placeholderPatterns;
+    const key = `${settings.generation}:${markdown}:${placeholderPatterns.map((r) => r.source).join('\u0000')}`;
     if (this.cacheKey !== key) {
       this.placeholderCache.clear();
       this.cacheKey = key;
     }
     return {
-      profile: this.env.genres(this.uri),
+      profile: this.env.genres(this.uri) ?? team.profile ?? settings.current.profile,
       markdown,
-      severities: settings.current.severities,
-      placeholderPatterns: settings.current.placeholderPatterns,
+      severities: team.files.length ? { ...settings.current.severities, ...team.severities } : settings.current.severities,
+      placeholderPatterns,
+      team: team.dictionary,
       rules: this.env.rules,
     };
   }
@@ -201,7 +209,8 @@ export class DocumentSession {
     // A newer version supersedes any second phase still waiting for a pause.
     this.words = null;
     this.dropIdlePhase();
-    if (!this.env.settings.current.enable || !this.isChecked(doc, text)) {
+    const enabled = this.env.teamConfig?.(doc.uri).enable ?? this.env.settings.current.enable;
+    if (!enabled || !this.isChecked(doc, text)) {
       this.analysis = { version, generation, value: null };
       this.publish({ epoch, version, mode: 'off', diagnostics: [] });
       return;
@@ -286,7 +295,7 @@ export class DocumentSession {
     const p = this.parsedDoc;
     if (p && p.version === doc.version && p.generation === generation) return p.doc;
     try {
-      const parsedDoc = parseDocument(new SourceText(text), this.env.genres(this.uri), { markdown: isMarkdownDocument(doc.uri, doc.languageId) });
+      const parsedDoc = parseDocument(new SourceText(text), this.env.genres(this.uri) ?? this.env.teamConfig?.(doc.uri).profile ?? this.env.settings.current.profile, { markdown: isMarkdownDocument(doc.uri, doc.languageId) });
       this.parsedDoc = { version: doc.version, generation, doc: parsedDoc };
       return parsedDoc;
     } catch (e) {

@@ -34,6 +34,7 @@ import { registerLifecycle } from './handlers/lifecycle';
 import { registerOutline } from './handlers/outline';
 import { MessageType, ShowMessageNotification, TextDocuments } from './languageserver';
 import { SegmenterHostLike } from './segmentation';
+import { TeamConfigStore } from './team-config-store';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
 import { SettingsEnvironment } from './settings';
 import { SettingsStore } from './settings-store';
@@ -79,6 +80,7 @@ export class ZongjieServer implements ServerContext {
   readonly fileGenres = new Map<string, string>();
   private readonly sessions = new Map<string, DocumentSession>();
   private readonly sessionEnv: SessionEnvironment;
+  private readonly teamConfig: TeamConfigStore;
   private readonly queue: CheckQueue;
   private resultCounter = 0;
   private refreshScheduled = false;
@@ -102,6 +104,22 @@ export class ZongjieServer implements ServerContext {
       afterFirstCheck: Boolean(options.segmenterAfterFirstCheck),
       onReady: changed,
       warn: (message) => this.warn(message),
+      log: (message) => this.connection.console.info(message),
+    });
+    this.teamConfig = new TeamConfigStore(
+      rules.map((r) => r.id),
+      (message) => this.warn(message),
+    );
+    // A .zongjie.json created, changed or deleted (the client watches them): check everything again.
+    // A profile file (.zongjie/profiles/*.json, or one the setting names) changed: read the genres
+    // again and validate the settings under them (one handler: a second registration would replace this one).
+    connection.onDidChangeWatchedFiles((params) => {
+      if (params.changes.some((c) => UserProfiles.isProfileFile(c.uri) || (/\.json$/i.test(c.uri) && !/\.zongjie\.json$/i.test(c.uri)))) {
+        this.userProfiles.invalidate();
+        this.settings.revalidate();
+      } else {
+        this.settings.invalidate();
+      }
     });
     this.queue = new CheckQueue(
       () => this.settings.ready,
@@ -124,6 +142,7 @@ export class ZongjieServer implements ServerContext {
       sendDiagnostics: (params) => void this.connection.sendDiagnostics(params),
       logError: (line) => this.connection.console.error(line),
       requestPullRefresh: () => this.requestPullRefresh(),
+      teamConfig: (uri) => this.teamConfig.forUri(uri),
     };
 
     registerLifecycle(this);
@@ -137,17 +156,16 @@ export class ZongjieServer implements ServerContext {
     registerDocuments(this);
   }
 
-  /** The genre the user chose for the file, else the setting's (detection by default). */
-  private genresFor(uri: string): Genres {
+  /** The genre the user chose for the file, if any. */
+  private genresFor(uri: string): Genres | undefined {
     const chosen = this.fileGenres.get(uri);
-    if (chosen !== undefined) {
-      try {
-        return getGenres(chosen, this.userProfiles.get().genres);
-      } catch {
-        // A chosen genre that no longer exists (a deleted profile file): the setting's genres apply.
-      }
+    if (chosen === undefined) return undefined;
+    try {
+      return getGenres(chosen, this.userProfiles.get().genres);
+    } catch {
+      // A chosen genre that no longer exists (a deleted profile file): the team's or the setting's genres apply.
+      return undefined;
     }
-    return this.settings.current.profile;
   }
 
   session(uri: string): DocumentSession {

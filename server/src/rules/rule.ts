@@ -17,6 +17,7 @@ import { FixGroup, FixProposal } from '../engine/edits';
 import { LineKind, ParsedDocument, Report } from '../engine/parse';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
+import { TeamDictionary } from '../engine/team-dictionary';
 import { Finding, RuleFinding, Severity } from '../engine/types';
 
 /** What a report or document rule reads. */
@@ -27,6 +28,8 @@ export interface RuleContext {
   extraPlaceholderPatterns: RegExp[];
   /** Present only when word segmentation is ready; see requiresSegmenter. */
   segmenter?: Segmenter;
+  /** The team's own dictionary (.zongjie.json), when there is one. */
+  team?: TeamDictionary;
 }
 
 /**

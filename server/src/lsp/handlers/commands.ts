@@ -2,10 +2,11 @@
  * workspace/executeCommand: zongjie.checkAsReport and
  * zongjie.stopCheckingAsReport (the user's list of documents checked as
  * reports whatever their title), and zongjie.selectPlaceholder (the
- * placeholder code action's jump).
+ * placeholder code action's jump), and zongjie.segmenterStatus (which
+ * segmenter is in use and why, for the status bar's tooltip).
  */
 import { AUTO } from '../../engine/genre';
-import { GenreInfo, SERVER_COMMANDS } from '../../protocol';
+import { GenreInfo, SERVER_COMMANDS, SegmenterStatus } from '../../protocol';
 import { errorText } from '../checks';
 import { parseSelectArgs, placeholderTarget } from '../code-actions';
 import { ServerContext } from '../context';
@@ -15,8 +16,9 @@ export function registerCommands(ctx: ServerContext): void {
   ctx.connection.onExecuteCommand((params) => executeCommand(ctx, params.command, params.arguments ?? []));
 }
 
-function executeCommand(ctx: ServerContext, command: string, args: unknown[]): string[] | GenreInfo[] | Record<string, string> | Promise<null> {
+function executeCommand(ctx: ServerContext, command: string, args: unknown[]): string[] | SegmenterStatus | GenreInfo[] | Record<string, string> | Promise<null> {
   if (command === SERVER_COMMANDS.selectPlaceholder) return selectPlaceholder(ctx, args);
+  if (command === SERVER_COMMANDS.segmenterStatus) return ctx.segmenter.status();
   if (command === SERVER_COMMANDS.listGenres) return listGenres(ctx);
   if (command === SERVER_COMMANDS.setFileGenre) return setFileGenre(ctx, args);
   if (command !== SERVER_COMMANDS.checkAsReport && command !== SERVER_COMMANDS.stopCheckingAsReport) {

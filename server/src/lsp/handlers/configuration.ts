@@ -6,18 +6,10 @@ import { SETTINGS_SECTION } from '../../protocol';
 import { errorText } from '../checks';
 import { ServerContext } from '../context';
 import { DidChangeConfigurationNotification } from '../languageserver';
-import { UserProfiles } from '../user-profiles';
 
 export function registerConfiguration(ctx: ServerContext): void {
   ctx.connection.onDidChangeConfiguration((params) => {
     ctx.settings.reload(params.settings);
-  });
-  // A profile file changed (the client forwards events for .zongjie/profiles/*.json, and for a
-  // profile the setting names): read them again and check every document under the new genres.
-  ctx.connection.onDidChangeWatchedFiles((params) => {
-    if (!params.changes.some((c) => UserProfiles.isProfileFile(c.uri) || /\.json$/i.test(c.uri))) return;
-    ctx.userProfiles.invalidate();
-    ctx.settings.revalidate();
   });
 }
 
