@@ -104,12 +104,15 @@ function subheadings(themeIds) {
   return themeIds.flatMap((id, i) => [`### （${CN[i]}）${THEMES[id].heading}`, THEMES[id].body]);
 }
 
+/** The closing block (落款, GB/T 9704—2012 7.3.5): the unit's name and the date the report was written. */
+const CLOSING = ['{unit}', '{year}年{t:X月X日}'];
+
 /** The four whole-report skeletons. */
 const SKELETONS = [
   {
     name: '年度意识形态工作总结',
     prefix: 'ndzj',
-    description: '年度意识形态工作总结的完整框架：标题、导语、主要工作开展情况（六个方面）、存在的问题、下一步工作打算',
+    description: '年度意识形态工作总结的完整框架：标题、导语、主要工作开展情况（六个方面）、存在的问题、下一步工作打算、落款',
     lines: [
       '# {unit}{year}年度意识形态工作总结',
       '{year}年，{org}坚持以习近平新时代中国特色社会主义思想为指导，认真落实意识形态工作责任制，牢牢掌握意识形态工作领导权、管理权、话语权。现将全年工作情况总结如下。',
@@ -121,12 +124,13 @@ const SKELETONS = [
       '## 三、下一步工作打算',
       PLANS_INTRO,
       ...PLANS,
+      ...CLOSING,
     ],
   },
   {
     name: '半年意识形态工作总结',
     prefix: 'bnzj',
-    description: '半年意识形态工作总结的完整框架：标题、导语、主要工作开展情况（四个方面）、存在的问题、下一步工作打算',
+    description: '半年意识形态工作总结的完整框架：标题、导语、主要工作开展情况（四个方面）、存在的问题、下一步工作打算、落款',
     lines: [
       '# {unit}{year}年{half}意识形态工作总结',
       '{half}以来，{org}认真落实意识形态工作责任制，扎实推进各项工作。现将{half}意识形态工作情况总结如下。',
@@ -138,12 +142,13 @@ const SKELETONS = [
       '## 三、下一步工作打算',
       PLANS_INTRO,
       ...PLANS.slice(0, 3),
+      ...CLOSING,
     ],
   },
   {
     name: '意识形态工作责任制落实情况报告',
     prefix: 'zrzls',
-    description: '意识形态工作责任制落实情况报告的完整框架：责任制落实情况（五个方面）、意识形态领域形势研判分析、存在的问题、下一步工作打算',
+    description: '意识形态工作责任制落实情况报告的完整框架：责任制落实情况（五个方面）、意识形态领域形势研判分析、存在的问题、下一步工作打算、落款',
     lines: [
       '# {unit}{year}年度意识形态工作责任制落实情况报告',
       '按照意识形态工作责任制有关要求，现将{org}{year}年度落实意识形态工作责任制情况报告如下。',
@@ -157,12 +162,13 @@ const SKELETONS = [
       '## 四、下一步工作打算',
       PLANS_INTRO,
       ...PLANS,
+      ...CLOSING,
     ],
   },
   {
     name: '意识形态工作总结及下年工作打算',
     prefix: 'zjjh',
-    description: '意识形态工作总结及下一年工作打算的完整框架：本年工作开展情况（五个方面）、存在的问题、下一年工作打算',
+    description: '意识形态工作总结及下一年工作打算的完整框架：本年工作开展情况（五个方面）、存在的问题、下一年工作打算、落款',
     lines: [
       '# {unit}{year}年意识形态工作总结及{next}年工作打算',
       '{year}年，{org}坚持以习近平新时代中国特色社会主义思想为指导，全面落实意识形态工作责任制。现将本年度工作总结及{next}年工作打算报告如下。',
@@ -174,6 +180,7 @@ const SKELETONS = [
       '## 三、{next}年工作打算',
       PLANS_INTRO,
       ...PLANS,
+      ...CLOSING,
     ],
   },
 ];

@@ -77,6 +77,69 @@ ruleTester(ID, {
   ],
 });
 
+const SLOGANS: [string, number | string, string, string][] = [
+  ['全镇宣传工作以扎实开展党史学习教育为主线，各项任务稳步推进。', 2023, '以扎实开展党史学习教育为主线', 'party-history-education-mainline'],
+  ['以党史学习教育为契机，组织干部职工开展集中学习。', 2022, '以党史学习教育为契机', 'party-history-education-mainline'],
+  ['以“不忘初心、牢记使命”主题教育为主线，深化理论武装。', 2021, '以“不忘初心、牢记使命”主题教育为主线', 'theme-education-2019-mainline'],
+  ['今年，中心上下喜迎建党100周年，精心组织系列活动。', 2022, '喜迎建党100周年', 'party-centenary-forward'],
+  ['开展献礼党的百年华诞主题征文。', 2024, '献礼党的百年华诞', 'party-centenary-forward'],
+  ['在推进全面建设小康社会的征程中，我街道各项工作迈上新台阶。', 2023, '全面建设小康社会', 'xiaokang-building'],
+  ['紧扣决胜全面建成小康社会目标任务，压实意识形态工作责任。', 2021, '决胜全面建成小康社会', 'xiaokang-decisive'],
+  ['围绕决胜高水平全面建成小康社会的中心工作，做好舆论引导。', '2022年上半年', '决胜高水平全面建成小康社会', 'xiaokang-decisive'],
+  ['深入贯彻落实科学发展观，切实加强宣传思想工作。', 2019, '深入贯彻落实科学发展观', 'scientific-outlook-current'],
+  ['以科学发展观统领机关党建各项工作。', 2024, '以科学发展观统领', 'scientific-outlook-current'],
+  ['持续深化创先争优活动，激发党员干事创业热情。', 2020, '深化创先争优活动', 'chuangxian-zhengyou-campaign'],
+];
+
+ruleTester(ID, {
+  suite: 'a slogan of a past period written as current',
+  invalid: SLOGANS.map(([line, year, text, item]) => ({
+    name: `${year}: ${line}`,
+    text: reportWith(line, year),
+    findings: [{ line: 2, text, message: /已不是当前的提法/, data: { kind: 'slogan', item } }],
+    output: null,
+  })),
+});
+
+const SLOGANS_SILENT: [string, number | string][] = [
+  // In its own time.
+  ['以扎实开展党史学习教育为主线，各项任务稳步推进。', 2021],
+  ['以“不忘初心、牢记使命”主题教育为主线，深化理论武装。', 2019],
+  ['喜迎建党100周年，精心组织系列活动。', '2021年上半年'],
+  ['紧扣决胜全面建成小康社会目标任务，压实意识形态工作责任。', 2020],
+  ['深入贯彻落实科学发展观，切实加强宣传思想工作。', 2011],
+  ['持续深化创先争优活动，激发党员干事创业热情。', 2011],
+  // History, not the task of the day.
+  ['2019年，我局以“不忘初心、牢记使命”主题教育为主线，认真检视问题。', 2021],
+  ['2019年开展了“不忘初心、牢记使命”主题教育，整改问题12个。', 2019],
+  ['巩固拓展党史学习教育成果，推动学习教育常态化长效化。', 2023],
+  ['回顾这些年，我们从喜迎建党100周年到学习贯彻二十大精神，走过了不平凡的历程。', 2024],
+  ['党的十六大提出全面建设小康社会的奋斗目标。', 2023],
+  ['从全面建设小康社会到全面建成小康社会，我们党带领人民接续奋斗。', 2023],
+  ['我国已经全面建成小康社会，正在全面建设社会主义现代化国家。', 2024],
+  ['重温《关于为决胜全面建成小康社会提供作风保障的通知》。', 2022],
+  ['坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观和习近平新时代中国特色社会主义思想为指导。', 2024],
+  ['营造比学赶超、创先争优的浓厚氛围。', 2024],
+  ['以开展党史学习教育为主线，认真做好各项工作。', '202X'],
+];
+
+ruleTester(ID, {
+  suite: 'a slogan in its own time, in history or in a title: silent',
+  valid: SLOGANS_SILENT.map(([line, year]) => ({ name: `${year}: ${line}`, text: reportWith(line, year) })),
+});
+
+test('outdated-reference: every slogan has a YYYY-MM end, a source and a task wording', () => {
+  const data = JSON.parse(readFileSync(join(__dirname, '../../../server/src/data/dated-references.json'), 'utf8')) as {
+    slogans: { id: string; name: string; pattern: string; currentUntil: string; source: string; instead: string; endedBy: string }[];
+  };
+  assert.ok(data.slogans.length >= 8);
+  for (const s of data.slogans) {
+    assert.match(s.currentUntil, /^\d{4}-(0[1-9]|1[0-2])$/, s.id);
+    assert.ok(s.source.length > 10 && s.endedBy.length > 6 && s.instead.length > 4, s.id);
+    assert.doesNotThrow(() => new RegExp(s.pattern), s.id);
+  }
+});
+
 test('outdated-reference: every dated item has a YYYY-MM date and a source; supersessions come later', () => {
   const data = JSON.parse(readFileSync(join(__dirname, '../../../server/src/data/dated-references.json'), 'utf8')) as {
     items: { id: string; pattern: string; date: string; supersededBy: { date: string } | null; source: string }[];

@@ -58,6 +58,24 @@ ruleTester(ID, {
       output: null,
     },
     {
+      name: 'a title that lost its year before a unit placeholder: 年 XX 街道…',
+      text: draft('年 XX 街道宣传思想工作总结', '街道党工委高度重视宣传思想工作。'),
+      findings: [{ line: 0, text: '年' }],
+      output: null,
+    },
+    {
+      name: 'the same header repeated on the next page: said once',
+      text: ['年 XX 街道宣传思想工作总结', '街道党工委高度重视宣传思想工作。', '年 XX 街道宣传思想工作总结', '全年开展宣讲活动12场。'].join('\n'),
+      findings: [{ line: 0, text: '年' }],
+      output: null,
+    },
+    {
+      name: 'a title that lost its year, with a space before the period word',
+      text: draft('年　意识形态工作总结', '局党组高度重视意识形态工作。'),
+      findings: [{ line: 0, text: '年' }],
+      output: null,
+    },
+    {
       name: 'without a year anywhere: found, no fix',
       text: draft('意识形态工作总结', '现将年意识形态工作情况总结如下。'),
       findings: [{ line: 1, text: '年' }],
@@ -72,4 +90,14 @@ ruleTester(ID, {
     '近年来，网络舆情日益复杂，多年以来坚持不懈。',
     '在年初召开的会议上部署全年工作，去年工作得到肯定。',
   ].map((line) => ({ name: line, text: draft('2023年意识形态工作总结', '局党组高度重视意识形态工作。', line) })),
+});
+
+ruleTester(ID, {
+  suite: 'a title whose year is on the line before (a page wrap), and 年度 titles: silent',
+  valid: [
+    { name: '2021 / 年 XX 街道…', text: ['2021', '年 XX 街道宣传思想工作总结', '街道党工委高度重视宣传思想工作。'].join('\n') },
+    { name: '2021  / 年意识形态…', text: ['2021 ', '年意识形态工作总结', '局党组高度重视意识形态工作。'].join('\n') },
+    { name: '年度 title', text: draft('年度 XX 街道宣传思想工作总结', '街道党工委高度重视宣传思想工作。') },
+    { name: '年轻干部', text: draft('2023年意识形态工作总结', '局党组高度重视意识形态工作。', '年轻干部 XX 名参加培训。') },
+  ],
 });

@@ -49,6 +49,7 @@ const filled: Filler = (f: Field) => {
   if (f.defaultText === 'X') return String(10 + f.index);
   if (f.defaultText === 'XX单位') return '县文化和旅游局';
   if (f.defaultText === '20XX') return NEXT_YEAR;
+  if (f.defaultText === 'X月X日') return '12月20日';
   if (f.defaultText === '' && f.index !== 0) return '全年组织专题学习12次，覆盖全体干部职工';
   return undefined;
 };
@@ -116,7 +117,10 @@ for (const flavour of FLAVOURS) {
           const end = offsetOf(ex.text, f.range.end.line, f.range.end.character);
           return ex.text.slice(start, end) + '@' + start;
         });
-        const expected = factFields.map((o) => (o.text === 'XX单位' ? 'XX' : o.text) + '@' + o.start);
+        // The closing date's field X月X日 holds two placeholders, its month and its day.
+        const expected = factFields.flatMap((o) =>
+          o.text === 'X月X日' ? [`X@${o.start}`, `X@${o.start + 2}`] : [(o.text === 'XX单位' ? 'XX' : o.text) + '@' + o.start],
+        );
         assert.deepEqual(flagged, expected);
       });
 
@@ -170,6 +174,9 @@ for (const flavour of FLAVOURS) {
         part('xsyp'),
         part('czwt'),
         part('xybdsa'),
+        // The closing block (落款) a finished report ends with.
+        '县文化和旅游局',
+        '2025年12月20日',
       ].join(sep);
     }
 

@@ -52,6 +52,10 @@ export interface ProfileData {
   snippets?: ProfileSnippetData[];
   topicVerbs: string[];
   problemWords: string[];
+  /** True (the default) when the genre's reports end with a closing block (落款: organisation and date). */
+  closingBlock?: boolean;
+  /** True (the default) when a report looks back on its period, so it cannot be dated before the period starts (false for plans). */
+  retrospective?: boolean;
 }
 
 export interface ProfilePart extends ProfilePartData {

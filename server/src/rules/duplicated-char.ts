@@ -15,9 +15,13 @@
  *   names (王丽丽) and words the dictionary lacks look the same;
  * - two words, each longer than X (工作/作风, 学习/习近平): two words that happen
  *   to meet, silent.
- * A word typed twice (对照/对照, 意识形态/意识形态) is an error too.
+ * A word typed twice (对照/对照, 意识形态/意识形态) is an error too, except the
+ * colloquial ABAB verbs (研究研究); so is a word before a longer word that starts
+ * with it (责任/责任制). A year's 年 typed twice before the period's own words
+ * (202X年年意识形态) is found although both 年 stand alone; 工作/作/了 is a light verb.
  * The fix deletes the stray copy.
  */
+import lostYear from '../data/lost-year.json';
 import { LineWords, Word, wordAt as findWord } from '../engine/words';
 import { Segmenter } from '../engine/segmenter';
 import { lineRange, RuleFinding } from '../engine/types';
@@ -38,6 +42,24 @@ const JOINS_ITS_TWIN = new Set([...'的了着过地得和与及对在为以于�
 const MEASURE = new Set([...'个次步项件条批名位家户层级年天月届场轮遍张本页篇份种类回趟座栋处块片棵株颗粒']);
 /** Words after a year that start with 年 (2023年年底 is 2023年 + 年底). */
 const YEAR_WORD = /^年(?:初|底|末|终|中|内|度|前|后|来)/;
+/**
+ * What follows the year of a report's own period (意识形态, 工作, 以来 …, the data
+ * year-mismatch uses for a lost year): after 2023年年 or 202X年年 it shows the
+ * second 年 is typed twice, while 2023年年产值, 2023年年均 are a year and a 年- word.
+ */
+const PERIOD_WORD = new RegExp(`^(?:${lostYear.after.join('|')})`);
+/**
+ * Light verbs with an aspect or result mark after them: 工作作了汇报 is 工作 +
+ * 作了, no stray 作.
+ */
+const LIGHT_VERB = new Set([...'作做搞抓讲用看说写办干谈']);
+const VERB_MARK = new Set([...'了过着出好为到成']);
+/**
+ * Two-character verbs that reduplicate as ABAB in good Chinese (研究研究, 商量商量):
+ * typed twice they are a tentative "do a little". Verbs of formal reports
+ * (落实, 对照, 学习) are not here: 落实落实 is a typing error.
+ */
+const ABAB_VERBS = new Set(['研究', '商量', '讨论', '考虑', '琢磨', '打听', '休息', '锻炼', '活动', '交流', '沟通', '了解', '介绍', '比较', '收拾', '打扫', '放松', '体验', '感受', '尝试', '思考', '反思', '熟悉', '准备', '梳理', '盘点', '走访', '看望']);
 
 export interface Duplication {
   /** The stray copy to delete. */
@@ -74,6 +96,13 @@ export function findDuplications(line: string, words: readonly Word[]): Duplicat
     const leftSingle = left.text === x;
     const rightSingle = right.text === x;
     if (!leftSingle && !rightSingle) continue; // 工作/作风, 学习/习近平
+    if (x === '年' && /[0-9０-９XxＸｘ]/.test(line[i - 1] ?? '')) {
+      // 202X年年意识形态工作计划: the period's own words follow, so the second 年 is typed twice.
+      if (leftSingle && rightSingle && PERIOD_WORD.test(line.slice(i + 2))) {
+        out.push({ start: i + 1, end: i + 2, shownStart: i, shownEnd: i + 2, text: x + x });
+      }
+      continue;
+    }
     if (leftSingle && rightSingle) {
       if (!NEVER_DOUBLED.has(x)) continue;
       if (line[i + 2] === x) continue; // 哈哈哈-like runs are not typing slips
@@ -88,7 +117,8 @@ export function findDuplications(line: string, words: readonly Word[]): Duplicat
     }
     // 2023年年底, 今年年初
     if (x === '年' && rightSingle === false && YEAR_WORD.test(right.text)) continue;
-    if (x === '年' && /[0-9０-９XxＸｘ]/.test(line[i - 1] ?? '')) continue;
+    // 工作作了汇报: 作了 is the verb.
+    if (rightSingle && LIGHT_VERB.has(x) && VERB_MARK.has(line[i + 2] ?? '')) continue;
     if (leftSingle) {
       // x + word starting with x (学学习): the first copy is the stray one.
       out.push({ start: i, end: i + 1, shownStart: i, shownEnd: right.end, text: line.slice(i, right.end) });
@@ -97,12 +127,18 @@ export function findDuplications(line: string, words: readonly Word[]): Duplicat
       out.push({ start: i + 1, end: i + 2, shownStart: left.start, shownEnd: i + 2, text: line.slice(left.start, i + 2) });
     }
   }
-  // A word typed twice: 对照对照, 落实落实.
+  // A word typed twice: 对照对照, 落实落实; also before a longer word that starts with it: 责任责任制.
   for (let k = 0; k + 1 < words.length; k++) {
     const a = words[k];
     const b = words[k + 1];
-    if (a.text !== b.text || a.text.length < 2 || ![...a.text].every((c) => HAN.test(c))) continue;
-    out.push({ start: b.start, end: b.end, shownStart: a.start, shownEnd: b.end, text: a.text + b.text });
+    if (a.text.length < 2 || ![...a.text].every((c) => HAN.test(c))) continue;
+    if (a.text === b.text) {
+      if (ABAB_VERBS.has(a.text)) continue; // 研究研究, 商量商量
+      out.push({ start: b.start, end: b.end, shownStart: a.start, shownEnd: b.end, text: a.text + b.text });
+    } else if (b.text.length > a.text.length && b.text.startsWith(a.text) && b.start === a.end) {
+      // 责任责任制: the first copy is the stray one.
+      out.push({ start: a.start, end: a.end, shownStart: a.start, shownEnd: b.end, text: a.text + b.text });
+    }
   }
   return out.sort((p, q) => p.start - q.start);
 }
@@ -136,6 +172,9 @@ export const duplicatedCharRule: LineRule = {
       '`扎扎实实`、`一个个`、`2023年年底`；两个词恰好首尾同字（`工作作风`、`学习习近平`）也不报告。',
       '判断依据是分词结果：重复的两个字同在一个词里是叠词；一个词后面多出一个单独的同字（二十大/大）才是误输入。',
       '人名中的叠字（王丽丽）等内容字不报告，只有「的、在、和、了」这类从不重叠的虚词两两相连时才报告。',
+      '一个词后面紧跟以它开头的更长的词（`责任责任制`、`主体主体责任`）也是误输入；年份后面多打的「年」（`2024年年意识形态工作`、`202X年年工作要点`）也报告，',
+      '`2024年年底`、`2024年年均增长`、`2024年年产值` 不报告。动词带「了、过、出」时不算重复（`工作作了部署`）；',
+      '口语中可以重叠的双音节动词（`研究研究`、`商量商量`）不报告，公文常用动词重叠（`落实落实`、`对照对照`）仍报告。',
       '',
       '- 错误示例：`深入学习贯彻党的二十大大精神，认真做好资料的的整理工作。`',
       '- 正确示例：`深入学习贯彻党的二十大精神，认真做好资料的整理工作，干部职工的政治素养大大提高。`',

@@ -16,6 +16,16 @@ import { yearMismatchRule } from './year-mismatch';
 import { punctuationRule } from './punctuation';
 import { emptyExampleRule } from './empty-example';
 import { teamWordingRule } from './team-wording';
+import { fullWidthAlnumRule } from './full-width-alnum';
+import { headingStyleRule } from './heading-style';
+import { ellipsisDashRule } from './ellipsis-dash';
+import { straightQuotesRule } from './straight-quotes';
+import { unpairedMarkRule } from './unpaired-mark';
+import { numberFormRule } from './number-form';
+import { dateFormatRule } from './date-format';
+import { closingBlockRule } from './closing-block';
+import { closingDateRule } from './closing-date';
+import { paragraphEndRule } from './paragraph-end';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -31,6 +41,16 @@ export const ALL_RULES: readonly Rule[] = [
   punctuationRule,
   emptyExampleRule,
   teamWordingRule,
+  fullWidthAlnumRule,
+  headingStyleRule,
+  ellipsisDashRule,
+  straightQuotesRule,
+  unpairedMarkRule,
+  numberFormRule,
+  dateFormatRule,
+  closingBlockRule,
+  closingDateRule,
+  paragraphEndRule,
 ];
 
 export function findRule(id: string): Rule | undefined {

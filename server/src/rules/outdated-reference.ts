@@ -12,6 +12,13 @@
  *   meeting took place (二十届四中全会, October 2025, in a 2024 report), unless
  *   the report looks forward to it (迎接、喜迎、即将召开).
  *
+ * - Slogan of a past period: a campaign, goal or guiding slogan written as
+ *   today's task after its time was over — 「以开展党史学习教育为主线」 in 2023,
+ *   「喜迎建党100周年」 in 2022, 「决胜全面建成小康社会」 in 2022, 「深入贯彻落实科学
+ *   发展观」 in 2020. The data holds the task wording only (以…为主线, 喜迎, 决胜),
+ *   never the bare name, and a sentence that tells history (回顾, 以来, an
+ *   earlier year, 提出) is left alone.
+ *
  * The report's period comes from its title (or opening); a report with no year
  * or a placeholder year (202X) gets nothing. Dates are data
  * (data/dated-references.json), each with its source.
@@ -45,6 +52,69 @@ const ITEMS: DatedItem[] = dated.items.map((i) => ({
   supersededBy: i.supersededBy ? { ...i.supersededBy, month: toMonth(i.supersededBy.date) } : null,
   source: i.source,
 }));
+
+interface Slogan {
+  id: string;
+  name: string;
+  re: RegExp;
+  until: number;
+  currentUntil: string;
+  endedBy: string;
+  instead: string;
+  source: string;
+}
+
+const SLOGANS: Slogan[] = dated.slogans.map((s) => ({
+  id: s.id,
+  name: s.name,
+  re: new RegExp(s.pattern, 'g'),
+  until: toMonth(s.currentUntil),
+  currentUntil: s.currentUntil,
+  endedBy: s.endedBy,
+  instead: s.instead,
+  source: s.source,
+}));
+
+/** Any slogan at all: most lines hold none, and one test spares the per-slogan scans. */
+const ANY_SLOGAN = new RegExp(dated.slogans.map((s) => `(?:${s.pattern})`).join('|'));
+
+/** Words in the sentence before a slogan that make it history: 回顾, 曾, 当年, 从…到. */
+const SLOGAN_HISTORY_BEFORE = /回顾|曾经?|当年|那时|历程|(?:提出|从|自)[^，。；！？]{0,6}$/;
+/** Words right after a slogan that make it history: 以来, 时期, 到, 提出. */
+const SLOGAN_HISTORY_AFTER = /^[”"」’]?(?:以来|时期|期间|时|阶段以来|的历史|的历程|到|至|提出|目标的提出|的目标已经实现|目标如期实现|取得)/;
+const YEAR_IN = /(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年/g;
+
+/** Slogans of a past period written as current in a line of a report about `period`. */
+export function checkSlogans(line: string, l: number, period: ReportPeriod): RuleFinding[] {
+  if (!ANY_SLOGAN.test(line)) return [];
+  const out: RuleFinding[] = [];
+  for (const s of SLOGANS) {
+    if (s.until >= period.startMonth) continue;
+    s.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = s.re.exec(line))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const sentenceStart = Math.max(line.lastIndexOf('。', start - 1), line.lastIndexOf('！', start - 1), line.lastIndexOf('？', start - 1)) + 1;
+      const before = line.slice(sentenceStart, start);
+      // Inside 《…》 it is part of a document's title (《…为决胜全面建成小康社会提供…的通知》), quoted as issued.
+      if (line.lastIndexOf('《', start) > line.lastIndexOf('》', start)) continue;
+      if (SLOGAN_HISTORY_BEFORE.test(before) || SLOGAN_HISTORY_AFTER.test(line.slice(end))) continue;
+      // 「2019年，以开展主题教育为主线…」 in a later report tells what was done then.
+      YEAR_IN.lastIndex = 0;
+      let y: RegExpExecArray | null;
+      let earlier = false;
+      while ((y = YEAR_IN.exec(before))) if (Number(y[1]) < period.year) earlier = true;
+      if (earlier) continue;
+      out.push({
+        message: `本报告属于${describePeriod(period)}，「${m[0]}」已不是当前的提法：${s.endedBy}。请改用现行提法（如「${s.instead}」）；若是回顾历史，请写明年份或「回顾」。`,
+        range: lineRange(l, start, end),
+        data: { kind: 'slogan', item: s.id, currentUntil: s.currentUntil, source: s.source },
+      });
+    }
+  }
+  return out;
+}
 
 /**
  * A congress (党的十九大; also 党的十九精神 with its 大 lost, which formulation
@@ -139,7 +209,7 @@ function withCovers(f: RuleFinding, covers: readonly string[] | undefined): Rule
 }
 
 export function checkLine(line: string, l: number, period: ReportPeriod): RuleFinding[] {
-  const out: RuleFinding[] = [];
+  const out: RuleFinding[] = checkSlogans(line, l, period);
   for (const ref of findReferences(line)) {
     const range = lineRange(l, ref.start, ref.end);
     const before = line.slice(0, ref.start);
@@ -179,7 +249,7 @@ export const outdatedReferenceRule: LineRule<ReportPeriod> = {
   id: 'outdated-reference',
   docs: {
     title: '提法与报告年份不符',
-    summary: '与报告年份不符的提法：换届后仍把上一届党代会、全会精神作为当前学习内容，或引用报告期之后才召开的会议',
+    summary: '与报告年份不符的提法：换届后仍把上一届党代会、全会精神作为当前学习内容，把过了时的口号、目标当作当前任务，或引用报告期之后才召开的会议',
     readme: { problem: '过时的提法', examples: '2024 年的报告仍写“深入学习贯彻党的十九大精神”' },
     hover: {
       explanation: '换届以后仍把上一届党代会或全会精神作为当前学习贯彻的内容，或者引用了报告期之后才召开的会议，多半是照搬了往年的旧稿。作为历史回顾（“党的十九大以来”）的提法不在此列。',
@@ -200,6 +270,12 @@ export const outdatedReferenceRule: LineRule<ReportPeriod> = {
       '回顾历史的说法不报告：`党的十九大以来`、`从党的十九大到二十大`、`党的十九大报告指出`、`党的十八大、十九大、二十大精神`。',
       '报告期结束时还没有召开的会议（如2024年的报告中出现「二十届四中全会」，该会于2025年10月召开）也会被指出，',
       '「迎接」「喜迎」「即将召开」的说法除外。会议日期及其出处在数据文件 `server/src/data/dated-references.json` 中。',
+      '已经过了时的口号、目标和集中教育，作为当前任务来写时也会被指出：2022年及以后的「以开展党史学习教育为主线」、',
+      '2021年7月以后的「喜迎建党100周年」、2012年11月以后的「全面建设小康社会」（党的十八大改为「全面建成」）、',
+      '2021年及以后的「决胜全面建成小康社会」、党的十九大以后的「深入贯彻落实科学发展观」、「深化创先争优活动」等。',
+      '只认作为当前任务的写法（以……为主线、喜迎、决胜、深入贯彻落实），不认单独的名称；写明是回顾（「回顾」「以来」「提出」、',
+      '句中写了更早的年份，如「2019年，以……主题教育为主线」）或在书名号中作为文件名时不报告；',
+      '`巩固拓展党史学习教育成果`、指导思想完整表述中的「科学发展观」也不报告。每条提法的时限和出处在同一数据文件的 `slogans` 中。',
       '既漏了「大」或「届」字、又已过时的提法（2024年的报告中的「党的十九精神」「十九五中全会精神」）只报告一次：由本规则报告，提示同时指出漏字和过时，规则 `formulation` 在此处不再重复报告。',
       '',
       '- 错误示例（2024年的报告）：`深入学习贯彻党的十九大精神，组建党的十九大宣讲团。`',

@@ -39,11 +39,23 @@ function openingYears(line: string): { year: number; start: number; end: number;
 }
 
 /**
+ * A unit still to be filled in after the lost year of a title or paragraph:
+ * 「年 XX 社区…工作总结」, 「年**镇…」 (placeholders as written in templates).
+ */
+const PLACEHOLDER_UNIT = '(?:[XxＸｘ×]{2,}|[*＊]{2,}|[_＿]{2,}|某{1,2}|○{2,})';
+
+/** A line that ends with a year: the next line's leading 年 is its own, cut off by a page wrap (「2020」/「年社区…」). */
+const ENDS_WITH_YEAR = /(?:19|20)[0-9]{2}[\s\u3000]*$/;
+
+/**
  * 年 where a year was meant and none is written: after 现将 or a sentence mark,
  * or at the start of a paragraph, and before the period's own words. (A 、 is
  * not enough: 「按月、季、年工作安排」 lists periods.)
  */
-const LOST_YEAR = new RegExp(`(现将|截至|截止|[，。；：]|^[\\s\\u3000]*)年(?=${lostYear.after.join('|')})|(^[\\s\\u3000]*)年(?=[，,])`, 'g');
+const LOST_YEAR = new RegExp(
+  `(现将|截至|截止|[，。；：]|^[\\s\\u3000]*)年(?=${lostYear.after.join('|')})|(^[\\s\\u3000]*)年(?=[，,]|[\\s\\u3000]*(?:${PLACEHOLDER_UNIT}|(?:${lostYear.after.join('|')})))`,
+  'g',
+);
 
 export const yearMismatchRule: ReportRule = {
   id: 'year-mismatch',
@@ -66,6 +78,8 @@ export const yearMismatchRule: ReportRule = {
       '只比较导语中表示报告期的说法：「现将2022年……总结如下」、段首的「2022年，」「2022年以来」。',
       '从更早的年份算起的报告期（「2020年以来」）包含标题年份，不报告；标题同时写了总结年份和打算年份',
       '（「2023年……总结及2024年工作打算」）时，两个年份都算对。`今年`、`全年`、`年度`、`年初`、`年底` 不是漏写。',
+      '标题或段落以「年」开头、后面是空格加单位占位符或报告期用语（`年 XX 社区宣传思想文化工作总结`）也是漏写了年份；',
+      '上一行以年份结尾（排版换行把「2020」和「年……」分到两行）时不报告。每页重复的同一页眉只报告一次。',
       '',
       '- 错误示例：标题为 `2023年意识形态工作总结`，导语写 `现将年意识形态工作情况总结如下。`',
       '- 正确示例：`现将2023年意识形态工作情况总结如下。`',
@@ -94,18 +108,25 @@ export const yearMismatchRule: ReportRule = {
         });
       }
     }
+    // A running page header repeats the same line on every page: its lost year is said once.
+    const seen = new Set<string>();
     for (let l = report.startLine; l <= report.endLine; l++) {
       const kind = doc.lines[l].kind;
       if (kind !== 'body' && kind !== 'heading' && kind !== 'title') continue;
       const line = source.lines[l];
+      const wrapped = l > 0 && ENDS_WITH_YEAR.test(source.lines[l - 1]);
+      const key = line.trim();
+      if (seen.has(key)) continue;
       LOST_YEAR.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = LOST_YEAR.exec(line))) {
         const lead = m[1] ?? m[2] ?? '';
         const at = m.index + lead.length;
+        if (wrapped && m.index === 0 && /^[\s\u3000]*$/.test(lead)) continue;
         // The year is certain only where the sentence speaks of the period reported
         // on: 「现将年…总结如下」 or the opening paragraph.
         const year = period && (lead === '现将' || l === report.opening?.line) ? period.year : null;
+        seen.add(key);
         inReport.push({
           message: year
             ? `「年」前面漏写了年份：按本报告所属年份应为「${year}年」，请补上。`
