@@ -37,7 +37,21 @@ export const SERVER_COMMANDS = {
   selectPlaceholder: 'zongjie.selectPlaceholder',
   /** No argument; answers a SegmenterStatus (the status bar's tooltip shows its note). */
   segmenterStatus: 'zongjie.segmenterStatus',
+  /** No argument; answers the genres the server knows, as GenreInfo[] (built-in and the workspace's own). */
+  listGenres: 'zongjie.listGenres',
+  /** Argument: `{ uri, genre }` (genre: an id, or null for detection); answers every file's choice, Record<uri, id>. */
+  setFileGenre: 'zongjie.setFileGenre',
 } as const;
+
+/** A genre as the server describes it to the client. */
+export interface GenreInfo {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** The workspace files whose changes the client forwards (the user's own genres). */
+export const USER_PROFILE_GLOB = '**/.zongjie/profiles/*.json';
 
 /**
  * Commands the extension registers and contributes in package.json. They
@@ -48,6 +62,7 @@ export const CLIENT_COMMANDS = {
   checkFileAsReport: 'zongjie.checkFileAsReport',
   stopCheckingFileAsReport: 'zongjie.stopCheckingFileAsReport',
   nextPlaceholder: 'zongjie.nextPlaceholder',
+  chooseGenre: 'zongjie.chooseGenre',
 } as const;
 
 /** Word segmentation in the server: which segmenter, and why (Chinese), or why there is none. */
@@ -63,4 +78,6 @@ export interface ZongjieInitializationOptions {
   forcedReports?: string[];
   /** Settings for clients that cannot answer workspace/configuration. */
   settings?: unknown;
+  /** The genre the user chose per file (zongjie.setFileGenre), persisted by the client. */
+  fileGenres?: Record<string, string>;
 }

@@ -87,7 +87,7 @@ describe('which line is the title', () => {
   });
 
   test('a repeated page title with a year does not open a second report', () => {
-    const text = draft('VIP 县医院2024年第二季度意识形态研判分析报告', '2024-08-02 | 阅读:812', '', '县医院2024年第二季度意识形态研判分析报告', '', ...BODY);
+    const text = draft('VIP 县医院2024年上半年意识形态工作总结', '2024-08-02 | 阅读:812', '', '县医院2024年上半年意识形态工作总结', '', ...BODY);
     const { doc } = analyzeText(text);
     assert.equal(doc.reports.length, 1);
     assert.equal(doc.reports[0].title?.line, 3);

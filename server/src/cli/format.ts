@@ -6,6 +6,7 @@ import { Analysis } from '../features/analyze';
 import { reportOutline } from '../features/outline';
 import { HeadingNode } from '../engine/parse';
 import { SourceText } from '../engine/source';
+import { Genres } from '../engine/genre';
 import { Profile } from '../engine/profile';
 import { Finding } from '../engine/types';
 import { CiFormat, CiRun, ciFileFragment, isCiFormat } from './ci-formats';
@@ -26,12 +27,12 @@ export interface FileResult {
   reports: number;
 }
 
-export function fileResult(file: CheckedFile, profile: Profile, format: OutputFormat, run?: CiRun): FileResult {
+export function fileResult(file: CheckedFile, profile: Genres | Profile, format: OutputFormat, run?: CiRun): FileResult {
   const { findings, doc } = file.analysis;
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   let rendered: string;
-  if (format === 'outline') rendered = outlineText(file, profile);
+  if (format === 'outline') rendered = outlineText(file);
   else if (format === 'json') rendered = JSON.stringify(fileJson(file));
   else if (isCiFormat(format)) rendered = ciFileFragment(format, file, run ?? { toolVersion: '', cwd: process.cwd() });
   else rendered = findings.map((f) => findingLine(file.path, f)).join('\n');
@@ -71,13 +72,15 @@ function nodeLines(node: HeadingNode, source: SourceText, indent: string, tag: s
   for (const c of node.children) nodeLines(c, source, indent + '  ', '', out);
 }
 
-export function outlineText(file: CheckedFile, profile: Profile): string {
+/** The outline of each report of the file, with its genre and its parts named in Chinese. */
+export function outlineText(file: CheckedFile): string {
   const out: string[] = [file.path];
   const { reports, source } = file.analysis.doc;
   if (reports.length === 0) out.push('  （没有找到报告正文）');
   reports.forEach((r, i) => {
     const title = r.title ? `${r.title.text}  第 ${r.title.line + 1} 行` : '（无标题）';
     out.push(`  ${reports.length > 1 ? `第 ${i + 1} 篇：` : ''}${title}`);
+    out.push(`    文体：${r.profile.name}`);
     if (r.opening) out.push(`    导语  第 ${r.opening.line + 1} 行`);
     // A merged heading ("存在问题及下一步计划") is shown once, with every part it holds.
     const shown = new Set<HeadingNode>();
@@ -85,7 +88,7 @@ export function outlineText(file: CheckedFile, profile: Profile): string {
       if (p.node && shown.has(p.node)) continue;
       const names = r.parts
         .filter((q) => (p.node ? q.node === p.node : q === p))
-        .map((q) => (q.slot ? profile.part(q.slot)?.name ?? q.slot : '未归类'))
+        .map((q) => (q.slot ? r.profile.part(q.slot)?.name ?? q.slot : '未归类'))
         .join('、');
       if (p.node) {
         shown.add(p.node);

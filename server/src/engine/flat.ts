@@ -10,8 +10,7 @@
  */
 import layout from '../data/layout.json';
 import { matchMarker, parseChineseNumber } from './markers';
-import { Profile } from './profile';
-import { SiteSpan, TitleCandidate, isCopy, opensBody, titleCandidate } from './title';
+import { SiteSpan, TitleCandidate, TitlePatterns, isCopy, opensBody, titleCandidate } from './title';
 
 const FLAT_SUFFIX = new RegExp(layout.title.flatSuffix, 'g');
 const FLAT_SITE_SUFFIX = new RegExp(layout.title.flatSiteSuffix);
@@ -30,7 +29,7 @@ export interface FlatTitle {
  * a title-like prefix followed by a space, a heading marker, an opening phrase
  * (「今年以来」, 「根据……」, a year) or a second copy of itself.
  */
-export function flatTitle(line: string, start: number, end: number, profile: Profile, markdown: boolean, depth = 0): FlatTitle | null {
+export function flatTitle(line: string, start: number, end: number, profile: TitlePatterns, markdown: boolean, depth = 0): FlatTitle | null {
   const head = line.slice(start, Math.min(end, start + FLAT_TITLE_WITHIN + 8));
   // matchAll: the search below may call this again for a copy of the title.
   for (const m of head.matchAll(FLAT_SUFFIX)) {

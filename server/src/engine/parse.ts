@@ -9,6 +9,7 @@
  */
 import { EnumerationItem, enumerationItems } from './enumeration';
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
+import { Genres, singleGenre } from './genre';
 import { Profile } from './profile';
 import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine, preTitleResidue, previewCut, voiceAfterResidue } from './residue';
 import { LineMemo, NO_CACHE } from './line-cache';
@@ -91,12 +92,15 @@ export interface Report {
   /** All headings in document order. */
   headings: HeadingNode[];
   parts: ReportPart[];
+  /** The report's genre: its parts, their order and words (engine/genre.ts decides it). */
+  profile: Profile;
 }
 
 export interface ParsedDocument {
   source: SourceText;
   markdown: boolean;
-  profile: Profile;
+  /** The genres the document was read under; each report has its own (Report.profile). */
+  genres: Genres;
   lines: LineInfo[];
   residue: ResidueRegion[];
   reports: Report[];
@@ -119,7 +123,7 @@ const PREAMBLE_LINES = 40;
 const PREAMBLE_LOOKAHEAD = 12;
 
 /** The title a body line would be (memoised by the line's text). */
-function titleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
+function titleCandidate(line: string, info: LineInfo, profile: Genres, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
   if (info.kind !== 'body') return null;
   // A line read from past a page-chunk counter is remembered apart from the same text read whole.
   const namespace = info.start === leadingBlank(line) ? 'title' : 'title:chunk';
@@ -136,8 +140,10 @@ export function reportAt(doc: Pick<ParsedDocument, 'reports'>, line: number): Re
   return doc.reports.find((r) => r.startLine <= line && line <= r.endLine);
 }
 
-export function parseDocument(source: SourceText, profile: Profile, options: ParseOptions = {}): ParsedDocument {
+export function parseDocument(source: SourceText, genres: Genres | Profile, options: ParseOptions = {}): ParsedDocument {
   const markdown = Boolean(options.markdown);
+  // Titles and collections are found by any genre's title patterns; parts by the report's own genre.
+  const profile = 'detect' in genres ? genres : singleGenre(genres);
   const lines: LineInfo[] = source.lines.map((text, line) => {
     const start = leadingBlank(text);
     const end = trailingBlankStart(text);
@@ -348,14 +354,37 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     let end = k + 1 < bounds.length ? bounds[k + 1].start - 1 : lines.length - 1;
     while (end > start && (lines[end].kind === 'blank' || lines[end].kind === 'collection')) end--;
     const t = bounds[k].title;
+    const genre = reportGenre(source, lines, profile, start, end, t, memo);
     const build = () =>
-      buildReport(source, lines, profile, markdown, k, start, end, t ? reportTitle(start, t, pre) : null, options.segmenter, memo, chunked);
-    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: (t === pre.flat && t ? 'F' : '') + reportShape(source, lines, start, end, t !== null, options.segmenter, chunked) }, build, markHeadings(lines), moveReport) : build());
+      buildReport(source, lines, genre, markdown, k, start, end, t ? reportTitle(start, t, pre) : null, options.segmenter, memo, chunked);
+    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: genre.cacheKey + (t === pre.flat && t ? 'F' : '') + reportShape(source, lines, start, end, t !== null, options.segmenter, chunked) }, build, markHeadings(lines), moveReport) : build());
   }
 
   const enumerationsAt = (l: number): EnumerationItem[] =>
     memo.get<EnumerationItem[]>(l, 'enumeration') ?? memo.set(l, 'enumeration', enumerationItems(source.lines[l]));
-  return { source, markdown, profile, lines, residue: merged, reports, enumerationsAt };
+  return { source, markdown, genres: profile, lines, residue: merged, reports, enumerationsAt };
+}
+
+/** How many lines after the title (or from the start, untitled) detection reads, and how much of them. */
+const OPENING_LINES = 3;
+const OPENING_CHARS = 300;
+
+/** The genre of the report at start..end: what its title says, else its first lines (engine/genre.ts). */
+function reportGenre(source: SourceText, lines: LineInfo[], genres: Genres, start: number, end: number, title: TitleCandidate | null, memo: LineMemo): Profile {
+  if (genres.fixed) return genres.fixed;
+  if (title) {
+    const byTitle = memo.at(start, 'genre-title', () => genres.detectTitle(title.text));
+    if (byTitle) return byTitle;
+  }
+  let opening = '';
+  let taken = 0;
+  for (let l = title ? start + 1 : start; l <= end && taken < OPENING_LINES && opening.length < OPENING_CHARS; l++) {
+    const kind = lines[l].kind;
+    if (kind === 'blank' || kind === 'residue' || kind === 'collection') continue;
+    opening += (opening ? '\n' : '') + contentOf(source, lines[l]);
+    taken++;
+  }
+  return genres.detect(title ? title.text : null, opening.slice(0, OPENING_CHARS));
 }
 
 function reportTitle(line: number, t: TitleCandidate, pre: Preamble): ReportTitle {
@@ -399,10 +428,10 @@ function startsBody(text: string): boolean {
 }
 
 /** A short line that names a standard part ("工作开展情况"): under a title it is a heading, not a second title. */
-function namesPart(text: string, profile: Profile): boolean {
+function namesPart(text: string, genres: Genres): boolean {
   // A title names its period and unit; a part's heading rarely does.
   if (YEARISH.test(text) && text.length > 12) return false;
-  return text.length <= PLAIN_HEADING_MAX && profile.parts.some((p) => p.headingRegexes.some((r) => r.test(text)));
+  return text.length <= PLAIN_HEADING_MAX && genres.profiles.some((g) => g.parts.some((p) => p.headingRegexes.some((r) => r.test(text))));
 }
 
 /**
@@ -411,7 +440,7 @@ function namesPart(text: string, profile: Profile): boolean {
  * of the page title or a 篇 marker follows it before any top-level heading.
  * Looks at a bounded number of lines at the top of the document only.
  */
-function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Profile, markdown: boolean, memo: LineMemo, siteWords: ReadonlySet<number>): Preamble {
+function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, markdown: boolean, memo: LineMemo, siteWords: ReadonlySet<number>): Preamble {
   const out: Preamble = { title: -1, copies: [], markers: [], intro: [], collection: [], flat: null, split: null, site: [] };
   const candidates: number[] = [];
   let best: TitleCandidate | null = null;
@@ -554,7 +583,7 @@ const SPLIT_PIECES_MAX = 6;
  * lines make a title, and they are fragments on their own (the first is no
  * title, or a conjunction joins them). Null for a title on one line.
  */
-function splitTitleAt(source: SourceText, lines: LineInfo[], l: number, profile: Profile, markdown: boolean, memo: LineMemo): SplitTitle | null {
+function splitTitleAt(source: SourceText, lines: LineInfo[], l: number, profile: Genres, markdown: boolean, memo: LineMemo): SplitTitle | null {
   const piece = (k: number): string | null => {
     const info = lines[k];
     if (!info || info.kind !== 'body' || info.end - info.start > SPLIT_PIECE_MAX) return null;
@@ -787,11 +816,11 @@ function buildReport(
     const info = lines[l];
     if (info.kind !== 'body' || l === borrowed) continue;
     let text = source.lines[l];
-    let namespace = 'heading';
+    let namespace = memoKey(profile, 'heading');
     if (chunked.size > 0 && chunked.has(l)) {
       // A page-chunk counter is no heading marker: read the line without it (positions kept).
       text = ' '.repeat(info.start) + text.slice(info.start);
-      namespace = 'heading:chunk';
+      namespace = memoKey(profile, 'heading:chunk');
     }
     let marker = memo.at(l, namespace, () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
     // A report flattened onto long lines: headings inside the line.
@@ -902,9 +931,20 @@ function buildReport(
     break;
   }
 
-  const report: Report = { index, startLine, endLine, title, opening, roots, headings, parts: [] };
+  const report: Report = { index, startLine, endLine, title, opening, roots, headings, parts: [], profile };
   report.parts = classifyParts(source, lines, profile, report, segmenter, memo);
   return report;
+}
+
+const MEMO_KEYS = new WeakMap<Profile, Map<string, string>>();
+
+/** A line memo namespace for facts that depend on the report's genre: one string object per genre and name. */
+function memoKey(profile: Profile, name: string): string {
+  let keys = MEMO_KEYS.get(profile);
+  if (!keys) MEMO_KEYS.set(profile, (keys = new Map()));
+  let key = keys.get(name);
+  if (key === undefined) keys.set(name, (key = name + '\u0000' + profile.cacheKey));
+  return key;
 }
 
 /** An unnumbered short line that names a standard part ("存在的问题", "下一步工作打算："). */
@@ -990,6 +1030,11 @@ export function classifyHeadingText(text: string, profile: Profile, isBoundary?:
   // A heading that opens with a verb ("加强组织领导…") is a themed topic of the
   // work done; words like 问题 or 分析研判 inside it do not make it another part.
   if (startsWithTopicVerb(text, profile)) return { slots, evidence };
+  // A merged heading the profile spells out ("存在的问题及下一步打算") names its parts in the profile's words.
+  for (const merged of profile.mergedHeadings) {
+    const m = matchOnWords(merged.regex, text, isBoundary);
+    if (m) return { slots: merged.slots.slice(), evidence: merged.slots.map(() => m[0]) };
+  }
   for (const part of profile.parts) {
     for (const re of part.headingRegexes) {
       const m = matchOnWords(re, text, isBoundary);
@@ -1014,9 +1059,9 @@ export function classifyHeadingText(text: string, profile: Profile, isBoundary?:
 
 const RUNNING_KEYS = new Map<string, string>();
 
-/** The memo namespace of a part's running-text match, one string object per slot and word state. */
-function runningKey(slot: string, words: string): string {
-  const k = slot + '\u0000' + words;
+/** The memo namespace of a part's running-text match, one string object per genre, slot and word state. */
+function runningKey(profile: Profile, slot: string, words: string): string {
+  const k = profile.cacheKey + '\u0000' + slot + '\u0000' + words;
   let key = RUNNING_KEYS.get(k);
   if (!key) {
     key = 'running:' + k;
@@ -1073,7 +1118,7 @@ function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, 
       const info = lines[l];
       if ((info.kind !== 'body' && info.kind !== 'heading') || l === openingLine) continue;
       const text = source.lines[l];
-      const hit = memo.at(l, runningKey(part.slot, wordState(segmenter, text)), () => runningTextMatch(part.runningTextRegexes, text, segmenter));
+      const hit = memo.at(l, runningKey(profile, part.slot, wordState(segmenter, text)), () => runningTextMatch(part.runningTextRegexes, text, segmenter));
       if (hit) {
         parts.push({ slot: part.slot, headed: false, line: l, character: hit.at, node: null, heading: null, evidence: hit.evidence, reason: 'running-text' });
         present.add(part.slot);
@@ -1140,6 +1185,7 @@ export function moveReport(r: Report, d: number): Report {
     roots,
     headings: r.headings.map((h) => copies.get(h)!),
     parts: r.parts.map((p) => ({ ...p, line: p.line + d, node: p.node ? copies.get(p.node)! : null })),
+    profile: r.profile,
   };
 }
 

@@ -12,7 +12,11 @@
  */
 import layout from '../data/layout.json';
 import { matchMarker } from './markers';
-import { Profile } from './profile';
+/** What finding a title reads of the genres: any genre's title and collection patterns. */
+export interface TitlePatterns {
+  titleRegex: RegExp;
+  collectionRegex: RegExp;
+}
 
 const GENERIC_SUFFIX = new RegExp(layout.title.suffix);
 const SITE_SUFFIX = new RegExp(layout.title.siteSuffix);
@@ -65,7 +69,7 @@ const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\u3000' || c ==
  * The title a line would be, or null. `start`/`end` bound the line's content.
  * A title may carry site words around it; they are returned as `site` spans.
  */
-export function titleCandidate(line: string, start: number, end: number, profile: Profile, markdown: boolean): TitleCandidate | null {
+export function titleCandidate(line: string, start: number, end: number, profile: TitlePatterns, markdown: boolean): TitleCandidate | null {
   let h1 = false;
   if (markdown) {
     const h = /^#[ \t]+/.exec(line.slice(start, end));
@@ -152,7 +156,7 @@ export function pianLine(text: string): string | null {
 }
 
 /** A collection's own title or count line (「…汇编」, 「（6篇）」, 「…范文五篇」). */
-export function isCollectionLine(text: string, profile: Profile, candidate: boolean): boolean {
+export function isCollectionLine(text: string, profile: TitlePatterns, candidate: boolean): boolean {
   if (COUNT.test(text)) return true;
   // 范文 or 精选 alone ends many a single report's page title: only without a title under it is it a collection.
   return !candidate && profile.collectionRegex.test(text);

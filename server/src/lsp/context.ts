@@ -9,6 +9,7 @@ import { Capabilities } from './capabilities';
 import { DocumentSession } from './document-session';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
 import { SettingsStore } from './settings-store';
+import { UserProfiles } from './user-profiles';
 
 export interface ServerContext {
   readonly connection: Connection;
@@ -19,6 +20,10 @@ export interface ServerContext {
   readonly segmenter: SegmenterLifecycle;
   /** URIs the user asked to check as reports (zongjie.checkAsReport), whatever their title. */
   readonly forced: Set<string>;
+  /** The genres of the workspace's .zongjie/profiles, read again when they change. */
+  readonly userProfiles: UserProfiles;
+  /** The genre id the user chose per file URI (zongjie.setFileGenre). */
+  readonly fileGenres: Map<string, string>;
 
   /** The session of an open document, made on first use. */
   session(uri: string): DocumentSession;

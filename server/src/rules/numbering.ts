@@ -8,7 +8,7 @@ import { FixGroup, FixProposal, edit, lineEnding, quoted, sameEdits } from '../e
 import { headingFrame, headingOnLine, headingRun, sequentialEdits } from '../engine/heading-edits';
 import { NUMBERED_STYLES, formatMarker, toChineseNumber } from '../engine/markers';
 import { HeadingNode, ParsedDocument, Report, reportAt } from '../engine/parse';
-import { ProfilePart } from '../engine/profile';
+import { Profile, ProfilePart } from '../engine/profile';
 import { enumerationItems } from '../engine/enumeration';
 import { Finding, lineRange, Position, RuleFinding, TextEdit } from '../engine/types';
 import { ReportRule, RuleContext } from './rule';
@@ -150,7 +150,7 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
       list.push(h);
       byRank.set(h.rank, list);
     }
-    for (const run of byRank.values()) checkRun(ctx, run, continuesFrom, writtenBefore, lastEnum, out);
+    for (const run of byRank.values()) checkRun(ctx, report.profile, run, continuesFrom, writtenBefore, lastEnum, out);
   }
 
   // A lower-level heading before the report's first top-level heading has no parent.
@@ -173,6 +173,7 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
 
 function checkRun(
   ctx: RuleContext,
+  profile: Profile,
   run: HeadingNode[],
   continuesFrom: (line: number) => number,
   writtenBefore: (line: number, at: number, n: number) => boolean,
@@ -222,7 +223,7 @@ function checkRun(
     const prevText = markerText(ctx, prevHeading);
     let message: string;
     if (n === 1) {
-      message = `编号在同一上级标题下重新从「${actual}」开始，而前面已编到「${prevText}」：如果这里开始的是新的部分（如「${ctx.profile.ordered[ctx.profile.ordered.length - 1]?.name ?? '另一部分'}」），请补上它的上级标题；否则应改为「${expected}」。`;
+      message = `编号在同一上级标题下重新从「${actual}」开始，而前面已编到「${prevText}」：如果这里开始的是新的部分（如「${profile.ordered[profile.ordered.length - 1]?.name ?? '另一部分'}」），请补上它的上级标题；否则应改为「${expected}」。`;
     } else if (n === p) {
       message = `编号重复：前面已有「${prevText}」，这里应为「${expected}」。`;
     } else if (n < p) {
@@ -513,7 +514,7 @@ export function renumberEdits(doc: ParsedDocument, at: Finding | Position, optio
     if (d.restart > 0 && !options.ignorePlansRestart) {
       const restartNode = run[d.restart];
       const plans = report.parts.find((p) => p.reason === 'restart' && p.line === restartNode.line && p.slot);
-      const part = plans?.slot ? doc.profile.part(plans.slot) : undefined;
+      const part = plans?.slot ? report.profile.part(plans.slot) : undefined;
       if (part) {
         const proposal = insertParentProposal(doc, report, restartNode, part);
         if (proposal) return proposal;
