@@ -29,7 +29,7 @@
 // Counts and names default to X / XX单位 / 20XX on purpose: they are facts only
 // the writer knows, and Zongjie marks them as placeholders until they are filled,
 // so the status bar counts what is left and 「跳到下一个占位符」 walks through them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -292,8 +292,21 @@ function flavour(lines, kind) {
   return lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]));
 }
 
+/**
+ * The snippets of the other genres, from their profiles
+ * (server/src/profiles/*.json, field `snippets`): the skeleton of each genre
+ * and its part headings, written with the same tokens and heading marks.
+ */
+function profileSnippets() {
+  const dir = join(DIR, '..', 'server', 'src', 'profiles');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')).snippets ?? []).map((s) => ({ name: s.name, prefix: s.prefix, description: s.description ?? s.name, lines: s.body, genre: f.replace(/\.json$/, '') })));
+}
+
 function allSnippets() {
-  const list = [...SKELETONS, ...HEADINGS];
+  const list = [...SKELETONS, ...HEADINGS, ...profileSnippets()];
   for (const t of Object.values(THEMES)) {
     list.push({
       name: `（二级标题）${t.heading}`,

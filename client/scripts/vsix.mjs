@@ -41,6 +41,8 @@ export const REQUIRED = [
   'extension/dist/server.js',
   'extension/snippets/plaintext.json',
   'extension/snippets/markdown.json',
+  // VS Code validates the user's .zongjie/profiles/*.json with it (contributes.jsonValidation).
+  'extension/schemas/profile.schema.json',
   // The marketplaces' icon.
   'extension/images/icon.png',
   // Completion and validation of a team's .zongjie.json.

@@ -12,7 +12,7 @@
  */
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, WORD_VIEW_SCHEME, ZongjieInitializationOptions } from '../../server/src/protocol';
+import { SETTINGS_SECTION, USER_PROFILE_GLOB, WORD_VIEW_SCHEME, ZongjieInitializationOptions } from '../../server/src/protocol';
 import { RestartPolicy } from './restart-policy';
 
 /** Documents the server may treat as reports; it decides which are reports by their title. */
@@ -25,7 +25,12 @@ export const DOCUMENT_SELECTOR = [
   { scheme: WORD_VIEW_SCHEME },
 ];
 
-export function createClient(context: vscode.ExtensionContext, forcedReports: () => string[], output: vscode.LogOutputChannel): LanguageClient {
+export function createClient(
+  context: vscode.ExtensionContext,
+  forcedReports: () => string[],
+  output: vscode.LogOutputChannel,
+  fileGenres: () => Record<string, string> = () => ({}),
+): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -39,9 +44,12 @@ export function createClient(context: vscode.ExtensionContext, forcedReports: ()
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     // A function, so that a restart after a crash passes the list as it is then.
-    initializationOptions: (): ZongjieInitializationOptions => ({ forcedReports: forcedReports() }),
-    // The team's .zongjie.json files: a change is checked at once.
-    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/.zongjie.json') },
+    initializationOptions: (): ZongjieInitializationOptions => ({ forcedReports: forcedReports(), fileGenres: fileGenres() }),
+    // The team's .zongjie.json files and the user's own genres (.zongjie/profiles/*.json): a change is checked at once.
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.zongjie.json'), vscode.workspace.createFileSystemWatcher(USER_PROFILE_GLOB)],
+    },
     // Pull on every change (the default is only on open) so the Problems list follows typing.
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,

@@ -5,8 +5,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, GenreInfo, SERVER_COMMANDS } from '../../server/src/protocol';
 import { DOCUMENT_SELECTOR, createClient } from './client';
+import { FileGenres } from './file-genres';
 import { ForcedReports } from './forced';
 import { nextItem } from './navigation';
 import { ReportStatusBar, STATUS_BAR_COMMAND, isPlaceholder, zongjieDiagnostics } from './status';
@@ -20,7 +21,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Zongjie', { log: true });
   const forced = new ForcedReports(context.workspaceState);
-  client = createClient(context, () => forced.list(), output);
+  const genres = new FileGenres(context.workspaceState);
+  client = createClient(context, () => forced.list(), output, () => genres.all());
   const status = new ReportStatusBar(client, forced, DOCUMENT_SELECTOR);
   let started: Promise<void> = Promise.resolve();
   const wordViews = new WordViews(runningClient(() => client, () => started));
@@ -40,6 +42,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CLIENT_COMMANDS.stopCheckingFileAsReport, (uri?: vscode.Uri) => setForced(forced, uri, false)),
     vscode.commands.registerCommand(CLIENT_COMMANDS.nextPlaceholder, () => jump('placeholder')),
     vscode.commands.registerCommand(STATUS_BAR_COMMAND, () => jump('status')),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.chooseGenre, async (uri?: vscode.Uri) => {
+      await chooseGenre(genres, uri);
+      status.refresh();
+    }),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     forced.onDidChange(updateContext),
   );
@@ -95,6 +101,49 @@ async function setForced(forced: ForcedReports, arg: unknown, on: boolean): Prom
     }
     void vscode.window.showInformationMessage(
       on ? `Zongjie：已将「${name}」作为报告检查。` : `Zongjie：不再将「${name}」作为报告检查；如果它的标题像报告标题，仍会照常检查。`,
+    );
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Zongjie：操作未完成（${e instanceof Error ? e.message : String(e)}）。`);
+  }
+}
+
+/** The value of the quick pick's first item: each report's genre is detected again. */
+const AUTO_GENRE = 'auto';
+
+/**
+ * 「Zongjie：选择文体」: picks the genre every report of the file is checked
+ * as (or detection again); the server applies it and the choice is remembered
+ * for the workspace.
+ */
+async function chooseGenre(store: FileGenres, arg: unknown): Promise<void> {
+  const uri = targetUri(arg);
+  if (!uri) {
+    void vscode.window.showInformationMessage('Zongjie：请先打开要检查的文件。');
+    return;
+  }
+  const c = client;
+  if (!c || c.state !== State.Running) {
+    void vscode.window.showErrorMessage('Zongjie：语言服务器没有运行，请稍后再试。');
+    return;
+  }
+  try {
+    const list: unknown = await c.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.listGenres, arguments: [] });
+    const known = Array.isArray(list) ? (list as GenreInfo[]) : [];
+    const current = store.get(uri) ?? AUTO_GENRE;
+    const items: (vscode.QuickPickItem & { id: string })[] = [
+      { id: AUTO_GENRE, label: '自动识别', description: current === AUTO_GENRE ? '当前' : '', detail: '按每篇报告的标题和开头识别文体（默认）' },
+      ...known.map((g) => ({ id: g.id, label: g.name, description: g.id === current ? `${g.id} · 当前` : g.id, detail: g.description })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: 'Zongjie：选择文体', placeHolder: '这个文件中的报告按哪种文体检查？', matchOnDescription: true, matchOnDetail: true });
+    if (!picked) return;
+    const map: unknown = await c.sendRequest(ExecuteCommandRequest.type, {
+      command: SERVER_COMMANDS.setFileGenre,
+      arguments: [{ uri: c.code2ProtocolConverter.asUri(uri), genre: picked.id === AUTO_GENRE ? null : picked.id }],
+    });
+    if (map && typeof map === 'object' && !Array.isArray(map)) await store.replace(map as Record<string, string>);
+    const name = path.basename(uri.path) || uri.toString();
+    void vscode.window.showInformationMessage(
+      picked.id === AUTO_GENRE ? `Zongjie：「${name}」中的报告将按标题自动识别文体。` : `Zongjie：「${name}」中的报告将按「${picked.label}」检查。`,
     );
   } catch (e) {
     void vscode.window.showErrorMessage(`Zongjie：操作未完成（${e instanceof Error ? e.message : String(e)}）。`);

@@ -49,16 +49,27 @@ export function nextItem<T extends Ranged>(items: readonly T[], selection: { sta
 export interface FindingCounts {
   placeholders: number;
   others: number;
+  /** The genres of the file's reports, as the server names them (the report symbols' detail). */
+  genres?: readonly string[];
+}
+
+/** The genre part of the status bar: one genre by name, several by count (a collection that mixes them). */
+function genreContent(genres: readonly string[] | undefined): { text: string; tooltip: string } {
+  const distinct = [...new Set(genres ?? [])];
+  if (distinct.length === 0) return { text: '', tooltip: '' };
+  const text = distinct.length === 1 ? ` · ${distinct[0]}` : ` · ${distinct.length} 种文体`;
+  return { text, tooltip: `\n文体：${distinct.join('、')}（可用命令「Zongjie：选择文体」更改）。` };
 }
 
 /** What the status bar shows for a report: the text (with a codicon) and the tooltip. */
 export function statusBarContent(counts: FindingCounts): { text: string; tooltip: string } {
   const { placeholders, others } = counts;
+  const genre = genreContent(counts.genres);
   if (placeholders === 0 && others === 0) {
-    return { text: '$(check) 占位符 0 · 问题 0', tooltip: 'Zongjie：这篇报告没有发现待填写的占位符或其他问题。' };
+    return { text: '$(check) 占位符 0 · 问题 0' + genre.text, tooltip: 'Zongjie：这篇报告没有发现待填写的占位符或其他问题。' + genre.tooltip };
   }
-  const text = `$(edit) 占位符 ${placeholders} · 问题 ${others}`;
+  const text = `$(edit) 占位符 ${placeholders} · 问题 ${others}` + genre.text;
   const what = [placeholders > 0 ? `${placeholders} 处占位符待填写` : '', others > 0 ? `${others} 个其他问题` : ''].filter(Boolean).join('，');
   const action = placeholders > 0 ? '单击跳到下一个占位符。' : '单击跳到下一个问题。';
-  return { text, tooltip: `Zongjie：这篇报告还有 ${what}。${action}` };
+  return { text, tooltip: `Zongjie：这篇报告还有 ${what}。${action}` + genre.tooltip };
 }

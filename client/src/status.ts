@@ -36,6 +36,8 @@ export function isPlaceholder(d: vscode.Diagnostic): boolean {
 interface ReportState {
   version: number;
   isReport: boolean;
+  /** The genre of each report (the report symbols' detail). */
+  genres: string[];
 }
 
 export class ReportStatusBar implements vscode.Disposable {
@@ -96,6 +98,12 @@ export class ReportStatusBar implements vscode.Disposable {
     this.update();
   }
 
+  /** Asks the server again about every document (their genres changed). */
+  refresh(): void {
+    this.known.clear();
+    this.update();
+  }
+
   /** Refreshes the item for the active editor. */
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
@@ -129,7 +137,7 @@ export class ReportStatusBar implements vscode.Disposable {
       return;
     }
     const placeholders = diagnostics.filter(isPlaceholder).length;
-    const { text, tooltip } = statusBarContent({ placeholders, others: diagnostics.length - placeholders });
+    const { text, tooltip } = statusBarContent({ placeholders, others: diagnostics.length - placeholders, genres: known?.genres });
     this.item.text = text;
     this.item.tooltip = this.segmenter ? `${tooltip}\n${this.segmenter.note}` : tooltip;
     this.item.show();
@@ -161,7 +169,9 @@ export class ReportStatusBar implements vscode.Disposable {
       const symbols = await this.client.sendRequest(DocumentSymbolRequest.type, {
         textDocument: { uri: this.client.code2ProtocolConverter.asUri(doc.uri) },
       });
-      this.known.set(doc.uri.toString(), { version, isReport: Array.isArray(symbols) && symbols.length > 0 });
+      const list = Array.isArray(symbols) ? symbols : [];
+      const genres = list.map((s) => ('detail' in s && typeof s.detail === 'string' ? s.detail : '')).filter(Boolean);
+      this.known.set(doc.uri.toString(), { version, isReport: list.length > 0, genres });
       if (this.segmenter?.state !== 'ready' && this.segmenter?.state !== 'failed' && this.segmenter?.state !== 'off') await this.askSegmenter();
     } catch {
       // A server that is restarting answers nothing; the next change or restart asks again.

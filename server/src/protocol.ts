@@ -43,10 +43,24 @@ export const SERVER_COMMANDS = {
   wordText: 'zongjie.wordText',
   /** No argument; answers a SegmenterStatus (the status bar's tooltip shows its note). */
   segmenterStatus: 'zongjie.segmenterStatus',
+  /** No argument; answers the genres the server knows, as GenreInfo[] (built-in and the workspace's own). */
+  listGenres: 'zongjie.listGenres',
+  /** Argument: `{ uri, genre }` (genre: an id, or null for detection); answers every file's choice, Record<uri, id>. */
+  setFileGenre: 'zongjie.setFileGenre',
 } as const;
 
 /** The scheme of the read-only text views of Word documents (the client's content provider). */
 export const WORD_VIEW_SCHEME = 'zongjie-word';
+
+/** A genre as the server describes it to the client. */
+export interface GenreInfo {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** The workspace files whose changes the client forwards (the user's own genres). */
+export const USER_PROFILE_GLOB = '**/.zongjie/profiles/*.json';
 
 /**
  * Commands the extension registers and contributes in package.json. They
@@ -59,6 +73,7 @@ export const CLIENT_COMMANDS = {
   nextPlaceholder: 'zongjie.nextPlaceholder',
   /** Opens a .docx (the explorer's file, or one picked) as a checked read-only text view. */
   checkWordDocument: 'zongjie.checkWordDocument',
+  chooseGenre: 'zongjie.chooseGenre',
 } as const;
 
 /** Word segmentation in the server: which segmenter, and why (Chinese), or why there is none. */
@@ -74,4 +89,6 @@ export interface ZongjieInitializationOptions {
   forcedReports?: string[];
   /** Settings for clients that cannot answer workspace/configuration. */
   settings?: unknown;
+  /** The genre the user chose per file (zongjie.setFileGenre), persisted by the client. */
+  fileGenres?: Record<string, string>;
 }

@@ -55,6 +55,8 @@ describe('zongjie check', () => {
           reports: [
             {
               title: { line: 0, text: '2024年意识形态工作总结' },
+              genre: 'ideology-summary',
+              genreName: '意识形态工作总结',
               sections: [
                 { slot: 'achievements', heading: '主要工作开展情况', line: 2, level: 1, headed: true, children: [] },
                 { slot: 'problems', heading: '存在的问题', line: 4, level: 1, headed: true, children: [] },
@@ -160,6 +162,7 @@ describe('zongjie outline', () => {
       [
         p,
         '  2024年意识形态工作总结  第 1 行',
+        '    文体：意识形态工作总结',
         '    导语  第 2 行',
         '    一、主要工作开展情况  〔主要工作及成效〕  第 3 行',
         '    二、存在的问题  〔存在的问题〕  第 5 行',

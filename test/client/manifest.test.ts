@@ -32,7 +32,7 @@ test('every %key% of the manifest is in package.nls.json and package.nls.zh-cn.j
 test('the command titles say what the brief names them', () => {
   const zh = JSON.parse(read('package.nls.zh-cn.json'));
   const titles = contributes.commands.map((c: { title: string }) => zh[c.title.slice(1, -1)]);
-  assert.deepEqual(titles, ['Zongjie：将当前文件作为报告检查', 'Zongjie：不再将当前文件作为报告检查', 'Zongjie：跳到下一个占位符', 'Zongjie：检查 Word 文档']);
+  assert.deepEqual(titles, ['Zongjie：将当前文件作为报告检查', 'Zongjie：不再将当前文件作为报告检查', 'Zongjie：跳到下一个占位符', 'Zongjie：检查 Word 文档', 'Zongjie：选择文体']);
 });
 
 /** The command ids client/src/extension.ts registers, read from its `registerCommand(CLIENT_COMMANDS.<name>, …)` calls. */
@@ -73,7 +73,7 @@ test('every contributed setting lies in the settings section the server reads', 
 test('the settings the server reads are contributed with their defaults', () => {
   const p = contributes.configuration.properties;
   assert.equal(p['zongjie.enable'].default, true);
-  assert.equal(p['zongjie.profile'].default, 'ideology-summary');
+  assert.equal(p['zongjie.profile'].default, 'auto');
   assert.deepEqual(p['zongjie.severity'].default, {});
   assert.deepEqual(p['zongjie.placeholderPatterns'].default, []);
 });

@@ -58,6 +58,14 @@ describe('statusBarContent', () => {
     assert.equal(statusBarContent({ placeholders: 0, others: 2 }).tooltip, 'Zongjie：这篇报告还有 2 个其他问题。单击跳到下一个问题。');
   });
 
+  test('the genre of the reports: one by name, several by count, with how to change it', () => {
+    assert.deepEqual(statusBarContent({ placeholders: 1, others: 0, genres: ['党建工作总结'] }), {
+      text: '$(edit) 占位符 1 · 问题 0 · 党建工作总结',
+      tooltip: 'Zongjie：这篇报告还有 1 处占位符待填写。单击跳到下一个占位符。\n文体：党建工作总结（可用命令「Zongjie：选择文体」更改）。',
+    });
+    assert.equal(statusBarContent({ placeholders: 0, others: 0, genres: ['工作计划（工作要点）', '党建工作总结', '党建工作总结'] }).text, '$(check) 占位符 0 · 问题 0 · 2 种文体');
+  });
+
   test('a clean report', () => {
     assert.deepEqual(statusBarContent({ placeholders: 0, others: 0 }), {
       text: '$(check) 占位符 0 · 问题 0',

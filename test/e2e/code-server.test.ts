@@ -6,7 +6,7 @@
  *  1. package the VSIX (npm run package's code) and check its contents;
  *  2. install it with --install-extension, open a folder with a draft;
  *  3. wait for the language mode, read the squiggles, the Problems panel and
- *     the status bar item: exactly the draft's four placeholders;
+ *     the status bar item: exactly the draft's four placeholders, and the draft's genre;
  *  4. type a line with a new placeholder, then fill one with 「跳到下一个占位符」:
  *     the Problems list follows both edits; kill the language server and see
  *     the client restart it and the new server find a doubled character (a
@@ -40,6 +40,9 @@ import type { SuiteResult } from './suite';
 
 const SCREENSHOT = path.join(REPO, 'docs', 'images', 'zongjie-vscode.png');
 const SCREENSHOT_MAX_BYTES = 300 * 1024;
+/** The genre the status bar names for the draft and the skeleton (both 意识形态工作总结, detected from their titles). */
+const GENRE = '意识形态工作总结';
+
 /** The status bar item's element id: publisher.name.itemId. */
 const STATUS_ITEM = '#zongjie\\.zongjie\\.zongjie\\.report';
 
@@ -159,7 +162,7 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       await openFile(page, fx.DRAFT_NAME);
       const mode = await until('the language mode', async () => (await page.locator('#status\\.editor\\.mode').innerText().catch(() => '')).trim(), (m) => m === 'Plain Text', 60_000);
       saw(`language mode: ${mode}`);
-      const status = await until('the Zongjie status bar item', () => statusItem(page), (s) => s === `占位符 ${fx.DRAFT_PLACEHOLDERS.length} · 问题 0`, 90_000);
+      const status = await until('the Zongjie status bar item', () => statusItem(page), (s) => s === `占位符 ${fx.DRAFT_PLACEHOLDERS.length} · 问题 0 · ${GENRE}`, 90_000);
       saw(`status bar: ${status}`);
       const squiggles = await until(
         'the squiggles',
@@ -197,7 +200,7 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       const afterFill = await until('the filled placeholder to leave Problems', () => problemRows(page), (r) => r.length === fx.DRAFT_PLACEHOLDERS.length);
       saw(`filled it with 「${fx.FILL}」: ${afterFill.length} problems at ${afterFill.map((r) => `${r.line}:${r.column}`).join(' ')}; status bar: ${await statusItem(page)}`);
       assert.ok(!afterFill.some((r) => r.line === fx.DRAFT_PLACEHOLDERS[0].line));
-      await until('the status bar after the fill', () => statusItem(page), (s) => s === `占位符 ${fx.DRAFT_PLACEHOLDERS.length} · 问题 0`);
+      await until('the status bar after the fill', () => statusItem(page), (s) => s === `占位符 ${fx.DRAFT_PLACEHOLDERS.length} · 问题 0 · ${GENRE}`);
 
       // The language server dies: the client starts a new one, which checks the next edit,
       // word segmentation (nodejieba from the VSIX) included.
@@ -223,7 +226,7 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       const dup = afterRestart.find((r) => r.code === fx.SEGMENTED_FINDING.code)!;
       saw(`typed 「${fx.SEGMENTED_LINE}」: [Ln ${dup.line}, Col ${dup.column}] ${dup.source}(${dup.code}) ${dup.message}; status bar: ${await statusItem(page)}`);
       assert.deepEqual([dup.line, dup.column], [fx.SEGMENTED_FINDING.line, fx.SEGMENTED_FINDING.column]);
-      await until('the status bar after the restart', () => statusItem(page), (s) => s === `占位符 ${fx.DRAFT_PLACEHOLDERS.length} · 问题 1`);
+      await until('the status bar after the restart', () => statusItem(page), (s) => s === `占位符 ${fx.DRAFT_PLACEHOLDERS.length} · 问题 1 · ${GENRE}`);
 
       // 5. A skeleton from its prefix, and its parts in the Outline view.
       await openFile(page, fx.SKELETON_NAME);
@@ -242,7 +245,7 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       const skeletonText = expandSnippet(snippets[fx.SKELETON_SNIPPET].body).text;
       const expectedFindings = analyzeText(skeletonText).findings;
       assert.ok(expectedFindings.every((f) => f.code === 'placeholder'));
-      const skeletonStatus = await until('the skeleton to be checked', () => statusItem(page), (s) => s === `占位符 ${expectedFindings.length} · 问题 0`, 60_000);
+      const skeletonStatus = await until('the skeleton to be checked', () => statusItem(page), (s) => s === `占位符 ${expectedFindings.length} · 问题 0 · ${GENRE}`, 60_000);
       saw(`skeleton inserted; status bar: ${skeletonStatus}`);
 
       // Give the Outline the whole side bar: collapse the folder section above it.

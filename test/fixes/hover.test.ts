@@ -25,6 +25,15 @@ const at = (line: number, text: string, offset = 0) => {
   return hoverAt(a, { line, character }) ?? '';
 };
 
+describe('hover guidance from the genre\'s profile', () => {
+  test('a heading read as a part shows the report\'s genre and what its profile says to write there', () => {
+    const text = ['2025年度个人述职述廉报告', '一、履职尽责情况', '牵头完成项目5个。', '二、廉洁自律情况', '严格执行中央八项规定精神。'].join('\n');
+    const h = hoverAt(analyzeText(text), { line: 3, character: 3 }) ?? '';
+    assert.match(h, /归入「廉洁自律情况」部分（述职述廉（述责述廉）报告）/);
+    assert.match(h, /写作要点：写本人执行中央八项规定/);
+  });
+});
+
 describe('hover on a placeholder: what belongs there, from the words around it', () => {
   test('X次 wants a count', () => {
     const h = at(3, 'X次');

@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Segmenter } from '../../server/src/engine/segmenter';
-import { builtInProfileIds, getProfile } from '../../server/src/engine/profile';
+import { builtInProfileIds } from '../../server/src/engine/profile';
+import { getGenres } from '../../server/src/engine/genre';
 import { DocumentSession, SessionEnvironment } from '../../server/src/lsp/document-session';
 import { SegmenterHostLike } from '../../server/src/lsp/segmentation';
 import { SegmenterLifecycle } from '../../server/src/lsp/segmenter-lifecycle';
@@ -32,7 +33,7 @@ class HeldHost implements SegmenterHostLike {
 async function setUp(host: SegmenterHostLike | null) {
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];
-  const settings = new SettingsStore(null as never, { ruleIds: ALL_RULES.map((r) => r.id), profileIds: builtInProfileIds(), loadProfile: getProfile }, { pulls: () => false, warn: () => {}, changed: () => {} });
+  const settings = new SettingsStore(null as never, { ruleIds: ALL_RULES.map((r) => r.id), profileIds: builtInProfileIds(), loadProfile: (id: string) => getGenres(id) }, { pulls: () => false, warn: () => {}, changed: () => {} });
   const segmenter = new SegmenterLifecycle({ start: () => host, afterFirstCheck: false, onReady: () => {}, warn: (m) => logs.push(m) });
   segmenter.begin();
   await host?.ready;
@@ -43,6 +44,7 @@ async function setUp(host: SegmenterHostLike | null) {
     settings,
     forced: new Set(),
     segmenter,
+    genres: () => settings.current.profile,
     nextResultId: () => String(++ids),
     sendDiagnostics: (p) => published.push(p),
     logError: (line) => logs.push(line),

@@ -54,6 +54,8 @@ export interface ClientOptions {
   args?: string[];
   /** How the child process talks: stdio (default) or Node IPC, as the VS Code extension starts it. */
   transport?: 'stdio' | 'ipc';
+  /** Workspace folders (file URIs) announced at initialize. */
+  workspaceFolders?: string[];
   /** Extra environment variables for the child process. */
   env?: Record<string, string>;
 }
@@ -165,7 +167,8 @@ export class TestClient {
     this.initializeResult = await withTimeout(
       this.conn.sendRequest('initialize', {
         processId: null,
-        rootUri: null,
+        rootUri: options.workspaceFolders?.[0] ?? null,
+        workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
         capabilities: options.capabilities ?? DEFAULT_CAPABILITIES,
         initializationOptions: options.initializationOptions,
       }) as Promise<InitializeResult>,
@@ -187,6 +190,11 @@ export class TestClient {
 
   async close(uri: string): Promise<void> {
     await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Any notification to the server (e.g. workspace/didChangeWatchedFiles). */
+  async notify(method: string, params: unknown): Promise<void> {
+    await this.conn.sendNotification(method, params);
   }
 
   async changeSettings(settings: unknown): Promise<void> {

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_PROFILE_ID, ProfileError, getProfile } from '../../server/src/engine/profile';
+import { DEFAULT_PROFILE_ID, ProfileError } from '../../server/src/engine/profile';
+import { AUTO, getGenres } from '../../server/src/engine/genre';
 import { MAX_PATTERN_LENGTH, unsafePatternReason } from '../../server/src/lsp/pattern-safety';
 import { SettingsEnvironment, validateSettings } from '../../server/src/lsp/settings';
 
 const env: SettingsEnvironment = {
   ruleIds: ['placeholder', 'missing-section', 'numbering'],
   profileIds: [DEFAULT_PROFILE_ID],
-  loadProfile: getProfile,
+  loadProfile: (id) => getGenres(id),
 };
 
 describe('validateSettings', () => {
@@ -16,7 +17,7 @@ describe('validateSettings', () => {
       const { settings, problems } = validateSettings(raw, env);
       assert.deepEqual(problems, []);
       assert.equal(settings.enable, true);
-      assert.equal(settings.profile.id, DEFAULT_PROFILE_ID);
+      assert.equal(settings.profile.id, AUTO);
       assert.deepEqual(settings.severities, {});
       assert.deepEqual(settings.placeholderPatterns, []);
     }
@@ -47,7 +48,7 @@ describe('validateSettings', () => {
       assert.ok(problems[0].message.includes(setting), problems[0].message);
       assert.match(problems[0].message, /默认/);
       assert.equal(settings.enable, true);
-      assert.equal(settings.profile.id, DEFAULT_PROFILE_ID);
+      assert.equal(settings.profile.id, AUTO);
       assert.deepEqual(settings.severities, {});
       assert.deepEqual(settings.placeholderPatterns, []);
     }
@@ -61,7 +62,7 @@ describe('validateSettings', () => {
 
   test('an unknown profile names the value and the default', () => {
     const { settings, problems } = validateSettings({ profile: 'annual-plan' }, env);
-    assert.equal(settings.profile.id, DEFAULT_PROFILE_ID);
+    assert.equal(settings.profile.id, AUTO);
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /annual-plan/);
     assert.match(problems[0].message, /ideology-summary/);
@@ -71,7 +72,7 @@ describe('validateSettings', () => {
     const broken: SettingsEnvironment = {
       ...env,
       loadProfile: (id) => {
-        if (id === DEFAULT_PROFILE_ID) return getProfile(id);
+        if (id === AUTO) return getGenres(id);
         throw new TypeError('boom');
       },
     };
@@ -84,7 +85,7 @@ describe('validateSettings', () => {
     const failing: SettingsEnvironment = {
       ...env,
       loadProfile: (id) => {
-        if (id === DEFAULT_PROFILE_ID) return getProfile(id);
+        if (id === AUTO) return getGenres(id);
         throw new ProfileError('无法读取配置档案文件「/nope.json」');
       },
     };

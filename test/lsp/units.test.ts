@@ -19,7 +19,7 @@ import { documentSymbols, foldingRanges } from '../../server/src/lsp/symbols';
 import { testDocs } from '../helpers';
 import { COLLECTION_LINES, NOTE_LINES, PARAGRAPH_REPORT_LINES, REPORT_LINES, lf } from './fixtures';
 
-const profile = getProfile();
+const profile = getProfile('ideology-summary');
 const baseOptions = { profile, markdown: false, severities: {}, placeholderPatterns: [] };
 
 describe('finding → diagnostic', () => {

@@ -17,6 +17,10 @@ ruleTester('empty-section', {
   valid: [
     { name: 'run-in headings', text: complete() },
     {
+      name: 'a parent written at the level of its first child (「（一）推进学习」 then 「（一）……」): the numbering rule says so',
+      text: draft('2024年意识形态工作总结', '现将有关情况总结如下。', '（一）推进理论学习', '（一）落实学习制度。全年集中学习12次。', '（二）加强阵地管理。审核信息30条。'),
+    },
+    {
       name: 'headings with sub-headings and 一是 list lines',
       text: draft(
         '2024年意识形态工作总结',

@@ -16,6 +16,17 @@ ruleTester(ID, {
   valid: [
     { name: 'a complete report', text: complete() },
     { name: 'a watermark line before the title is not the title', text: draft('本文系读者投稿，仅供学习参考，请勿照搬照抄！', complete()) },
+    {
+      name: 'problems written in running text as risks to watch for',
+      text: draft(
+        '2024年第一季度意识形态工作情况报告',
+        '一季度，我镇意识形态工作总体平稳。',
+        '一、主要工作开展情况',
+        '开展专题学习6次，工作取得阶段性成效，但仍需警惕“两类风险”：一是网络谣言传播风险，二是极端思想渗透风险。',
+        '二、下一步工作打算',
+        '加强网络舆情监测。',
+      ),
+    },
   ],
   invalid: [
     {
@@ -144,7 +155,7 @@ describe('missing-section: the quick fix', () => {
   });
 
   test('a profile whose heading words would make the prompt a heading gets a prompt that cannot be one', () => {
-    const data = JSON.parse(JSON.stringify(getProfile().data)) as ProfileData;
+    const data = JSON.parse(JSON.stringify(getProfile('ideology-summary').data)) as ProfileData;
     data.id = 'test-prompt-words';
     data.parts = data.parts.map((p) => (p.slot === 'problems' ? { ...p, headingPatterns: [...p.headingPatterns, '本部分'] } : p));
     const profile = compileProfile(data);

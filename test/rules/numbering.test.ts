@@ -37,6 +37,16 @@ ruleTester(ID, {
       findings: [{ line: 2, text: '（一）', message: /没有上级标题/ }],
     },
     {
+      name: 'the missing number written in the other style of the same brackets: that heading is reported, the next is no skip',
+      text: short('一、主要工作开展情况', '（一）压实责任。制定清单。', '（二）强化学习。集中学习。', '（3）管好阵地。审核信息。', '（四）抓好宣传。开展宣讲。'),
+      findings: [{ line: 5, text: '（3）' }],
+    },
+    {
+      name: 'a run of sub-level headings before the first top-level heading is one finding',
+      text: short('（一）压实责任。制定清单。', '（二）强化学习。集中学习。', '一、主要工作开展情况', '开展学习。'),
+      findings: [{ line: 2, text: '（一）', message: /没有上级标题/ }],
+    },
+    {
       name: 'mixed styles at one level',
       text: short('一、主要工作开展情况', '1.压实责任。制定清单。', '2、强化学习。集中学习。', '3.管好阵地。审核信息。'),
       findings: [{ line: 4, text: '2、', message: /^同一级标题的编号样式不一致：前面用「1.」，这里用「2、」/ }],
@@ -45,6 +55,21 @@ ruleTester(ID, {
   valid: [
     { name: 'numbering restarts with each report of a collection and under each parent', text: draft(complete('篇1：2024年意识形态工作总结'), '', complete('篇2：2024年意识形态工作总结')) },
     { name: '1、 directly under 一、 is fine', text: short('一、工作开展情况', '1、压实责任。制定清单。', '2、强化学习。集中学习。') },
+  ],
+});
+
+ruleTester(ID, {
+  suite: '一是 glued to the heading before it, or cut off by a page break',
+  invalid: [
+    {
+      name: 'a 二是 with no 一是 anywhere in its section',
+      text: short('一、主要工作开展情况', '（一）主要做法', '坚持把意识形态工作摆在重要位置，', '二是加强思想引领。'),
+      findings: [{ line: 5, text: '二是', message: /缺少「一是」/ }],
+    },
+  ],
+  valid: [
+    { name: '一是 glued to the heading', text: short('一、主要工作开展情况', '（一）主要做法一是压实责任，制定责任清单，', '明确分工。二是加强思想引领。') },
+    { name: '一是 mid-line in a paragraph a print line cut', text: short('一、主要工作开展情况', '（一）主流舆论巩固。一是注重教育引导。组织学习会', '12场，深入研讨交流。', '二是强化网络舆情监测。') },
   ],
 });
 

@@ -144,7 +144,7 @@ for (const flavour of FLAVOURS) {
   });
 
   describe(`headings, themes and runs (${flavour.name})`, () => {
-    const profile = getProfile();
+    const profile = getProfile('ideology-summary');
     const HEADINGS: [string, string][] = [
       ['zygz', 'achievements'],
       ['xsyp', 'situation'],
@@ -235,3 +235,46 @@ for (const flavour of FLAVOURS) {
     }
   });
 }
+
+/** The genres whose profiles carry snippets (server/src/profiles/*.json, field `snippets`). */
+const PROFILE_DIR = path.join(ROOT, 'server', 'src', 'profiles');
+const GENRE_SNIPPETS = fs
+  .readdirSync(PROFILE_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(fs.readFileSync(path.join(PROFILE_DIR, f), 'utf8')) as { id: string; snippets?: { prefix: string; body: string[] }[] })
+  .filter((p) => p.snippets?.length);
+
+describe('genre snippets from the profiles', () => {
+  test('every built-in genre but the one with its own snippets above has a skeleton', () => {
+    const withSkeleton = GENRE_SNIPPETS.filter((p) => p.snippets!.some((s) => s.body[0].startsWith('# '))).map((p) => p.id);
+    assert.deepEqual(withSkeleton.length, fs.readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.json')).length - 1);
+  });
+
+  for (const flavour of FLAVOURS) {
+    for (const genre of GENRE_SNIPPETS) {
+      for (const s of genre.snippets!) {
+        if (!s.body[0].startsWith('# ')) {
+          test(`${flavour.name} ${s.prefix}: its heading wordings are read as parts of ${genre.id}`, () => {
+            const ex = expandSnippet(byPrefix(flavour.name, s.prefix).body);
+            const wordings = [...ex.fields.values()].find((f) => f.choices && f.choices.some((c) => c.length > 2))!;
+            const profile = getProfile(genre.id);
+            for (const w of wordings.choices!) assert.equal(classifyHeadingText(w, profile).slots.length, 1, w);
+          });
+          continue;
+        }
+        test(`${flavour.name} ${s.prefix}: the skeleton is read as ${genre.id}, every required part found, only fact fields flagged`, () => {
+          const ex = expandSnippet(byPrefix(flavour.name, s.prefix).body);
+          const { doc, findings } = analyzeText(ex.text, { markdown: flavour.markdown });
+          assert.deepEqual(doc.reports.map((r) => r.profile.id), [genre.id]);
+          assert.deepEqual(codes(findings.filter((f) => f.code !== 'placeholder')), []);
+        });
+        test(`${flavour.name} ${s.prefix}: filled in, no finding at all`, () => {
+          const ex = expandSnippet(byPrefix(flavour.name, s.prefix).body, filled);
+          const { doc, findings } = analyzeText(ex.text, { markdown: flavour.markdown });
+          assert.deepEqual(doc.reports.map((r) => r.profile.id), [genre.id]);
+          assert.deepEqual(codes(findings), []);
+        });
+      }
+    }
+  }
+});

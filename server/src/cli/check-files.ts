@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import { AnalyzeOptions, analyzeText, isMarkdownPath } from '../features/analyze';
 import { DocxError, WORD_MAX_FILE_BYTES, WordDraft, analyzeWord, isWordPath, readWordDraft } from '../features/word';
+import { Genres } from '../engine/genre';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { ALL_RULES } from '../rules';
@@ -53,7 +54,7 @@ export function loadWords(): { segmenter?: Segmenter; failure?: string; note?: s
   return 'segmenter' in loaded ? { segmenter: loaded.segmenter, note: loaded.note } : { failure: loaded.failure };
 }
 
-export function checkOneFile(file: string, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest, config?: TeamConfig): FileOutcome {
+export function checkOneFile(file: string, profile: Genres | Profile, segmenter: Segmenter | undefined, request: CheckRequest, config?: TeamConfig): FileOutcome {
   if (isWordPath(file)) return checkWordFile(file, profile, segmenter, request, config);
   let bytes: Buffer;
   try {
@@ -69,7 +70,7 @@ export function checkOneFile(file: string, profile: Profile, segmenter: Segmente
  * --profile was given, its severities (every rule off with enable: false),
  * its placeholder patterns and its dictionary.
  */
-export function teamAnalyzeOptions(config: TeamConfig, profile: Profile, profileGiven = false): Pick<AnalyzeOptions, 'profile' | 'severities' | 'extraPlaceholderPatterns' | 'team'> {
+export function teamAnalyzeOptions(config: TeamConfig, profile: Genres | Profile, profileGiven = false): Pick<AnalyzeOptions, 'profile' | 'severities' | 'extraPlaceholderPatterns' | 'team'> {
   return {
     profile: profileGiven ? profile : config.profile ?? profile,
     severities: config.enable === false ? Object.fromEntries(ALL_RULES.map((r) => [r.id, 'off' as const])) : config.severities,
@@ -85,7 +86,7 @@ export function teamAnalyzeOptions(config: TeamConfig, profile: Profile, profile
 export function checkBytes(
   file: string,
   bytes: Buffer,
-  profile: Profile,
+  profile: Genres | Profile,
   segmenter: Segmenter | undefined,
   request: CheckRequest,
   config: TeamConfig = EMPTY_CONFIG,
@@ -109,7 +110,7 @@ export function checkBytes(
  * reader's one Chinese message), checked as a draft with its Word-only facts,
  * positions given by paragraph.
  */
-function checkWordFile(file: string, profile: Profile, segmenter: Segmenter | undefined, request: CheckRequest, config: TeamConfig = EMPTY_CONFIG): FileOutcome {
+function checkWordFile(file: string, profile: Genres | Profile, segmenter: Segmenter | undefined, request: CheckRequest, config: TeamConfig = EMPTY_CONFIG): FileOutcome {
   let draft: WordDraft;
   try {
     const size = fs.statSync(file).size;

@@ -27,7 +27,7 @@ import * as path from 'node:path';
 import { Analysis, AnalyzeOptions, analyzeText, isMarkdownPath } from '../features/analyze';
 import { planFixAll } from '../features/fixes';
 import { EditConflictError, applyEdits } from '../engine/edits';
-import { Profile } from '../engine/profile';
+import { Genres } from '../engine/genre';
 import { Segmenter } from '../engine/segmenter';
 import { Finding } from '../engine/types';
 import { ALL_RULES, findRule } from '../rules';
@@ -44,7 +44,7 @@ export interface FixIO {
 }
 
 export interface FixOptions {
-  profile: Profile;
+  profile: Genres;
   dryRun: boolean;
   verbose: boolean;
   /** What the team's .zongjie.json sets for a file (its genre, severities, patterns, dictionary). */

@@ -7,6 +7,7 @@ import { OutlineReport, OutlineSection, reportOutline } from '../features/outlin
 import { WordDraft, wordPlaceOfLine } from '../features/word';
 import { HeadingNode } from '../engine/parse';
 import { SourceText } from '../engine/source';
+import { Genres } from '../engine/genre';
 import { Profile } from '../engine/profile';
 import { Finding } from '../engine/types';
 import { CiFormat, CiRun, ciFileFragment, isCiFormat } from './ci-formats';
@@ -56,13 +57,13 @@ export interface FileResult {
   reports: number;
 }
 
-export function fileResult(file: CheckedFile, profile: Profile, format: OutputFormat, run?: CiRun): FileResult {
+export function fileResult(file: CheckedFile, profile: Genres | Profile, format: OutputFormat, run?: CiRun): FileResult {
   const { doc } = file.analysis;
   const findings = file.word ? inParagraphOrder(file.word, file.analysis.findings) : file.analysis.findings;
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   let rendered: string;
-  if (format === 'outline') rendered = outlineText(file, profile);
+  if (format === 'outline') rendered = outlineText(file);
   else if (format === 'json') rendered = JSON.stringify(fileJson(file));
   else if (isCiFormat(format)) rendered = ciFileFragment(format, file, run ?? { toolVersion: '', cwd: process.cwd() });
   else rendered = findings.map((f) => findingLine(file.path, f, file.word)).join('\n');
@@ -127,7 +128,7 @@ export function fileJson(file: CheckedFile): unknown {
 
 function outlineInParagraphs(o: OutlineReport, paragraphOf: (line: number) => number): OutlineReport {
   const section = (s: OutlineSection): OutlineSection => ({ ...s, line: paragraphOf(s.line), children: s.children.map(section) });
-  return { title: o.title ? { ...o.title, line: paragraphOf(o.title.line) } : null, sections: o.sections.map(section) };
+  return { ...o, title: o.title ? { ...o.title, line: paragraphOf(o.title.line) } : null, sections: o.sections.map(section) };
 }
 
 /** "第 N 行", or "第 N 段" in a Word file. */
@@ -140,7 +141,8 @@ function nodeLines(node: HeadingNode, source: SourceText, indent: string, tag: s
   for (const c of node.children) nodeLines(c, source, indent + '  ', '', out, at);
 }
 
-export function outlineText(file: CheckedFile, profile: Profile): string {
+/** The outline of each report of the file, with its genre and its parts named in Chinese. */
+export function outlineText(file: CheckedFile): string {
   const out: string[] = [file.path];
   const { reports, source } = file.analysis.doc;
   const word = file.word;
@@ -149,6 +151,7 @@ export function outlineText(file: CheckedFile, profile: Profile): string {
   reports.forEach((r, i) => {
     const title = r.title ? `${r.title.text}  ${at(r.title.line)}` : '（无标题）';
     out.push(`  ${reports.length > 1 ? `第 ${i + 1} 篇：` : ''}${title}`);
+    out.push(`    文体：${r.profile.name}`);
     if (r.opening) out.push(`    导语  ${at(r.opening.line)}`);
     // A merged heading ("存在问题及下一步计划") is shown once, with every part it holds.
     const shown = new Set<HeadingNode>();
@@ -156,7 +159,7 @@ export function outlineText(file: CheckedFile, profile: Profile): string {
       if (p.node && shown.has(p.node)) continue;
       const names = r.parts
         .filter((q) => (p.node ? q.node === p.node : q === p))
-        .map((q) => (q.slot ? profile.part(q.slot)?.name ?? q.slot : '未归类'))
+        .map((q) => (q.slot ? r.profile.part(q.slot)?.name ?? q.slot : '未归类'))
         .join('、');
       if (p.node) {
         shown.add(p.node);

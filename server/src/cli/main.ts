@@ -11,7 +11,8 @@
  * With --max-warnings N, more than N warnings also exit with 1.
  * For fix, the findings that count are those left after fixing.
  */
-import { DEFAULT_PROFILE_ID, Profile, ProfileError, getProfile } from '../engine/profile';
+import { AUTO, Genres, getGenres } from '../engine/genre';
+import { ProfileError, builtInProfileIds, getProfile } from '../engine/profile';
 import * as fs from 'node:fs';
 import { CheckRequest, FileOutcome, checkBytes, checkOneFile, loadWords, segmenterUnavailable, teamAnalyzeOptions } from './check-files';
 import { CI_FORMATS, CiFormat, ciHead, ciSeparator, ciTail, isCiFormat } from './ci-formats';
@@ -50,7 +51,8 @@ ${CONFIG_HELP}
   --quiet              只报告错误级别的问题（警告和提示既不输出也不计数）
   --max-warnings 数量   警告多于这个数量时以退出码 1 结束（与发现错误时相同）
   --stdin-filename 名称 从标准输入读取时使用的文件名（决定按 Markdown 还是纯文本检查）
-  --profile 档案        配置档案的名称或 JSON 文件路径，默认 ${DEFAULT_PROFILE_ID}
+  --profile 文体        文体（配置档案）的名称或 JSON 文件路径；默认 auto，按每篇报告的标题和开头自动识别
+                       （内置：${builtInProfileIds().join('、')}）
   --verbose            同时输出每个文件使用的编码和所用的分词组件
   --dry-run            （fix）只显示将要做的修改（差异对比），不写入文件
   -h, --help           显示本帮助
@@ -89,7 +91,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv[0] === '-v' || argv[0] === '--version') return 'version';
   const command = argv[0];
   if (command !== 'check' && command !== 'outline' && command !== 'fix') throw new UsageError(`未知的命令「${command}」。`);
-  const args: Args = { command, format: 'text', dryRun: false, quiet: false, profile: DEFAULT_PROFILE_ID, profileGiven: false, verbose: false, paths: [] };
+  const args: Args = { command, format: 'text', dryRun: false, quiet: false, profile: AUTO, profileGiven: false, verbose: false, paths: [] };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string): string => {
@@ -136,7 +138,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   return args;
 }
 
-type Prepared = { code: number } | { args: Args; profile: Profile; files: string[]; unreadable: { path: string; reason: string }[] };
+type Prepared = { code: number } | { args: Args; profile: Genres; files: string[]; unreadable: { path: string; reason: string }[] };
 
 /** Parses the arguments, loads the profile, lists the files; answers help, version and usage errors. */
 function prepare(argv: string[], io: CliIO): Prepared {
@@ -158,9 +160,9 @@ function prepare(argv: string[], io: CliIO): Prepared {
     io.out(VERSION);
     return { code: 0 };
   }
-  let profile: Profile;
+  let profile: Genres;
   try {
-    profile = getProfile(args.profile);
+    profile = getGenres(args.profile);
   } catch (e) {
     if (e instanceof ProfileError) {
       io.err(`zongjie：${e.message}`);

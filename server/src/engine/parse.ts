@@ -9,14 +9,22 @@
  */
 import { EnumerationItem, enumerationItems } from './enumeration';
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
+import { Genres, singleGenre } from './genre';
 import { Profile } from './profile';
 import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine, preTitleResidue, previewCut, voiceAfterResidue } from './residue';
 import { LineMemo, NO_CACHE } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from './words';
+import { chunkCounterLength, findChunkRuns, findTocZones } from './layout';
+import { InlineMarker, flatTitle, inlineMarkers } from './flat';
+import { PIAN_LABEL, SiteSpan, TitleCandidate, isCollectionLine, isCopy, isSalutation, pianLine, titleCandidate as computeTitleCandidate } from './title';
 import { SourceText, leadingBlank, trailingBlankStart } from './source';
 
-export type LineKind = 'blank' | 'residue' | 'collection' | 'title' | 'heading' | 'body';
+/**
+ * 'toc': a table of contents (the writer's own, or a site's when also
+ * residue): part of no outline.
+ */
+export type LineKind = 'blank' | 'residue' | 'collection' | 'title' | 'heading' | 'body' | 'toc';
 
 export interface LineInfo {
   line: number;
@@ -40,6 +48,8 @@ export interface HeadingNode {
   endLine: number;
   /** True when the heading has body text, run-in or on later lines, or sub-headings. */
   hasBody: boolean;
+  /** True for a heading inside a flattened line (not at the line's start). */
+  inline?: boolean;
 }
 
 export interface ReportPart {
@@ -62,6 +72,14 @@ export interface ReportTitle {
   text: string;
   start: number;
   end: number;
+  /** True when the title is the start of a flattened line that goes on with the report's text. */
+  inline?: boolean;
+  /**
+   * A title split over lines (PDF extraction): its last line (`end` is on it),
+   * and where each piece of `text` is in the source.
+   */
+  endLine?: number;
+  segments?: { line: number; start: number; end: number }[];
 }
 
 export interface Report {
@@ -74,12 +92,15 @@ export interface Report {
   /** All headings in document order. */
   headings: HeadingNode[];
   parts: ReportPart[];
+  /** The report's genre: its parts, their order and words (engine/genre.ts decides it). */
+  profile: Profile;
 }
 
 export interface ParsedDocument {
   source: SourceText;
   markdown: boolean;
-  profile: Profile;
+  /** The genres the document was read under; each report has its own (Report.profile). */
+  genres: Genres;
   lines: LineInfo[];
   residue: ResidueRegion[];
   reports: Report[];
@@ -96,58 +117,18 @@ export interface ParseOptions {
 }
 
 const YEARISH = /(19|20)\d{2}|20[Xx×Ｘｘ]{2}|20\d[Xx×Ｘｘ]|[上下]半年|年度/;
-const REPORT_PREFIX = /^(篇\s*\d+|第[一二三四五六七八九十\d]+篇)\s*[：:、.]?\s*/;
-const COUNT_LINE = /^[（(]\s*\d+\s*篇\s*[）)]$/;
-const TITLE_END_PUNCT = /[。；，：:,;！？!?]$/;
-
-interface TitleCandidate {
-  text: string;
-  start: number;
-  end: number;
-  prefixed: boolean;
-  h1: boolean;
-}
-
-function computeTitleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean): TitleCandidate | null {
-  if (info.kind !== 'body') return null;
-  let start = info.start;
-  const end = info.end;
-  let h1 = false;
-  if (markdown) {
-    const h = /^#[ \t]+/.exec(line.slice(start, end));
-    if (h) {
-      h1 = true;
-      start += h[0].length;
-    } else if (line.startsWith('#', start)) {
-      return null;
-    }
-    if (line.startsWith('**', start) && line.endsWith('**', end)) {
-      return computeTitleCandidate(line.slice(0, end - 2), { ...info, start: start + 2, end: end - 2 }, profile, false);
-    }
-  }
-  let prefixed = false;
-  const p = REPORT_PREFIX.exec(line.slice(start, end));
-  if (p) {
-    prefixed = true;
-    start += p[0].length;
-  }
-  const text = line.slice(start, end);
-  if (text.length < 4 || text.length > 60) return null;
-  if (text.includes('。') || TITLE_END_PUNCT.test(text)) return null;
-  if (matchMarker(text)) return null;
-  if (!profile.titleRegex.test(text)) return null;
-  return { text, start, end, prefixed, h1 };
-}
+/** How far down the page the first report's title is looked for, in lines of content. */
+const PREAMBLE_LINES = 40;
+/** How far past a paragraph a copy of the page title or a 篇 marker shows that the paragraph was the site's. */
+const PREAMBLE_LOOKAHEAD = 12;
 
 /** The title a body line would be (memoised by the line's text). */
-function titleCandidate(line: string, info: LineInfo, profile: Profile, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
+function titleCandidate(line: string, info: LineInfo, profile: Genres, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
   if (info.kind !== 'body') return null;
-  const known = memo.get<TitleCandidate | null>(info.line, 'title');
-  return known !== undefined ? known : memo.set(info.line, 'title', computeTitleCandidate(line, info, profile, markdown));
-}
-
-function isCollectionTitle(text: string, profile: Profile): boolean {
-  return profile.collectionRegex.test(text);
+  // A line read from past a page-chunk counter is remembered apart from the same text read whole.
+  const namespace = info.start === leadingBlank(line) ? 'title' : 'title:chunk';
+  const known = memo.get<TitleCandidate | null>(info.line, namespace);
+  return known !== undefined ? known : memo.set(info.line, namespace, computeTitleCandidate(line, info.start, info.end, profile, markdown));
 }
 
 function contentOf(source: SourceText, info: LineInfo): string {
@@ -159,8 +140,10 @@ export function reportAt(doc: Pick<ParsedDocument, 'reports'>, line: number): Re
   return doc.reports.find((r) => r.startLine <= line && line <= r.endLine);
 }
 
-export function parseDocument(source: SourceText, profile: Profile, options: ParseOptions = {}): ParsedDocument {
+export function parseDocument(source: SourceText, genres: Genres | Profile, options: ParseOptions = {}): ParsedDocument {
   const markdown = Boolean(options.markdown);
+  // Titles and collections are found by any genre's title patterns; parts by the report's own genre.
+  const profile = 'detect' in genres ? genres : singleGenre(genres);
   const lines: LineInfo[] = source.lines.map((text, line) => {
     const start = leadingBlank(text);
     const end = trailingBlankStart(text);
@@ -173,36 +156,67 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   // 1. Residue that shows by its own words.
   /** Paragraphs in the site's voice, residue only above the title (step 3). */
   const voice = new Set<number>();
+  /** Lines with the site's voice or a residue span in them (step 2 tells a site's intro from a report's opening by them). */
+  const siteWords = new Set<number>();
   for (let l = 0; l < lines.length; l++) {
     const info = lines[l];
     if (info.kind === 'blank') continue;
     const r = memo.get<LineResidue>(l, 'residue') ?? memo.set(l, 'residue', detectLineResidue(source.lines[l], 0, info.start, info.end));
     if (r.wholeLine) info.kind = 'residue';
     if (r.voice) voice.add(l);
+    if (r.voice || r.regions.length > 0) siteWords.add(l);
     for (let k = 0; k < r.regions.length; k++) residue.push(atLine(r.regions[k], l));
   }
 
-  // 2. The first report's title: the first title-like line among the first few
-  //    lines of content. A collection's own title ("…汇编", "（6篇）") is skipped.
-  let firstTitle = -1;
-  let seen = 0;
-  for (const info of lines) {
-    if (info.kind !== 'body') continue;
-    const text = contentOf(source, info);
-    if (isCollectionTitle(text, profile) || COUNT_LINE.test(text)) {
-      info.kind = 'collection';
-      continue;
+  // 1b. Layouts that are no outline: a table of contents above the report (a
+  //     site's is residue), and page-chunk counters (「1、」 before each ~300
+  //     characters of a doc site's page text), which are the site's, not headings.
+  for (const z of findTocZones(source.lines, lines)) {
+    for (let l = z.startLine; l <= z.endLine; l++) if (lines[l].kind !== 'blank') lines[l].kind = z.site ? 'residue' : 'toc';
+    if (z.site) residue.push(wholeLines(source, z.startLine, z.endLine, '网站生成的目录', false));
+  }
+  const chunked = new Set<number>();
+  for (const run of findChunkRuns(source.lines, lines)) {
+    for (const l of run.lines) {
+      chunked.add(l);
+      const info = lines[l];
+      const at = info.start;
+      residue.push({
+        kind: 'span',
+        label: '网页分段编号',
+        startLine: l,
+        endLine: l,
+        range: { start: { line: l, character: at }, end: { line: l, character: at + chunkCounterLength(source.lines[l].slice(at, at + 3)) } },
+        certain: true,
+      });
+      // The line's content starts after the counter: for titles, headings and the rest.
+      let k = at + chunkCounterLength(source.lines[l].slice(at, at + 3));
+      while (k < info.end && /[\s\u3000]/.test(source.lines[l].charAt(k))) k++;
+      info.start = k;
     }
-    const next = nextContent(lines, info.line);
-    if (next && COUNT_LINE.test(contentOf(source, next)) && titleCandidate(source.lines[info.line], info, profile, markdown, memo)) {
-      info.kind = 'collection';
-      continue;
-    }
-    if (titleCandidate(source.lines[info.line], info, profile, markdown, memo)) {
-      firstTitle = info.line;
-      break;
-    }
-    if (++seen >= 4) break;
+  }
+
+  // 2. The first report's title: the last title-like line above the body.
+  //    Template sites put the page title, a file name and the document's own
+  //    title above a report, with chrome in between; copies of the title, 篇
+  //    markers and a site's intro paragraph above them are residue.
+  const pre = findFirstTitle(source, lines, profile, markdown, memo, siteWords);
+  const firstTitle = pre.title;
+  for (const l of pre.collection) lines[l].kind = 'collection';
+  for (const l of pre.copies) {
+    lines[l].kind = 'residue';
+    residue.push(wholeLines(source, l, l, '重复的网页标题', false));
+  }
+  for (const l of pre.markers) {
+    lines[l].kind = 'residue';
+    residue.push(wholeLines(source, l, l, PIAN_LABEL, true));
+  }
+  for (const l of pre.intro) {
+    lines[l].kind = 'residue';
+    residue.push(wholeLines(source, l, l, '网站导语', false));
+  }
+  for (const { line, span } of pre.site) {
+    residue.push({ kind: 'span', label: span.label, startLine: line, endLine: line, range: { start: { line, character: span.start }, end: { line, character: span.end } }, certain: false });
   }
 
   // 3. Before the first title, a block of lines that holds residue is residue as
@@ -252,25 +266,67 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   }
 
   // 4. Titles of the following reports: a title-like line that names a period
-  //    (or is numbered "篇2：", or is a Markdown H1) and starts a new block.
-  const titles: { line: number; cand: TitleCandidate }[] = [];
+  //    (or is numbered "篇2：", or is a Markdown H1) and starts a new block; a
+  //    line that is only a 篇 marker ("第二篇") starts one too, once the report
+  //    before it has text. A copy of the title before any text is the page's.
+  const titles: { line: number; cand: TitleCandidate | null }[] = [];
   if (firstTitle >= 0) {
-    titles.push({ line: firstTitle, cand: titleCandidate(source.lines[firstTitle], lines[firstTitle], profile, markdown, memo)! });
-    for (let l = firstTitle + 1; l < lines.length; l++) {
-      const info = lines[l];
-      const cand = titleCandidate(source.lines[l], info, profile, markdown, memo);
-      if (!cand) continue;
-      const prev = lines[l - 1];
-      const startsBlock = prev.kind === 'blank' || prev.kind === 'residue' || prev.kind === 'collection';
-      if (cand.prefixed || cand.h1 || (startsBlock && YEARISH.test(cand.text))) titles.push({ line: l, cand });
+    titles.push({ line: firstTitle, cand: pre.split?.cand ?? pre.flat ?? titleCandidate(source.lines[firstTitle], lines[firstTitle], profile, markdown, memo)! });
+    if (pre.split) {
+      for (let l = firstTitle + 1; l <= pre.split.endLine; l++) if (lines[l].kind === 'body') lines[l].kind = 'title';
+    } else {
+      addSiteSpans(titles[0].cand!, firstTitle, residue);
     }
-    for (const t of titles) lines[t.line].kind = 'title';
+    // A flattened title's line goes on with the report's text.
+    let hasText = pre.flat !== null;
+    let pendingMarker = -1;
+    for (let l = (pre.split?.endLine ?? firstTitle) + 1; l < lines.length; l++) {
+      const info = lines[l];
+      if (info.kind !== 'body') continue;
+      // get/set rather than at(): no closure per line on this walk over every line.
+      let pian = memo.get<string | false>(l, 'pian');
+      if (pian === undefined) pian = memo.set(l, 'pian', pianLine(contentOf(source, info)) ?? false);
+      if (pian !== false) {
+        info.kind = 'residue';
+        residue.push(wholeLines(source, l, l, PIAN_LABEL, true));
+        if (hasText) {
+          pendingMarker = l;
+          hasText = false;
+        }
+        continue;
+      }
+      const cand = titleCandidate(source.lines[l], info, profile, markdown, memo);
+      const current = titles[titles.length - 1].cand;
+      if (cand && !hasText && current && isCopy(cand.text, current.text) && pendingMarker < 0) {
+        info.kind = 'residue';
+        residue.push(wholeLines(source, l, l, '重复的网页标题', false));
+        continue;
+      }
+      if (cand) {
+        const prev = lines[l - 1];
+        const startsBlock = prev.kind === 'blank' || prev.kind === 'residue' || prev.kind === 'collection';
+        if (pendingMarker >= 0 || cand.prefixed || cand.h1 || (startsBlock && YEARISH.test(cand.text))) {
+          titles.push({ line: l, cand });
+          addSiteSpans(cand, l, residue);
+          pendingMarker = -1;
+          hasText = false;
+          continue;
+        }
+      }
+      if (pendingMarker >= 0) {
+        // A 篇 marker with no title under it: the next report starts at the marker, untitled.
+        titles.push({ line: pendingMarker, cand: null });
+        pendingMarker = -1;
+      }
+      hasText = true;
+    }
+    for (const t of titles) if (t.cand && t.cand !== pre.flat) lines[t.line].kind = 'title';
   }
 
   // 5. A web page's preview line: the title and first sentence again, cut off with "...".
   for (const t of titles) {
     const prev = previousContent(lines, t.line);
-    if (prev && prev.kind === 'body' && isPreviewLine(contentOf(source, prev), t.cand.text)) {
+    if (t.cand && prev && prev.kind === 'body' && isPreviewLine(contentOf(source, prev), t.cand.text)) {
       prev.kind = 'residue';
       residue.push(wholeLines(source, prev.line, prev.line, '网页预览', true));
     }
@@ -298,17 +354,291 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     let end = k + 1 < bounds.length ? bounds[k + 1].start - 1 : lines.length - 1;
     while (end > start && (lines[end].kind === 'blank' || lines[end].kind === 'collection')) end--;
     const t = bounds[k].title;
+    const genre = reportGenre(source, lines, profile, start, end, t, memo);
     const build = () =>
-      buildReport(source, lines, profile, markdown, k, start, end, t ? { line: start, text: t.text, start: t.start, end: t.end } : null, options.segmenter, memo);
-    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: reportShape(source, lines, start, end, t !== null, options.segmenter) }, build, markHeadings(lines), moveReport) : build());
+      buildReport(source, lines, genre, markdown, k, start, end, t ? reportTitle(start, t, pre) : null, options.segmenter, memo, chunked);
+    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: genre.cacheKey + (t === pre.flat && t ? 'F' : '') + reportShape(source, lines, start, end, t !== null, options.segmenter, chunked) }, build, markHeadings(lines), moveReport) : build());
   }
 
   const enumerationsAt = (l: number): EnumerationItem[] =>
     memo.get<EnumerationItem[]>(l, 'enumeration') ?? memo.set(l, 'enumeration', enumerationItems(source.lines[l]));
-  return { source, markdown, profile, lines, residue: merged, reports, enumerationsAt };
+  return { source, markdown, genres: profile, lines, residue: merged, reports, enumerationsAt };
 }
 
-const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collection: 'c', title: 't', heading: 'h', body: 'b' };
+/** How many lines after the title (or from the start, untitled) detection reads, and how much of them. */
+const OPENING_LINES = 3;
+const OPENING_CHARS = 300;
+
+/** The genre of the report at start..end: what its title says, else its first lines (engine/genre.ts). */
+function reportGenre(source: SourceText, lines: LineInfo[], genres: Genres, start: number, end: number, title: TitleCandidate | null, memo: LineMemo): Profile {
+  if (genres.fixed) return genres.fixed;
+  if (title) {
+    const byTitle = memo.at(start, 'genre-title', () => genres.detectTitle(title.text));
+    if (byTitle) return byTitle;
+  }
+  let opening = '';
+  let taken = 0;
+  for (let l = title ? start + 1 : start; l <= end && taken < OPENING_LINES && opening.length < OPENING_CHARS; l++) {
+    const kind = lines[l].kind;
+    if (kind === 'blank' || kind === 'residue' || kind === 'collection') continue;
+    opening += (opening ? '\n' : '') + contentOf(source, lines[l]);
+    taken++;
+  }
+  return genres.detect(title ? title.text : null, opening.slice(0, OPENING_CHARS));
+}
+
+function reportTitle(line: number, t: TitleCandidate, pre: Preamble): ReportTitle {
+  if (t === pre.split?.cand) {
+    const segs = pre.split.segments.filter((g) => g.end > g.start);
+    const first = segs[0];
+    const last = segs[segs.length - 1];
+    return { line: first.line, text: t.text, start: first.start, end: last.end, endLine: last.line, segments: segs };
+  }
+  return t === pre.flat ? { line, text: t.text, start: t.start, end: t.end, inline: true } : { line, text: t.text, start: t.start, end: t.end };
+}
+
+interface Preamble {
+  /** The first report's title line, or -1. */
+  title: number;
+  /** Standalone copies of the title above it. */
+  copies: number[];
+  /** Lines that are only a 篇 marker, above the title. */
+  markers: number[];
+  /** A site's paragraphs above the title (an intro, a notice) that the title's copies or 篇 markers show were not the report's. */
+  intro: number[];
+  /** A collection's own title or count lines. */
+  collection: number[];
+  /** The title, when it is the start of a flattened line rather than a line of its own. */
+  flat: TitleCandidate | null;
+  /** The title, when PDF extraction split it over several short lines. */
+  split: SplitTitle | null;
+  /** Site words on the line of a flattened title, or a copy of the title at the start of the body's line: residue. */
+  site: { line: number; span: SiteSpan }[];
+}
+
+/** A line that starts the report's text: a numbered heading, a paragraph, an addressee. */
+function startsBody(text: string): boolean {
+  if (matchMarker(text)) return true;
+  if (isSalutation(text)) return true;
+  if (text.length > 60) return true;
+  // A bulleted line of page metadata is no paragraph.
+  if (/^[-•·*]\s/.test(text)) return false;
+  if (text.includes('。') && text.length >= 16) return true;
+  return /如下[：:]$/.test(text);
+}
+
+/** A short line that names a standard part ("工作开展情况"): under a title it is a heading, not a second title. */
+function namesPart(text: string, genres: Genres): boolean {
+  // A title names its period and unit; a part's heading rarely does.
+  if (YEARISH.test(text) && text.length > 12) return false;
+  return text.length <= PLAIN_HEADING_MAX && genres.profiles.some((g) => g.parts.some((p) => p.headingRegexes.some((r) => r.test(text))));
+}
+
+/**
+ * The first report's title: the last title-like line above the body, within
+ * the first lines of content. A paragraph above it is the site's when a copy
+ * of the page title or a 篇 marker follows it before any top-level heading.
+ * Looks at a bounded number of lines at the top of the document only.
+ */
+function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, markdown: boolean, memo: LineMemo, siteWords: ReadonlySet<number>): Preamble {
+  const out: Preamble = { title: -1, copies: [], markers: [], intro: [], collection: [], flat: null, split: null, site: [] };
+  const candidates: number[] = [];
+  let best: TitleCandidate | null = null;
+  let sawCollection = false;
+  const pending: number[] = [];
+  const candAt = (info: LineInfo) => titleCandidate(source.lines[info.line], info, profile, markdown, memo);
+  const flatAt = (info: LineInfo) => {
+    const namespace = info.start === leadingBlank(source.lines[info.line]) ? 'title:flat' : 'title:flat:chunk';
+    return memo.at(info.line, namespace, () => flatTitle(source.lines[info.line], info.start, info.end, profile, markdown));
+  };
+  /** After a paragraph at `from`: does a copy of the title, a 篇 marker or (in a collection) a title follow before the report's own headings? */
+  /** A line read past a page-chunk counter (its content starts after the line's indentation). */
+  const chunkedLine = (info: LineInfo) => info.start !== leadingBlank(source.lines[info.line]);
+  // Between a title and its copy, a paragraph is the site's only if it speaks
+  // in the site's voice: a report's own opening sentence above a page header
+  // that PDF extraction repeated is content.
+  const siteVoiced = (l: number): boolean => {
+    return siteWords.has(l);
+  };
+  const siteParagraph = (from: number): boolean => {
+    let n = 0;
+    for (let l = from + 1; l < lines.length && n < PREAMBLE_LOOKAHEAD; l++) {
+      const info = lines[l];
+      if (info.kind !== 'body') continue;
+      n++;
+      const text = contentOf(source, info);
+      if (pianLine(text) !== null) return true;
+      const cand = candAt(info);
+      if (cand) {
+        if (cand.pian || isPreviewLine(contentOf(source, lines[from]), cand.text)) return true;
+        if (best) return isCopy(cand.text, best.text) && siteVoiced(from);
+        // With no title above, only a page of several reports puts its intro before the first title.
+        return sawCollection;
+      }
+      const flat = text.length > 60 ? flatAt(info) : null;
+      if (flat) {
+        if (best) return isCopy(flat.cand.text, best.text) && siteVoiced(from);
+        // A doc site's page: the file's description, then its text cut into counted chunks.
+        return sawCollection || (chunkedLine(info) && !namesPart(flat.cand.text, profile));
+      }
+      const m = matchMarker(text);
+      if (m && m.rank <= 2) return false;
+    }
+    return false;
+  };
+  let n = 0;
+  for (let l = 0; l < lines.length && n < PREAMBLE_LINES; l++) {
+    const info = lines[l];
+    if (info.kind !== 'body') continue;
+    n++;
+    const text = contentOf(source, info);
+    if (pianLine(text) !== null) {
+      out.markers.push(l);
+      continue;
+    }
+    // A title that PDF extraction split over short lines (「2025」/「年意识形态工作总结与」/「2026」/「年工作计划」).
+    const split = splitTitleAt(source, lines, l, profile, markdown, memo);
+    if (split) {
+      best = split.cand;
+      out.title = l;
+      out.split = split;
+      out.intro.push(...pending);
+      pending.length = 0;
+      l = split.endLine;
+      continue;
+    }
+    const cand = candAt(info);
+    if (cand && nextIsCount(source, lines, l)) {
+      out.collection.push(l);
+      sawCollection = true;
+      continue;
+    }
+    if (cand) {
+      if (best && !isCopy(cand.text, best.text) && namesPart(cand.text, profile)) break;
+      candidates.push(l);
+      best = cand;
+      out.title = l;
+      out.split = null;
+      out.intro.push(...pending);
+      pending.length = 0;
+      continue;
+    }
+    if (isCollectionLine(text, profile, cand !== null)) {
+      out.collection.push(l);
+      sawCollection = true;
+      continue;
+    }
+    if (text.startsWith('——')) continue;
+    if (startsBody(text)) {
+      if (isSalutation(text)) break;
+      // A report flattened onto long lines: its title is the start of the first one.
+      const flat = text.length > 60 ? flatAt(info) : null;
+      if (flat && (!best || isCopy(flat.cand.text, best.text))) {
+        if (best && !best.file) {
+          // The page showed the title above the text, and the text starts with it again.
+          out.site.push({ line: l, span: { start: info.start, end: flat.cand.end, label: '重复的网页标题' } });
+        } else {
+          if (best) candidates.push(l);
+          best = flat.cand;
+          out.title = l;
+          out.split = null;
+          out.flat = flat.cand;
+          for (const span of flat.site) out.site.push({ line: l, span });
+          out.intro.push(...pending);
+        }
+        break;
+      }
+      if (siteParagraph(l)) {
+        pending.push(l);
+        continue;
+      }
+      break;
+    }
+  }
+  if (best) {
+    for (const l of candidates) {
+      const c = candAt(lines[l]);
+      if (l !== out.title && c && isCopy(c.text, best.text)) out.copies.push(l);
+    }
+  }
+  // Markers below the title belong to the reports (step 4).
+  out.markers = out.markers.filter((l) => l < out.title);
+  return out;
+}
+
+/** A title split over lines: the joined title and where each piece of it is. */
+interface SplitTitle {
+  cand: TitleCandidate;
+  endLine: number;
+  /** The title's characters, piece by piece: line, and the range of the title on it. */
+  segments: { line: number; start: number; end: number }[];
+}
+
+/** Pieces of a split title are this short; the whole is no longer than a title. */
+const SPLIT_PIECE_MAX = 30;
+const SPLIT_PIECES_MAX = 6;
+
+/**
+ * A title split over consecutive short lines starting at `l`: joined, the
+ * lines make a title, and they are fragments on their own (the first is no
+ * title, or a conjunction joins them). Null for a title on one line.
+ */
+function splitTitleAt(source: SourceText, lines: LineInfo[], l: number, profile: Genres, markdown: boolean, memo: LineMemo): SplitTitle | null {
+  const piece = (k: number): string | null => {
+    const info = lines[k];
+    if (!info || info.kind !== 'body' || info.end - info.start > SPLIT_PIECE_MAX) return null;
+    const t = contentOf(source, info);
+    return t.includes('。') || t.startsWith('#') || matchMarker(t) ? null : t;
+  };
+  const first = piece(l);
+  if (first === null || l + 1 >= lines.length || piece(l + 1) === null) return null;
+  const alone = titleCandidate(source.lines[l], lines[l], profile, markdown, memo);
+  let joined = first;
+  const bounds = [{ line: l, at: 0 }];
+  let found: SplitTitle | null = null;
+  for (let k = l + 1; k < lines.length && k - l < SPLIT_PIECES_MAX; k++) {
+    const next = piece(k);
+    if (next === null) break;
+    // A whole title joins the next line, and a line joins a whole title after it, only where the
+    // text runs on (「2025」/「年……」, 「……总结与」/「2026……」): a name or the site's chrome above a title stays apart.
+    const glued = /[\d与和及暨的]$/.test(joined) || /^[年与和及暨]/.test(next);
+    if (!glued && (alone || titleCandidate(source.lines[k], lines[k], profile, markdown, memo))) break;
+    bounds.push({ line: k, at: joined.length });
+    joined += next;
+    if (joined.length > 60) break;
+    const cand = computeTitleCandidate(joined, 0, joined.length, profile, false);
+    if (cand && !/[与和及暨的、]$/.test(next)) {
+      const segments = bounds.map((b, i) => {
+        const from = Math.max(cand.start, b.at);
+        const to = Math.min(cand.end, i + 1 < bounds.length ? bounds[i + 1].at : joined.length);
+        const start = lines[b.line].start + (from - b.at);
+        return { line: b.line, start, end: start + Math.max(0, to - from) };
+      });
+      found = { cand, endLine: k, segments };
+    }
+  }
+  return found;
+}
+
+function nextIsCount(source: SourceText, lines: LineInfo[], from: number): boolean {
+  const next = nextContent(lines, from);
+  return next !== null && /^[（(]\s*\d+\s*篇\s*[）)]$/.test(contentOf(source, next));
+}
+
+function addSiteSpans(cand: TitleCandidate, line: number, residue: ResidueRegion[]): void {
+  for (const s of cand.site) {
+    residue.push({
+      kind: 'span',
+      label: s.label,
+      startLine: line,
+      endLine: line,
+      range: { start: { line, character: s.start }, end: { line, character: s.end } },
+      certain: s.label === PIAN_LABEL,
+    });
+  }
+}
+
+const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collection: 'c', title: 't', heading: 'h', body: 'b', toc: 'o' };
 
 /**
  * What a report's build reads of its lines besides their texts: each line's
@@ -316,11 +646,12 @@ const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collect
  * wordState); whether the report has a title. Equal shapes and equal texts
  * build equal reports (report-memo.ts).
  */
-function reportShape(source: SourceText, lines: LineInfo[], start: number, end: number, titled: boolean, segmenter: Segmenter | undefined): string {
+function reportShape(source: SourceText, lines: LineInfo[], start: number, end: number, titled: boolean, segmenter: Segmenter | undefined, chunked: ReadonlySet<number>): string {
   let shape = titled ? 'T' : 'N';
   for (let l = start; l <= end; l++) {
     const kind = lines[l].kind;
     shape += KIND_CODES[kind];
+    if (chunked.size > 0 && chunked.has(l)) shape += 'k' + lines[l].start;
     if (segmenter && (kind === 'body' || kind === 'title')) shape += wordState(segmenter, source.lines[l]).charAt(0);
   }
   return shape;
@@ -330,6 +661,7 @@ function reportShape(source: SourceText, lines: LineInfo[], start: number, end: 
 function markHeadings(lines: LineInfo[]): (report: Report) => void {
   return (report) => {
     for (const h of report.headings) {
+      if (h.inline) continue;
       const info = lines[h.line];
       info.kind = 'heading';
       info.heading = h.marker;
@@ -444,6 +776,8 @@ const FLATTENED_REPORT = 300;
 
 /** Lines short and bare enough to be an unnumbered heading ("存在的问题"). */
 const PLAIN_HEADING_MAX = 24;
+/** Lines this long may hold a flattened report's headings. */
+const INLINE_MIN = 160;
 
 function buildReport(
   source: SourceText,
@@ -456,20 +790,110 @@ function buildReport(
   title: ReportTitle | null,
   segmenter: Segmenter | undefined,
   memo: LineMemo,
+  chunked: ReadonlySet<number>,
 ): Report {
   const headings: HeadingNode[] = [];
-  const bodyStart = title ? startLine + 1 : startLine;
-  for (let l = bodyStart; l <= endLine; l++) {
-    const info = lines[l];
-    if (info.kind !== 'body') continue;
-    const text = source.lines[l];
-    const marker = memo.at(l, 'heading', () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
-    if (!marker) continue;
-    info.kind = 'heading';
-    info.heading = marker;
+  const bodyStart = title && !title.inline ? (title.endLine ?? startLine) + 1 : startLine;
+  // The numbers of the last 一、 and （一） seen, to tell headings inside a flattened line from look-alikes.
+  let lastDun = 0;
+  let lastParen = 0;
+  const push = (l: number, marker: HeadingMarker, inline: boolean) => {
     let rank = marker.rank;
     if (marker.style === 'markdown') rank = marker.hashes <= 2 ? 1 : marker.hashes - 1;
-    headings.push({ line: l, marker, text: marker.text, rank, depth: 0, parent: null, children: [], endLine: endLine, hasBody: marker.runIn });
+    const node: HeadingNode = { line: l, marker, text: marker.text, rank, depth: 0, parent: null, children: [], endLine: endLine, hasBody: marker.runIn };
+    if (inline) node.inline = true;
+    headings.push(node);
+    if (marker.style === 'cn-dun') {
+      lastDun = marker.number;
+      lastParen = 0;
+    } else if (marker.style === 'cn-paren') {
+      lastParen = marker.number;
+    }
+  };
+  /** A line whose words a bare marker line above took as its heading: the heading's, not another. */
+  let borrowed = -1;
+  for (let l = bodyStart; l <= endLine; l++) {
+    const info = lines[l];
+    if (info.kind !== 'body' || l === borrowed) continue;
+    let text = source.lines[l];
+    let namespace = memoKey(profile, 'heading');
+    if (chunked.size > 0 && chunked.has(l)) {
+      // A page-chunk counter is no heading marker: read the line without it (positions kept).
+      text = ' '.repeat(info.start) + text.slice(info.start);
+      namespace = memoKey(profile, 'heading:chunk');
+    }
+    let marker = memo.at(l, namespace, () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
+    // A report flattened onto long lines: headings inside the line.
+    const flattened = info.end - info.start >= INLINE_MIN || title?.inline === true;
+    const inline = flattened ? inlineHeadings(l, text, info, marker) : null;
+    if (marker && marker.text.length === 0 && marker.style !== 'markdown' && l < endLine) {
+      // A marker alone on its line (「2.」), its words on the next: PDF extraction cut the heading.
+      const next = nextContent(lines, l);
+      if (next && next.kind === 'body' && next.line <= endLine && !matchMarker(contentOf(source, next))) {
+        const words = contentOf(source, next);
+        const stop = words.search(/[。！？；：:]/);
+        marker = { ...marker, text: stop > 0 ? words.slice(0, stop) : words, runIn: true };
+        borrowed = next.line;
+      }
+    }
+    if (marker) {
+      info.kind = 'heading';
+      if (flattened && marker.style !== 'plain') {
+        const stop = inline && inline.length ? inline[0].at : info.end;
+        const short = headingIn(text, marker.markerStart, stop);
+        if (short) {
+          short.runIn = marker.runIn || stop > short.textEnd + 1;
+          marker = short;
+        }
+      }
+      info.heading = marker;
+      push(l, marker, false);
+    }
+    if (!inline) continue;
+    for (let k = 0; k < inline.length; k++) {
+      const stop = k + 1 < inline.length ? inline[k + 1].at : info.end;
+      const m = headingIn(text, inline[k].at, stop);
+      if (!m) continue;
+      push(l, m, true);
+      // Text after it on the line is its body; at the end of a page chunk, the next chunk is.
+      if (/[^\s\u3000]/.test(text.slice(m.textEnd + 1, stop)) || chunked.has(l)) headings[headings.length - 1].hasBody = true;
+    }
+  }
+
+  /** The heading whose marker is at `at`, read no further than `stop` and, in a flattened line, than the first space after its words. */
+  function headingIn(text: string, at: number, stop: number): HeadingMarker | null {
+    const space = text.slice(at + 3, stop).search(/[ \t\u3000]/);
+    const headEnd = space >= 0 ? at + 3 + space : stop;
+    return parseHeading(' '.repeat(at) + text.slice(at, headEnd), markdown);
+  }
+
+  /** The inline markers of line `l` that continue the report's numbering (at least two, or one after a heading of its style). */
+  function inlineHeadings(l: number, text: string, info: LineInfo, lineStart: HeadingMarker | null): InlineMarker[] | null {
+    const found = memo.at(l, 'inline', () => inlineMarkers(text)).filter((c) => c.at > info.start);
+    if (found.length === 0) return null;
+    let dun = lastDun;
+    let paren = lastParen;
+    if (lineStart?.style === 'cn-dun') {
+      dun = lineStart.number;
+      paren = 0;
+    } else if (lineStart?.style === 'cn-paren') {
+      paren = lineStart.number;
+    }
+    const kept: InlineMarker[] = [];
+    let continues = false;
+    for (const c of found) {
+      if (c.style === 'cn-dun' && c.number === dun + 1) {
+        if (dun > 0) continues = true;
+        dun = c.number;
+        paren = 0;
+        kept.push(c);
+      } else if (c.style === 'cn-paren' && c.number === paren + 1) {
+        if (paren > 0) continues = true;
+        paren = c.number;
+        kept.push(c);
+      }
+    }
+    return kept.length >= 2 || (kept.length === 1 && continues) ? kept : null;
   }
 
   // The heading tree: each heading hangs under the nearest open heading of a higher rank.
@@ -477,7 +901,9 @@ function buildReport(
   const stack: HeadingNode[] = [];
   for (const h of headings) {
     while (stack.length && stack[stack.length - 1].rank >= h.rank) {
-      stack.pop()!.endLine = h.line - 1;
+      const done = stack.pop()!;
+      // Headings inside one flattened line end on that line.
+      done.endLine = Math.max(done.line, h.line - 1);
     }
     const parent = stack.length ? stack[stack.length - 1] : null;
     h.parent = parent;
@@ -505,9 +931,20 @@ function buildReport(
     break;
   }
 
-  const report: Report = { index, startLine, endLine, title, opening, roots, headings, parts: [] };
+  const report: Report = { index, startLine, endLine, title, opening, roots, headings, parts: [], profile };
   report.parts = classifyParts(source, lines, profile, report, segmenter, memo);
   return report;
+}
+
+const MEMO_KEYS = new WeakMap<Profile, Map<string, string>>();
+
+/** A line memo namespace for facts that depend on the report's genre: one string object per genre and name. */
+function memoKey(profile: Profile, name: string): string {
+  let keys = MEMO_KEYS.get(profile);
+  if (!keys) MEMO_KEYS.set(profile, (keys = new Map()));
+  let key = keys.get(name);
+  if (key === undefined) keys.set(name, (key = name + '\u0000' + profile.cacheKey));
+  return key;
 }
 
 /** An unnumbered short line that names a standard part ("存在的问题", "下一步工作打算："). */
@@ -593,6 +1030,11 @@ export function classifyHeadingText(text: string, profile: Profile, isBoundary?:
   // A heading that opens with a verb ("加强组织领导…") is a themed topic of the
   // work done; words like 问题 or 分析研判 inside it do not make it another part.
   if (startsWithTopicVerb(text, profile)) return { slots, evidence };
+  // A merged heading the profile spells out ("存在的问题及下一步打算") names its parts in the profile's words.
+  for (const merged of profile.mergedHeadings) {
+    const m = matchOnWords(merged.regex, text, isBoundary);
+    if (m) return { slots: merged.slots.slice(), evidence: merged.slots.map(() => m[0]) };
+  }
   for (const part of profile.parts) {
     for (const re of part.headingRegexes) {
       const m = matchOnWords(re, text, isBoundary);
@@ -617,9 +1059,9 @@ export function classifyHeadingText(text: string, profile: Profile, isBoundary?:
 
 const RUNNING_KEYS = new Map<string, string>();
 
-/** The memo namespace of a part's running-text match, one string object per slot and word state. */
-function runningKey(slot: string, words: string): string {
-  const k = slot + '\u0000' + words;
+/** The memo namespace of a part's running-text match, one string object per genre, slot and word state. */
+function runningKey(profile: Profile, slot: string, words: string): string {
+  const k = profile.cacheKey + '\u0000' + slot + '\u0000' + words;
   let key = RUNNING_KEYS.get(k);
   if (!key) {
     key = 'running:' + k;
@@ -676,7 +1118,7 @@ function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, 
       const info = lines[l];
       if ((info.kind !== 'body' && info.kind !== 'heading') || l === openingLine) continue;
       const text = source.lines[l];
-      const hit = memo.at(l, runningKey(part.slot, wordState(segmenter, text)), () => runningTextMatch(part.runningTextRegexes, text, segmenter));
+      const hit = memo.at(l, runningKey(profile, part.slot, wordState(segmenter, text)), () => runningTextMatch(part.runningTextRegexes, text, segmenter));
       if (hit) {
         parts.push({ slot: part.slot, headed: false, line: l, character: hit.at, node: null, heading: null, evidence: hit.evidence, reason: 'running-text' });
         present.add(part.slot);
@@ -738,10 +1180,18 @@ export function moveReport(r: Report, d: number): Report {
     index: r.index,
     startLine: r.startLine + d,
     endLine: r.endLine + d,
-    title: r.title ? { ...r.title, line: r.title.line + d } : null,
+    title: r.title ? moveTitle(r.title, d) : null,
     opening: r.opening ? { line: r.opening.line + d } : null,
     roots,
     headings: r.headings.map((h) => copies.get(h)!),
     parts: r.parts.map((p) => ({ ...p, line: p.line + d, node: p.node ? copies.get(p.node)! : null })),
+    profile: r.profile,
   };
+}
+
+function moveTitle(t: ReportTitle, d: number): ReportTitle {
+  const moved: ReportTitle = { ...t, line: t.line + d };
+  if (t.endLine !== undefined) moved.endLine = t.endLine + d;
+  if (t.segments) moved.segments = t.segments.map((g) => ({ ...g, line: g.line + d }));
+  return moved;
 }

@@ -47,9 +47,27 @@ function periodAt(text: string, index: number, length: number, year: number): { 
 export function reportPeriod(report: Report, source: SourceText): ReportPeriod | null {
   const candidates: { line: number; offset: number; text: string; from: 'title' | 'opening' }[] = [];
   if (report.title) {
-    const text = source.lines[report.title.line].slice(report.title.start, report.title.end);
+    const segments = report.title.segments;
+    const text = segments ? segments.map((g) => source.lines[g.line].slice(g.start, g.end)).join('') : source.lines[report.title.line].slice(report.title.start, report.title.end);
     if (PLACEHOLDER_YEAR.test(text)) return null;
-    candidates.push({ line: report.title.line, offset: report.title.start, text, from: 'title' });
+    if (segments) {
+      // A title split over lines: the year is read from the joined text and placed on its own line.
+      YEAR.lastIndex = 0;
+      const m = YEAR.exec(text);
+      if (m) {
+        let at = m.index;
+        for (const g of segments) {
+          if (at < g.end - g.start) {
+            const year = Number(m[1]);
+            const { startMonth, endMonth } = periodAt(text, m.index, m[0].length, year);
+            return { year, startMonth, endMonth, from: 'title', line: g.line, start: g.start + at, end: g.start + at + m[1].length };
+          }
+          at -= g.end - g.start;
+        }
+      }
+    } else {
+      candidates.push({ line: report.title.line, offset: report.title.start, text, from: 'title' });
+    }
   }
   if (report.opening) candidates.push({ line: report.opening.line, offset: 0, text: source.lines[report.opening.line], from: 'opening' });
   for (const c of candidates) {

@@ -8,7 +8,8 @@ import { LineRule, Rule, RuleContext } from '../rules/rule';
 import { RuleFinding } from '../engine/types';
 import { LineCache, LineMemo, NO_CACHE } from '../engine/line-cache';
 import { ParsedDocument, Report, parseDocument } from '../engine/parse';
-import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
+import { AUTO, Genres, getGenres, singleGenre } from '../engine/genre';
+import { Profile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
 import { TeamDictionary } from '../engine/team-dictionary';
@@ -19,8 +20,12 @@ import { WordFacts } from '../engine/word-facts';
 export type SeveritySetting = Severity | 'off';
 
 export interface AnalyzeOptions {
-  /** A profile id, a path to a profile JSON file, or a compiled profile. */
-  profile?: string | Profile;
+  /**
+   * The genre of the reports: `auto` (the default: each report gets the genre
+   * its title and opening say), a genre's id, a path to a profile JSON file,
+   * a compiled profile, or a set of genres to detect among.
+   */
+  profile?: string | Profile | Genres;
   /** Parse `#` headings and Markdown emphasis (for .md files). */
   markdown?: boolean;
   /** Severity per rule id, or 'off'. Rules not named keep their default. */
@@ -82,13 +87,13 @@ export interface Analysis {
 }
 
 export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysis {
-  const profile = typeof options.profile === 'object' ? options.profile : getProfile(options.profile ?? DEFAULT_PROFILE_ID);
+  const profile = genresOf(options.profile);
   const source = new SourceText(text);
   const cache = options.cache;
   cache?.begin(lineCacheKey({ ...options, profile }), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
   const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
-  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, team: options.team, word: options.word };
+  const ctx: RuleContext = { doc, source, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, team: options.team, word: options.word };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   // Without a memo every rule finding is new, so remembering what was made of it
@@ -97,13 +102,18 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   const rules = options.rules ?? ALL_RULES;
   // Findings that say what another rule would say where they overlap (RuleFinding.covers).
   const covering: { finding: Finding; covers: readonly string[] }[] = [];
+  const switchesRules = doc.reports.some((r) => r.profile.data.rules !== undefined);
   for (const rule of rules) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
     if (rule.requiresSegmenter && !options.segmenter) continue;
     const severity = setting ?? rule.defaultSeverity;
+    // A genre may switch a rule off for its reports (the profile's `rules`).
+    const off = switchesRules ? doc.reports.filter((r) => !r.profile.enables(rule.id)) : NONE;
+    if (off.length === doc.reports.length && off.length > 0) continue;
     try {
       for (const f of runRule(rule, ctx, memo)) {
+        if (off.length && off.some((r) => r.startLine <= f.range.start.line && f.range.start.line <= r.endLine)) continue;
         const out = withCode(f, rule.id, f.severity === undefined ? severity : milder(f.severity, severity));
         findings.push(out);
         if (f.covers !== undefined) covering.push({ finding: out, covers: f.covers });
@@ -118,6 +128,8 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   // Markdown drafts may switch rules off with <!-- zongjie-disable… --> comments (suppress.ts).
   return { doc, findings: options.markdown && text.includes('zongjie-') ? withoutDisabled(source.lines, shown) : shown, failures, rules };
 }
+
+const NONE: readonly Report[] = [];
 
 /** The milder of two severities. */
 function milder(a: Severity, b: Severity): Severity {
@@ -151,12 +163,19 @@ function outsideResidue(doc: ParsedDocument, findings: Finding[], rules: readonl
       (typeof f.data?.region === 'string' && f.data.region !== 'body') ||
       !spans.some(
         (r) =>
+          // A finding that starts inside the span speaks of it (「、、」 made of a page-chunk counter's 、 and the text's own).
           r.startLine === f.range.start.line &&
-          f.range.end.line === f.range.start.line &&
           r.range.start.character <= f.range.start.character &&
-          f.range.end.character <= r.range.end.character,
+          f.range.start.character < r.range.end.character,
       ),
   );
+}
+
+/** The genres an analysis reads reports under. */
+export function genresOf(profile: AnalyzeOptions['profile']): Genres {
+  if (profile === undefined) return getGenres(AUTO);
+  if (typeof profile === 'string') return getGenres(profile);
+  return 'detect' in profile ? profile : singleGenre(profile);
 }
 
 // ---------------------------------------------------------------------------

@@ -69,7 +69,7 @@ interface Candidate {
 
 export function completionsAt(analysis: Analysis, position: Position, lineTextBeforeCursor: string): CompletionProposal[] {
   const { doc } = analysis;
-  const { source, profile } = doc;
+  const { source } = doc;
   const prefix = lineTextBeforeCursor;
   let head = leadingBlank(prefix);
   if (doc.markdown) {
@@ -81,6 +81,8 @@ export function completionsAt(analysis: Analysis, position: Position, lineTextBe
 
   const reports = doc.reports.filter((r) => r.startLine <= position.line);
   const report: Report | undefined = reports[reports.length - 1];
+  // The genre of the report being written (the fallback genre before any report).
+  const profile = report?.profile ?? doc.genres.fallback;
   if (report?.title && report.title.line === position.line) return [];
 
   const candidates: Candidate[] = [];

@@ -131,7 +131,7 @@ function partAbove(analysis: Analysis, line: number): ProfilePart | undefined {
   const report = analysis.doc.reports.find((r) => r.startLine <= line && line <= r.endLine);
   const root = report?.roots.filter((r) => r.line < line && line <= r.endLine).pop();
   const slot = report?.parts.find((p) => p.node === root && p.slot)?.slot;
-  return slot ? analysis.doc.profile.part(slot) : undefined;
+  return slot ? report?.profile.part(slot) : undefined;
 }
 
 function placeholderSection(analysis: Analysis, f: Finding): string {
@@ -202,13 +202,18 @@ function rootOf(node: HeadingNode): HeadingNode {
 
 function headingSection(analysis: Analysis, report: Report, node: HeadingNode): string {
   const { doc } = analysis;
-  const profile = doc.profile;
+  const profile = report.profile;
   const label = doc.source.lines[node.line].slice(node.marker.markerStart, node.marker.textEnd).replace(/\*\*/g, '').trim();
   const own = report.parts.filter((p) => p.node === node);
   if (own.length) {
     const names = own.map((p) => `「${partName(profile, p.slot)}」`).join('和');
-    const lines = [`**标题「${label}」**：一级标题，归入${names}部分。`];
+    const lines = [`**标题「${label}」**：一级标题，归入${names}部分（${profile.name}）。`];
     for (const p of own) lines.push(reasonText(profile, p));
+    // What the genre's profile says a writer should put in this part.
+    for (const p of own) {
+      const guidance = p.slot ? profile.part(p.slot)?.hover : undefined;
+      if (guidance && p.reason === 'heading') lines.push(`写作要点：${guidance}`);
+    }
     return lines.join('\n\n');
   }
   const restart = report.parts.find((p) => p.reason === 'restart' && p.line === node.line);
@@ -223,7 +228,8 @@ function headingSection(analysis: Analysis, report: Report, node: HeadingNode): 
 }
 
 function runningTextSection(analysis: Analysis, p: ReportPart): string {
-  return `**正文中的部分**\n\n${reasonText(analysis.doc.profile, p)}`;
+  const report = analysis.doc.reports.find((r) => r.parts.includes(p));
+  return `**正文中的部分**\n\n${reasonText(report?.profile ?? analysis.doc.genres.fallback, p)}`;
 }
 
 /**

@@ -15,6 +15,9 @@ export interface OutlineSection {
 
 export interface OutlineReport {
   title: { line: number; text: string } | null;
+  /** The report's genre: its profile's id and name. */
+  genre: string;
+  genreName: string;
   sections: OutlineSection[];
 }
 
@@ -32,6 +35,8 @@ function nodeSection(node: HeadingNode, slot: string | null): OutlineSection {
 export function reportOutline(report: Report): OutlineReport {
   return {
     title: report.title ? { line: report.title.line, text: report.title.text } : null,
+    genre: report.profile.id,
+    genreName: report.profile.name,
     sections: report.parts.map((p) =>
       p.node
         ? nodeSection(p.node, p.slot)

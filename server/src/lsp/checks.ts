@@ -9,6 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { AnalyzeOptions, Analysis, RuleFailure, SeveritySetting, analyzeText } from '../features/analyze';
 import { LineCache } from '../engine/line-cache';
 import { ParsedDocument } from '../engine/parse';
+import { Genres } from '../engine/genre';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText, isBlankLine } from '../engine/source';
@@ -29,7 +30,7 @@ export const LARGE_DOCUMENT_BYTES = 2 * 1024 * 1024;
 export type CheckMode = 'basic' | 'full' | 'reduced';
 
 export interface CheckOptions {
-  profile: Profile;
+  profile: Genres | Profile;
   markdown: boolean;
   severities: Record<string, SeveritySetting>;
   placeholderPatterns: RegExp[];

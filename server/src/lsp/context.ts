@@ -10,6 +10,7 @@ import { DocumentSession } from './document-session';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
 import { SettingsStore } from './settings-store';
 import { WordViews } from './word-views';
+import { UserProfiles } from './user-profiles';
 
 export interface ServerContext {
   readonly connection: Connection;
@@ -22,6 +23,10 @@ export interface ServerContext {
   readonly forced: Set<string>;
   /** The Word documents shown as read-only text views, read by the server. */
   readonly wordViews: WordViews;
+  /** The genres of the workspace's .zongjie/profiles, read again when they change. */
+  readonly userProfiles: UserProfiles;
+  /** The genre id the user chose per file URI (zongjie.setFileGenre). */
+  readonly fileGenres: Map<string, string>;
 
   /** The session of an open document, made on first use. */
   session(uri: string): DocumentSession;

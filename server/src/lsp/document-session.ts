@@ -15,6 +15,7 @@
  * the result of a newer version, setting or command. A closed session
  * publishes nothing more.
  */
+import { Genres } from '../engine/genre';
 import { EMPTY_CONFIG, TeamConfig } from '../config/team-config';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -61,6 +62,8 @@ export interface SessionEnvironment {
   /** URIs the user asked to check as reports. */
   readonly forced: ReadonlySet<string>;
   readonly segmenter: SegmenterLifecycle;
+  /** The genre the user chose for the file (「选择文体」), if any: it wins over the team's and the setting's. */
+  genres(uri: string): Genres | undefined;
   /** A resultId not given out before in this server. */
   nextResultId(): string;
   sendDiagnostics(params: PublishDiagnosticsParams): void;
@@ -181,7 +184,7 @@ export class DocumentSession {
   private isChecked(doc: TextDocument, text: string): boolean {
     // A Word view is checked whatever its title: the user asked for it by opening it.
     if (isWordViewUri(doc.uri)) return this.env.wordFacts?.(doc.uri, text) !== undefined;
-    const profile = this.env.teamConfig?.(doc.uri).profile ?? this.env.settings.current.profile;
+    const profile = this.env.genres(this.uri) ?? this.env.teamConfig?.(doc.uri).profile ?? this.env.settings.current.profile;
     return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile, forced: this.env.forced }, this.gate);
   }
 
@@ -197,7 +200,7 @@ export class DocumentSession {
       this.cacheKey = key;
     }
     return {
-      profile: team.profile ?? settings.current.profile,
+      profile: this.env.genres(this.uri) ?? team.profile ?? settings.current.profile,
       markdown,
       severities: team.files.length ? { ...settings.current.severities, ...team.severities } : settings.current.severities,
       placeholderPatterns,
@@ -301,7 +304,7 @@ export class DocumentSession {
     const p = this.parsedDoc;
     if (p && p.version === doc.version && p.generation === generation) return p.doc;
     try {
-      const parsedDoc = parseDocument(new SourceText(text), this.env.settings.current.profile, { markdown: isMarkdownDocument(doc.uri, doc.languageId) });
+      const parsedDoc = parseDocument(new SourceText(text), this.env.genres(this.uri) ?? this.env.teamConfig?.(doc.uri).profile ?? this.env.settings.current.profile, { markdown: isMarkdownDocument(doc.uri, doc.languageId) });
       this.parsedDoc = { version: doc.version, generation, doc: parsedDoc };
       return parsedDoc;
     } catch (e) {

@@ -8,6 +8,7 @@
 import { isMarkdownPath, lineCacheKey } from '../features/analyze';
 import { LineCache } from '../engine/line-cache';
 import { parseDocument } from '../engine/parse';
+import { Genres } from '../engine/genre';
 import { Profile } from '../engine/profile';
 import { SourceText } from '../engine/source';
 
@@ -64,11 +65,11 @@ export function leadingLines(text: string, lines: number): string {
  * pattern) among the first lines of content, after skipping template residue
  * and a collection's own title.
  */
-export function looksLikeReport(text: string, profile: Profile, markdown = false): boolean {
+export function looksLikeReport(text: string, profile: Genres | Profile, markdown = false): boolean {
   return headLooksLikeReport(leadingLines(text, GATE_LINES), profile, markdown);
 }
 
-function headLooksLikeReport(head: string, profile: Profile, markdown: boolean, cache?: LineCache): boolean {
+function headLooksLikeReport(head: string, profile: Genres | Profile, markdown: boolean, cache?: LineCache): boolean {
   const source = new SourceText(head);
   cache?.begin(lineCacheKey({ profile, markdown }), source.lines);
   const doc = parseDocument(source, profile, { markdown, memo: cache });
@@ -87,7 +88,7 @@ export interface GateMemo {
    */
   lines?: LineCache;
   head?: string;
-  profile?: Profile;
+  profile?: Genres | Profile;
   markdown?: boolean;
   result?: boolean;
 }
@@ -96,7 +97,7 @@ export interface GateInput {
   uri: string;
   languageId: string;
   text: string;
-  profile: Profile;
+  profile: Genres | Profile;
   /** URIs the user asked to check as reports (zongjie.checkAsReport). */
   forced: ReadonlySet<string>;
 }

@@ -13,7 +13,9 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtInProfileIds, getProfile } from '../engine/profile';
+import { Genres, getGenres } from '../engine/genre';
+import { UserProfiles } from './user-profiles';
+import { builtInProfileIds } from '../engine/profile';
 import { ALL_RULES } from '../rules';
 import { Rule } from '../rules/rule';
 import { Capabilities, DEFAULT_CAPABILITIES } from './capabilities';
@@ -60,8 +62,13 @@ export interface ServerOptions {
   segmenterAfterFirstCheck?: boolean;
 }
 
-function settingsEnvironment(rules: readonly Rule[]): SettingsEnvironment {
-  return { ruleIds: rules.map((r) => r.id), profileIds: builtInProfileIds(), loadProfile: getProfile };
+function settingsEnvironment(rules: readonly Rule[], user: UserProfiles): SettingsEnvironment {
+  return {
+    ruleIds: rules.map((r) => r.id),
+    profileIds: builtInProfileIds(),
+    loadProfile: (id) => getGenres(id, user.get().genres),
+    profileProblems: () => user.get().problems,
+  };
 }
 
 export class ZongjieServer implements ServerContext {
@@ -71,6 +78,8 @@ export class ZongjieServer implements ServerContext {
   readonly segmenter: SegmenterLifecycle;
   readonly forced = new Set<string>();
   readonly wordViews = new WordViews();
+  readonly userProfiles = new UserProfiles();
+  readonly fileGenres = new Map<string, string>();
   private readonly sessions = new Map<string, DocumentSession>();
   private readonly sessionEnv: SessionEnvironment;
   private readonly teamConfig: TeamConfigStore;
@@ -87,7 +96,7 @@ export class ZongjieServer implements ServerContext {
       this.scheduleAll();
       this.requestPullRefresh();
     };
-    this.settings = new SettingsStore(connection, settingsEnvironment(rules), {
+    this.settings = new SettingsStore(connection, settingsEnvironment(rules, this.userProfiles), {
       pulls: () => this.caps.configuration,
       warn: (message) => this.warn(message),
       changed,
@@ -104,7 +113,16 @@ export class ZongjieServer implements ServerContext {
       (message) => this.warn(message),
     );
     // A .zongjie.json created, changed or deleted (the client watches them): check everything again.
-    connection.onDidChangeWatchedFiles(() => this.settings.invalidate());
+    // A profile file (.zongjie/profiles/*.json, or one the setting names) changed: read the genres
+    // again and validate the settings under them (one handler: a second registration would replace this one).
+    connection.onDidChangeWatchedFiles((params) => {
+      if (params.changes.some((c) => UserProfiles.isProfileFile(c.uri) || (/\.json$/i.test(c.uri) && !/\.zongjie\.json$/i.test(c.uri)))) {
+        this.userProfiles.invalidate();
+        this.settings.revalidate();
+      } else {
+        this.settings.invalidate();
+      }
+    });
     this.queue = new CheckQueue(
       () => this.settings.ready,
       (uri) => {
@@ -121,6 +139,7 @@ export class ZongjieServer implements ServerContext {
       settings: this.settings,
       forced: this.forced,
       segmenter: this.segmenter,
+      genres: (uri) => this.genresFor(uri),
       nextResultId: () => String(++this.resultCounter),
       sendDiagnostics: (params) => void this.connection.sendDiagnostics(params),
       logError: (line) => this.connection.console.error(line),
@@ -139,6 +158,18 @@ export class ZongjieServer implements ServerContext {
     registerCompletion(this);
     registerHover(this);
     registerDocuments(this);
+  }
+
+  /** The genre the user chose for the file, if any. */
+  private genresFor(uri: string): Genres | undefined {
+    const chosen = this.fileGenres.get(uri);
+    if (chosen === undefined) return undefined;
+    try {
+      return getGenres(chosen, this.userProfiles.get().genres);
+    } catch {
+      // A chosen genre that no longer exists (a deleted profile file): the team's or the setting's genres apply.
+      return undefined;
+    }
   }
 
   session(uri: string): DocumentSession {

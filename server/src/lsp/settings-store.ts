@@ -32,6 +32,8 @@ export class SettingsStore {
   /** Settles when the settings being read are in effect (or after SETTINGS_WAIT_MS for the first read). */
   ready: Promise<void> = Promise.resolve();
   private request = 0;
+  /** The raw settings of the latest read, to validate again when the user's profile files change. */
+  private lastRaw: unknown = undefined;
   /** Problems already shown to the user (each once per session). */
   private readonly reported = new Set<string>();
 
@@ -72,7 +74,21 @@ export class SettingsStore {
       raw = pushed && typeof pushed === 'object' && SETTINGS_SECTION in pushed ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : pushed;
     }
     if (request !== this.request) return;
-    const { settings, problems } = validateSettings(raw, this.env);
+    this.lastRaw = raw;
+    this.apply();
+  }
+
+  /**
+   * The same settings validated again: a profile they name or the user's
+   * profile files changed. Every open document is checked again.
+   */
+  revalidate(): void {
+    ++this.request;
+    this.apply();
+  }
+
+  private apply(): void {
+    const { settings, problems } = validateSettings(this.lastRaw, this.env);
     for (const p of problems) {
       if (this.reported.has(p.message)) continue;
       this.reported.add(p.message);

@@ -10,7 +10,8 @@
  * Pure: the profile loader is passed in, so tests need no files.
  */
 import { SeveritySetting } from '../features/analyze';
-import { DEFAULT_PROFILE_ID, Profile, ProfileError } from '../engine/profile';
+import { AUTO, Genres } from '../engine/genre';
+import { ProfileError } from '../engine/profile';
 import { SEVERITIES } from '../engine/types';
 import { SETTINGS_SECTION } from '../protocol';
 import { unsafePatternReason } from './pattern-safety';
@@ -20,7 +21,8 @@ import { unsafePatternReason } from './pattern-safety';
 export interface EffectiveSettings {
   /** False: no diagnostics at all (outline and folding stay). */
   enable: boolean;
-  profile: Profile;
+  /** The genres reports are read under: detection (auto) or one genre for all. */
+  profile: Genres;
   /** Severity per rule id, or 'off'; rules not named keep their default. */
   severities: Record<string, SeveritySetting>;
   /** The user's extra placeholder patterns, compiled, in the order given. */
@@ -39,8 +41,10 @@ export interface SettingsEnvironment {
   ruleIds: readonly string[];
   /** Ids of the built-in profiles, for messages. */
   profileIds: readonly string[];
-  /** Returns the profile for an id or a .json path; throws ProfileError with a Chinese message. */
-  loadProfile(idOrPath: string): Profile;
+  /** Returns the genres for `auto`, a genre's id or a .json path; throws ProfileError with a Chinese message. */
+  loadProfile(idOrPath: string): Genres;
+  /** Problems with the user's own profile files (.zongjie/profiles), in Chinese. */
+  profileProblems?(): readonly string[];
 }
 
 export interface ValidatedSettings {
@@ -72,8 +76,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function validateSettings(raw: unknown, env: SettingsEnvironment): ValidatedSettings {
   const problems: SettingProblem[] = [];
   const problem = (setting: string, message: string) => problems.push({ setting, message });
-  const defaultProfile = env.loadProfile(DEFAULT_PROFILE_ID);
+  const defaultProfile = env.loadProfile(AUTO);
   const settings: EffectiveSettings = { enable: true, profile: defaultProfile, severities: {}, placeholderPatterns: [] };
+
+  // The user's profile files: each one that cannot be used is named; the built-in genres stand in.
+  for (const p of env.profileProblems?.() ?? []) {
+    problem('zongjie.profile', `${p.replace(/[。.]$/, '')}。在改正之前，Zongjie 按内置文体检查。`);
+  }
 
   if (raw === null || raw === undefined) return { settings, problems };
   if (!isPlainObject(raw)) {
@@ -92,7 +101,7 @@ export function validateSettings(raw: unknown, env: SettingsEnvironment): Valida
   const profile = raw.profile;
   if (profile !== undefined && profile !== null && profile !== '') {
     if (typeof profile !== 'string') {
-      problem('zongjie.profile', `设置 zongjie.profile 应为配置档案的名称，而不是 ${describe(profile)}；已使用默认值「${DEFAULT_PROFILE_ID}」。`);
+      problem('zongjie.profile', `设置 zongjie.profile 应为配置档案的名称，而不是 ${describe(profile)}；已使用默认值「${AUTO}」（自动识别文体）。`);
     } else {
       try {
         settings.profile = env.loadProfile(profile);
@@ -101,7 +110,7 @@ export function validateSettings(raw: unknown, env: SettingsEnvironment): Valida
           e instanceof ProfileError
             ? e.message.replace(/[。.]$/, '')
             : `没有名为「${profile}」的配置档案；可用的有：${env.profileIds.join('、')}`;
-        problem('zongjie.profile', `设置 zongjie.profile 无效：${reason}。已使用默认值「${DEFAULT_PROFILE_ID}」。`);
+        problem('zongjie.profile', `设置 zongjie.profile 无效：${reason}。已使用默认值「${AUTO}」（自动识别文体）。`);
       }
     }
   }

@@ -47,8 +47,8 @@ function headingSelection(node: HeadingNode): Range {
   };
 }
 
-function partNames(doc: ParsedDocument, parts: ReportPart[]): string {
-  return parts.map((p) => (p.slot ? doc.profile.part(p.slot)?.name ?? p.slot : '未归类')).join('、');
+function partNames(report: Report, parts: ReportPart[]): string {
+  return parts.map((p) => (p.slot ? report.profile.part(p.slot)?.name ?? p.slot : '未归类')).join('、');
 }
 
 function headingSymbol(doc: ParsedDocument, node: HeadingNode, detail?: string): DocumentSymbol {
@@ -64,13 +64,13 @@ function headingSymbol(doc: ParsedDocument, node: HeadingNode, detail?: string):
   return symbol;
 }
 
-function unheadedPartSymbol(doc: ParsedDocument, part: ReportPart): DocumentSymbol {
+function unheadedPartSymbol(doc: ParsedDocument, report: Report, part: ReportPart): DocumentSymbol {
   const line = doc.source.lines[part.line];
   const info = doc.lines[part.line];
   const start = Math.min(part.character, line.length);
   const end = part.evidence ? Math.min(start + part.evidence.length, line.length) : Math.max(info.end, start);
   const range: Range = { start: { line: part.line, character: start }, end: { line: part.line, character: end } };
-  const name = partNames(doc, [part]);
+  const name = partNames(report, [part]);
   // A restarted list is a list of headings without the part's own heading; the other kinds are prose.
   const where = part.reason === 'restart' ? '（无标题）' : '（正文中）';
   return { name: name + where, detail: name, kind: PART_KIND, range, selectionRange: range, children: [] };
@@ -82,7 +82,7 @@ export function reportSymbol(doc: ParsedDocument, report: Report): DocumentSymbo
   if (report.title) {
     selectionRange = {
       start: { line: report.title.line, character: report.title.start },
-      end: { line: report.title.line, character: report.title.end },
+      end: { line: report.title.endLine ?? report.title.line, character: report.title.end },
     };
   } else {
     const info = doc.lines[report.startLine];
@@ -96,14 +96,15 @@ export function reportSymbol(doc: ParsedDocument, report: Report): DocumentSymbo
       shown.add(part.node);
       // A merged heading ("存在问题及下一步计划") fills several parts: one symbol names them all.
       const same = report.parts.filter((q) => q.node === part.node);
-      children.push(headingSymbol(doc, part.node, partNames(doc, same)));
+      children.push(headingSymbol(doc, part.node, partNames(report, same)));
     } else {
-      children.push(unheadedPartSymbol(doc, part));
+      children.push(unheadedPartSymbol(doc, report, part));
     }
   }
   return {
     name: report.title?.text || UNTITLED_REPORT_NAME,
-    detail: doc.profile.name,
+    // The report's genre, as detected (or as chosen for the file).
+    detail: report.profile.name,
     kind: REPORT_KIND,
     range: linesRange(doc, report.startLine, end),
     selectionRange,

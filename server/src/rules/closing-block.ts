@@ -56,7 +56,7 @@ export const closingBlockRule: ReportRule = {
   fixable: false,
   scope: 'report',
   checkReport(report, ctx) {
-    if (ctx.profile.data.closingBlock === false || !report.title) return [];
+    if (report.profile.data.closingBlock === false || !report.title) return [];
     const { doc, source } = ctx;
     if (findClosingBlock(report, source, doc.lines)) return [];
     let last = -1;

@@ -67,7 +67,7 @@ export const closingDateRule: ReportRule = {
         data: { kind: 'form', right },
       });
     }
-    if (ctx.profile.data.retrospective === false) return out;
+    if (report.profile.data.retrospective === false) return out;
     const period = reportPeriod(report, ctx.source);
     if (period && monthIndex(year, month) < period.startMonth) {
       out.push({

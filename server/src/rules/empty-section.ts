@@ -37,9 +37,13 @@ export const emptySectionRule: DocumentRule = {
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
     for (const report of ctx.doc.reports) {
-      for (const h of report.headings) {
+      for (let i = 0; i < report.headings.length; i++) {
+        const h = report.headings[i];
         // 一是… lines are list items whose sentence is their content.
         if (h.hasBody || h.marker.style === 'cn-shi' || h.text.length >= STATEMENT_LENGTH) continue;
+        // 「（一）…」 right before another 「（一）」: a parent written at the wrong level; the numbering rule reports the restart.
+        const next = report.headings[i + 1];
+        if (next && next.marker.style === h.marker.style && next.marker.number === h.marker.number && next.marker.number > 0) continue;
         const line = ctx.source.lines[h.line];
         const label = line.slice(h.marker.markerStart, h.marker.textEnd);
         out.push({

@@ -6,14 +6,17 @@ import { FixProposal, lineEnding, quoted } from '../engine/edits';
 import { headingFrame, sequentialEdits } from '../engine/heading-edits';
 import { formatMarker } from '../engine/markers';
 import { ParsedDocument, Report } from '../engine/parse';
-import { ProfilePart } from '../engine/profile';
+import { Profile, ProfilePart } from '../engine/profile';
 import { leadingBlank } from '../engine/source';
 import { Finding, lineRange, Range, RuleFinding, TextEdit } from '../engine/types';
 import { DocumentRule, RuleContext } from './rule';
 
 /** Where a report's findings about the report as a whole are shown: its title, or its first line. */
 export function reportAnchor(doc: ParsedDocument, report: Report): Range {
-  if (report.title) return lineRange(report.title.line, report.title.start, report.title.end);
+  if (report.title) {
+    const t = report.title;
+    return t.endLine !== undefined ? { start: { line: t.line, character: t.start }, end: { line: t.endLine, character: t.end } } : lineRange(t.line, t.start, t.end);
+  }
   const info = doc.lines[report.startLine];
   return lineRange(report.startLine, info.start, Math.max(info.start, info.end));
 }
@@ -69,9 +72,9 @@ export const missingSectionRule: DocumentRule = {
     for (const report of ctx.doc.reports) {
       const present = new Set(report.parts.map((p) => p.slot));
       const topLevelNumbered = report.roots.filter((r) => r.marker.style === 'cn-dun');
-      for (const part of ctx.profile.parts) {
+      for (const part of report.profile.parts) {
         if (!part.required || present.has(part.slot)) continue;
-        const beforeLine = insertionLineFor(report, part, ctx.profile.parts);
+        const beforeLine = insertionLineFor(report, part, report.profile.parts);
         // Suggest the top-level number the heading would take at that place.
         const precedingTop = topLevelNumbered.filter((r) => r.line < beforeLine);
         const number = precedingTop.length ? precedingTop[precedingTop.length - 1].marker.number + 1 : 1;
@@ -107,7 +110,7 @@ export const missingSectionRule: DocumentRule = {
 export const PROMPT_LINE = '【请填写本部分内容】';
 const PROMPT_LINE_SAFE = '【请填写本部分内容，替换本行】';
 
-export function promptLine(profile: ParsedDocument['profile']): string {
+export function promptLine(profile: Profile): string {
   return profile.parts.some((p) => p.headingRegexes.some((re) => re.test(PROMPT_LINE))) ? PROMPT_LINE_SAFE : PROMPT_LINE;
 }
 
@@ -122,7 +125,7 @@ export function missingPartEdit(doc: ParsedDocument, finding: Finding): FixPropo
   if (finding.code !== 'missing-section' || !finding.data) return null;
   const { slot, beforeLine, report: index } = finding.data as { slot?: unknown; beforeLine?: unknown; report?: unknown };
   const report = typeof index === 'number' ? doc.reports[index] : undefined;
-  const part = typeof slot === 'string' ? doc.profile.part(slot) : undefined;
+  const part = typeof slot === 'string' ? report?.profile.part(slot) : undefined;
   if (!report || !part || typeof beforeLine !== 'number' || beforeLine < report.startLine || beforeLine > report.endLine + 1) return null;
   const source = doc.source;
   const eol = lineEnding(source);
@@ -141,7 +144,7 @@ export function missingPartEdit(doc: ParsedDocument, finding: Finding): FixPropo
   }
   const frame = headingFrame(source, reference);
   const indent = frame.prefix.slice(0, leadingBlank(frame.prefix));
-  const block = [frame.prefix + heading + frame.suffix, indent + promptLine(doc.profile)];
+  const block = [frame.prefix + heading + frame.suffix, indent + promptLine(report.profile)];
 
   let insert: TextEdit;
   if (beforeLine < source.lineCount) {

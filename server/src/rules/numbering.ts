@@ -8,7 +8,7 @@ import { FixGroup, FixProposal, edit, lineEnding, quoted, sameEdits } from '../e
 import { headingFrame, headingOnLine, headingRun, sequentialEdits } from '../engine/heading-edits';
 import { NUMBERED_STYLES, formatMarker, toChineseNumber } from '../engine/markers';
 import { HeadingNode, ParsedDocument, Report, reportAt } from '../engine/parse';
-import { ProfilePart } from '../engine/profile';
+import { Profile, ProfilePart } from '../engine/profile';
 import { enumerationItems } from '../engine/enumeration';
 import { Finding, lineRange, Position, RuleFinding, TextEdit } from '../engine/types';
 import { ReportRule, RuleContext } from './rule';
@@ -71,6 +71,24 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
   const { source, doc } = ctx;
   // The last 一是/二是 number written on each line, so a list may run on from one line to the next.
   const lastEnum = new Map<number, number>();
+  /**
+   * Whether the item before 「N是」 is written earlier in its section, where the
+   * sentence-start test cannot see it: glued to the heading (「……主要做法一是……」)
+   * or mid-line in a paragraph that a page break or a print line cut off.
+   */
+  const writtenBefore = (line: number, at: number, n: number): boolean => {
+    if (n < 1) return false;
+    const word = shi(n);
+    if (source.lines[line].lastIndexOf(word, at) >= 0) return true;
+    for (let l = line - 1; l >= report.startLine; l--) {
+      const info = doc.lines[l];
+      if (info.kind === 'blank' || info.kind === 'residue') continue;
+      if (source.lines[l].includes(word)) return true;
+      // The section's own heading ends the search (its line counts: the item may be glued to it).
+      if (info.kind === 'heading' && info.heading?.style !== 'cn-shi') return false;
+    }
+    return false;
+  };
   const continuesFrom = (line: number): number => {
     // the last enumeration number on the nearest content line before `line`
     for (let l = line - 1; l >= report.startLine; l--) {
@@ -81,11 +99,17 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
     return 0;
   };
 
+  // Headings inside a flattened line, by line: a 一是 list restarts after each.
+  const inlineAt = new Map<number, number[]>();
+  for (const h of report.headings) {
+    if (h.inline) inlineAt.set(h.line, [...(inlineAt.get(h.line) ?? []), h.marker.markerStart]);
+  }
   for (let l = report.startLine; l <= report.endLine; l++) {
     const info = doc.lines[l];
     if (info.kind !== 'body' && info.kind !== 'heading') continue;
     const text = source.lines[l];
     const items = ctx.doc.enumerationsAt(l);
+    const headingsHere = inlineAt.get(l);
     if (items.length) lastEnum.set(l, items[items.length - 1].number);
     const isShiHeading = info.heading?.style === 'cn-shi';
     for (let i = 0; i < items.length; i++) {
@@ -94,7 +118,7 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
       if (i === 0) {
         if (isShiHeading) continue; // checked with its sibling headings below
         const prev = continuesFrom(l);
-        if (it.number !== 1 && it.number !== prev + 1) {
+        if (it.number !== 1 && it.number !== prev + 1 && !writtenBefore(l, it.start, it.number - 1)) {
           out.push({
             message: `「${shi(it.number)}」前面缺少「${shi(1)}」：“一是、二是”的列举应从「${shi(1)}」开始。`,
             range,
@@ -104,7 +128,8 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
         continue;
       }
       const before = items[i - 1].number;
-      if (it.number !== before + 1) {
+      const restarted = it.number === 1 && headingsHere !== undefined && headingsHere.some((at) => items[i - 1].end <= at && at <= it.start);
+      if (it.number !== before + 1 && !restarted) {
         const what = it.number === before ? '重复' : it.number < before ? '顺序颠倒' : '跳号';
         out.push({
           message: `列举编号${what}：「${shi(before)}」之后应为「${shi(before + 1)}」，这里是「${shi(it.number)}」。`,
@@ -125,15 +150,19 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
       list.push(h);
       byRank.set(h.rank, list);
     }
-    for (const run of byRank.values()) checkRun(ctx, run, continuesFrom, lastEnum, out);
+    for (const run of byRank.values()) checkRun(ctx, report.profile, run, continuesFrom, writtenBefore, lastEnum, out);
   }
 
   // A lower-level heading before the report's first top-level heading has no parent.
   const firstTop = report.roots.find((r) => r.marker.style === 'cn-dun');
   if (firstTop) {
+    // One finding for a run of them: 「（一）…（二）…」 before 「一、」 is one misplaced level.
+    const reported = new Set<string>();
     for (const r of report.roots) {
       if (r.line >= firstTop.line) break;
       if (!NUMBERED_STYLES.has(r.marker.style) || r.marker.style === 'cn-shi') continue;
+      if (reported.has(r.marker.style)) continue;
+      reported.add(r.marker.style);
       out.push({
         message: `「${markerText(ctx, r)}」出现在第一个一级标题「${markerText(ctx, firstTop)}」之前，没有上级标题：请检查标题层级。`,
         range: lineRange(r.line, r.marker.markerStart, r.marker.markerEnd),
@@ -144,8 +173,10 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
 
 function checkRun(
   ctx: RuleContext,
+  profile: Profile,
   run: HeadingNode[],
   continuesFrom: (line: number) => number,
+  writtenBefore: (line: number, at: number, n: number) => boolean,
   lastEnum: Map<number, number>,
   out: RuleFinding[],
 ): void {
@@ -165,7 +196,7 @@ function checkRun(
     }
     if (i === 0) {
       const prev = isShi ? continuesFrom(h.line) : 0;
-      if (n !== 1 && n !== prev + 1) {
+      if (n !== 1 && n !== prev + 1 && !(isShi && writtenBefore(h.line, h.marker.markerStart, n - 1))) {
         out.push({
           message: isShi
             ? `「${actual}」前面缺少「${shi(1)}」：“一是、二是”的列举应从「${shi(1)}」开始。`
@@ -185,11 +216,14 @@ function checkRun(
       acceptable.add(continuesFrom(h.line) + 1);
     }
     if (acceptable.has(n)) continue;
+    // The missing number written in the other style of the same brackets (「（二）」, 「(3)」, 「（四）」):
+    // one style slip, which the style check of that level reports, not a skip as well.
+    if (n === p + 2 && prevHeading.children.some((c) => c.marker.number === p + 1 && c.marker.variant.normalize('NFKC') === h.marker.variant.normalize('NFKC'))) continue;
     const expected = formatMarker(h.marker, p + 1);
     const prevText = markerText(ctx, prevHeading);
     let message: string;
     if (n === 1) {
-      message = `编号在同一上级标题下重新从「${actual}」开始，而前面已编到「${prevText}」：如果这里开始的是新的部分（如「${ctx.profile.ordered[ctx.profile.ordered.length - 1]?.name ?? '另一部分'}」），请补上它的上级标题；否则应改为「${expected}」。`;
+      message = `编号在同一上级标题下重新从「${actual}」开始，而前面已编到「${prevText}」：如果这里开始的是新的部分（如「${profile.ordered[profile.ordered.length - 1]?.name ?? '另一部分'}」），请补上它的上级标题；否则应改为「${expected}」。`;
     } else if (n === p) {
       message = `编号重复：前面已有「${prevText}」，这里应为「${expected}」。`;
     } else if (n < p) {
@@ -480,7 +514,7 @@ export function renumberEdits(doc: ParsedDocument, at: Finding | Position, optio
     if (d.restart > 0 && !options.ignorePlansRestart) {
       const restartNode = run[d.restart];
       const plans = report.parts.find((p) => p.reason === 'restart' && p.line === restartNode.line && p.slot);
-      const part = plans?.slot ? doc.profile.part(plans.slot) : undefined;
+      const part = plans?.slot ? report.profile.part(plans.slot) : undefined;
       if (part) {
         const proposal = insertParentProposal(doc, report, restartNode, part);
         if (proposal) return proposal;

@@ -470,7 +470,7 @@ export const placeholderRule: LineRule = {
   fillIn: true,
   scope: 'line',
   // Every line with text: a placeholder in residue or a collection's title still needs filling in.
-  kinds: ['body', 'heading', 'title', 'residue', 'collection'],
+  kinds: ['body', 'heading', 'title', 'residue', 'collection', 'toc'],
   checkLine(line, ctx) {
     const placeholders = findPlaceholders(line, ctx.markdown, ctx.extraPlaceholderPatterns);
     const out: RuleFinding[] = placeholders.map((p) => ({

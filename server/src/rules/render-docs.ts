@@ -6,7 +6,7 @@
  * Not part of the server or the CLI: nothing they bundle imports it.
  */
 import { toChineseNumber } from '../engine/markers';
-import { DEFAULT_PROFILE_ID, getProfile } from '../engine/profile';
+import { builtInProfileIds, getProfile } from '../engine/profile';
 import { Severity } from '../engine/types';
 import { ALL_RULES } from './index';
 import { Rule } from './rule';
@@ -34,17 +34,19 @@ const INTRO = [
   '“可一键修复”指编辑器中的快速修复（或命令行 `zongjie fix`）可以改正其中全部或部分问题；占位符不会被猜测填写，快速修复只会跳到下一个占位符。',
 ];
 
-/** What the default profile requires, written from its data. */
+/** What each built-in genre requires, written from the profiles' data. */
 function profileNote(): string[] {
-  const profile = getProfile(DEFAULT_PROFILE_ID);
-  const required = profile.ordered.filter((p) => p.required);
-  const optional = profile.parts.filter((p) => !p.required);
-  const bold = (parts: { name: string }[]) => parts.map((p) => `**${p.name}**`).join('、');
-  return [
-    `报告的“必备部分”由配置档案决定。内置档案 \`${profile.id}\`（${profile.name}）规定：`,
-    `${bold(required)} ${toChineseNumber(required.length)}部分必备，并按此顺序排列；`,
-    `${bold(optional)} ${toChineseNumber(optional.length)}部分可有可无，位置不限。档案是数据文件：\`server/src/profiles/${profile.id}.json\`。`,
+  const out = [
+    '报告的“必备部分”由它的文体（配置档案）决定。默认按每篇报告的标题和开头自动识别文体（设置 `zongjie.profile` 为 `auto`），认不出时按一般工作总结检查；各文体的标准结构见 [docs/genres.md](genres.md)。内置文体规定的必备部分（按此顺序排列）：',
+    '',
   ];
+  const bold = (parts: { name: string }[]) => parts.map((p) => `**${p.name}**`).join('、') || '（无）';
+  for (const id of builtInProfileIds()) {
+    const profile = getProfile(id);
+    out.push(`- \`${profile.id}\`（${profile.name}）：${bold(profile.ordered.filter((p) => p.required))}`);
+  }
+  out.push('', '档案是数据文件：`server/src/profiles/<id>.json`。');
+  return out;
 }
 
 /** docs/rules.md: the table of all rules, then each rule's section, in the registry's order. */

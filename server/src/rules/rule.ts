@@ -15,7 +15,6 @@
  */
 import { FixGroup, FixProposal } from '../engine/edits';
 import { LineKind, ParsedDocument, Report } from '../engine/parse';
-import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
 import { TeamDictionary } from '../engine/team-dictionary';
@@ -26,7 +25,6 @@ import { WordFacts } from '../engine/word-facts';
 export interface RuleContext {
   doc: ParsedDocument;
   source: SourceText;
-  profile: Profile;
   /** Extra placeholder patterns of the user's own (already validated). */
   extraPlaceholderPatterns: RegExp[];
   /** Present only when word segmentation is ready; see requiresSegmenter. */

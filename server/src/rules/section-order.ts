@@ -34,14 +34,14 @@ export const sectionOrderRule: DocumentRule = {
       const reported = new Set<string>();
       for (const part of report.parts) {
         if (!part.headed || !part.node || part.slot === null) continue;
-        const def = ctx.profile.part(part.slot);
+        const def = report.profile.part(part.slot);
         if (!def || def.order === null) continue;
         if (furthest && def.order < furthest.order) {
           const key = `${def.slot}<${furthest.name}`;
           if (!reported.has(key)) {
             reported.add(key);
             out.push({
-              message: `「${def.name}」应放在「${furthest.name}」之前：这类报告通常按“${ctx.profile.ordered.map((p) => p.name).join('—')}”的顺序写，请调整各部分的位置。`,
+              message: `「${def.name}」应放在「${furthest.name}」之前：这类报告通常按“${report.profile.ordered.map((p) => p.name).join('—')}”的顺序写，请调整各部分的位置。`,
               range: lineRange(part.line, part.node.marker.markerStart, Math.max(part.node.marker.markerStart, ctx.doc.lines[part.line].end)),
               data: { slot: def.slot },
             });

@@ -14,7 +14,7 @@
 import lostYear from '../data/lost-year.json';
 import { reportPeriod } from '../engine/period';
 import { lineRange, RuleFinding } from '../engine/types';
-import { ReportRule } from './rule';
+import { ReportRule, RuleContext } from './rule';
 
 /**
  * Years in the opening that name the period reported on: 「现将2022年…总结如下」,
@@ -123,6 +123,8 @@ export const yearMismatchRule: ReportRule = {
         const lead = m[1] ?? m[2] ?? '';
         const at = m.index + lead.length;
         if (wrapped && m.index === 0 && /^[\s\u3000]*$/.test(lead)) continue;
+        // A line that a hard wrap or PDF extraction cut after the year: 「2025」/「年意识形态……」 reads as one.
+        if (at === doc.lines[l].start && yearEndsLineBefore(doc, source, l, report.startLine)) continue;
         // The year is certain only where the sentence speaks of the period reported
         // on: 「现将年…总结如下」 or the opening paragraph.
         const year = period && (lead === '现将' || l === report.opening?.line) ? period.year : null;
@@ -140,3 +142,13 @@ export const yearMismatchRule: ReportRule = {
     return inReport;
   },
 };
+
+/** Whether the content line before `l` (within the report) ends with a year's digits. */
+function yearEndsLineBefore(doc: RuleContext['doc'], source: RuleContext['source'], l: number, from: number): boolean {
+  for (let k = l - 1; k >= from; k--) {
+    const info = doc.lines[k];
+    if (info.kind === 'blank') continue;
+    return /(?:19|20)[0-9]{2}$/.test(source.lines[k].slice(info.start, info.end));
+  }
+  return false;
+}

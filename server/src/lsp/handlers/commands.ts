@@ -5,7 +5,8 @@
  * placeholder code action's jump), and zongjie.segmenterStatus (which
  * segmenter is in use and why, for the status bar's tooltip).
  */
-import { SERVER_COMMANDS, SegmenterStatus } from '../../protocol';
+import { AUTO } from '../../engine/genre';
+import { GenreInfo, SERVER_COMMANDS, SegmenterStatus } from '../../protocol';
 import { errorText } from '../checks';
 import { parseSelectArgs, placeholderTarget } from '../code-actions';
 import { ServerContext } from '../context';
@@ -16,10 +17,12 @@ export function registerCommands(ctx: ServerContext): void {
   ctx.connection.onExecuteCommand((params) => executeCommand(ctx, params.command, params.arguments ?? []));
 }
 
-function executeCommand(ctx: ServerContext, command: string, args: unknown[]): string[] | SegmenterStatus | { text: string } | Promise<null> {
+function executeCommand(ctx: ServerContext, command: string, args: unknown[]): string[] | SegmenterStatus | GenreInfo[] | Record<string, string> | { text: string } | Promise<null> {
   if (command === SERVER_COMMANDS.selectPlaceholder) return selectPlaceholder(ctx, args);
   if (command === SERVER_COMMANDS.segmenterStatus) return ctx.segmenter.status();
   if (command === SERVER_COMMANDS.wordText) return wordText(ctx, args);
+  if (command === SERVER_COMMANDS.listGenres) return listGenres(ctx);
+  if (command === SERVER_COMMANDS.setFileGenre) return setFileGenre(ctx, args);
   if (command !== SERVER_COMMANDS.checkAsReport && command !== SERVER_COMMANDS.stopCheckingAsReport) {
     throw new ResponseError(ErrorCodes.InvalidRequest, `未知的命令「${command}」。`);
   }
@@ -34,6 +37,33 @@ function executeCommand(ctx: ServerContext, command: string, args: unknown[]): s
   }
   // The client persists this list and passes it back in initializationOptions.forcedReports.
   return [...ctx.forced];
+}
+
+/** zongjie.listGenres: the genres a file may be given, most specific first (the built-in and the workspace's own). */
+function listGenres(ctx: ServerContext): GenreInfo[] {
+  return ctx.userProfiles.get().genres.profiles.map((p) => ({ id: p.id, name: p.name, description: p.data.description ?? '' }));
+}
+
+/**
+ * zongjie.setFileGenre: every report of the file is checked as this genre
+ * (null: detected again from each report's title). Answers the whole map,
+ * which the client persists and passes back in initializationOptions.fileGenres.
+ */
+function setFileGenre(ctx: ServerContext, args: unknown[]): Record<string, string> {
+  const arg = args[0] as { uri?: unknown; genre?: unknown } | undefined;
+  const uri = arg && typeof arg.uri === 'string' ? arg.uri : '';
+  if (!uri) throw new ResponseError(ErrorCodes.InvalidParams, `命令 ${SERVER_COMMANDS.setFileGenre} 需要一个参数：{ uri, genre }。`);
+  const genre = arg?.genre;
+  if (genre === null || genre === undefined || genre === AUTO) {
+    ctx.fileGenres.delete(uri);
+  } else if (typeof genre === 'string' && ctx.userProfiles.get().genres.byId(genre)) {
+    ctx.fileGenres.set(uri, genre);
+  } else {
+    throw new ResponseError(ErrorCodes.InvalidParams, `没有名为「${String(genre)}」的文体。`);
+  }
+  // Every cache of the file was made under the genres it had: check it afresh.
+  ctx.settings.revalidate();
+  return Object.fromEntries(ctx.fileGenres);
 }
 
 /**

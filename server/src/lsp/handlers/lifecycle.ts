@@ -15,6 +15,12 @@ export function registerLifecycle(ctx: ServerContext): void {
       for (const uri of init.forcedReports) if (typeof uri === 'string' && uri) ctx.forced.add(uri);
     }
     initialSettings = init.settings;
+    if (init.fileGenres && typeof init.fileGenres === 'object') {
+      for (const [uri, genre] of Object.entries(init.fileGenres)) if (typeof genre === 'string' && genre) ctx.fileGenres.set(uri, genre);
+    }
+    // The user's genres live in each workspace folder's .zongjie/profiles.
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    ctx.userProfiles.setFolders(folders);
     return initializeResult(ctx.caps);
   });
   ctx.connection.onInitialized(() => {
