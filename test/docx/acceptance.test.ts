@@ -106,6 +106,25 @@ describe('Word drafts give the findings of the same text, and the Word-only ones
     assert.deepEqual(word.map(brief), ['document-properties@document:0:0', 'hidden-text@body:3:19']);
   });
 
+  test("a Word draft's reports get their genre detected from the title, as the same text typed", () => {
+    const party: Draft = {
+      paras: [
+        text('2025年青山镇党委党建工作总结'),
+        text('今年以来，镇党委认真落实管党治党责任，现将有关情况总结如下。'),
+        h1('党建工作主要做法及成效'),
+        text('全年召开党委会', { highlight: 'X' }, '次。'),
+        h1('存在的问题'),
+        text('学习形式比较单一。'),
+        h1('下一步工作打算'),
+        text('创新学习方式。'),
+      ],
+    };
+    sameAsText('party', party);
+    const reports = checkJson(scratch.write('party-genre.docx', draftDocx(party))).reports as { genre: string }[];
+    assert.deepEqual(reports.map((r) => r.genre), ['party-building-summary']);
+    assert.match(run('outline', scratch.write('party-outline.docx', draftDocx(party))).out, /文体：党建工作总结/);
+  });
+
   test('the text output places findings by paragraph', () => {
     const file = scratch.write('text/报告.docx', draftDocx(SUMMARY));
     const res = run('check', file);

@@ -107,6 +107,35 @@ describe('Word views', { timeout: 30000 }, () => {
     }
   });
 
+  test("a Word view's reports get their genre detected from the title, as a text draft's do, and a chosen genre applies", async () => {
+    const file = path.join(dir, '党建.docx');
+    const party: Draft = {
+      paras: [
+        text('2025年青山镇党委党建工作总结'),
+        text('今年以来，镇党委认真落实管党治党责任，现将有关情况总结如下。'),
+        h1('党建工作主要做法及成效'),
+        text('全年召开党委会12次，开展主题党日8次。'),
+        h1('存在的问题'),
+        text('学习形式比较单一。'),
+        h1('下一步工作打算'),
+        text('创新学习方式。'),
+      ],
+    };
+    fs.writeFileSync(file, draftDocx(party));
+    const { fileUri, viewUri } = viewOf(file);
+    const client = await TestClient.inProcess({}, { capabilities: EDITOR_CAPABILITIES });
+    try {
+      const answer = (await client.command(SERVER_COMMANDS.wordText, fileUri, viewUri)) as { text: string };
+      await client.open(viewUri, answer.text);
+      assert.deepEqual(codesOf((await client.waitForVersion(viewUri, 1)).diagnostics), []);
+      assert.equal((await client.symbols(viewUri))[0].detail, '党建工作总结');
+      await client.command(SERVER_COMMANDS.setFileGenre, { uri: viewUri, genre: 'work-plan' });
+      assert.equal((await client.symbols(viewUri))[0].detail, '工作计划（工作要点）');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   test('a file that is not a Word document gets its message as the error', async () => {
     const file = path.join(dir, '网页.docx');
     fs.writeFileSync(file, '<html><body>2025年工作总结</body></html>');
