@@ -143,6 +143,15 @@ const ANY_LINE_PATTERN = anyOf(residueData.line.map((p) => p.pattern));
 const ANY_SPAN = anyOf(residueData.span.map((p) => p.pattern));
 const ANY_RESIDUE = anyOf([...IN_ANY_LINE, ...residueData.families.map((f) => f.anchor)]);
 const ANY_RESIDUE_LONG = anyOf(IN_ANY_LINE);
+/**
+ * The first test on every line: literal words, no Unicode mode, no
+ * look-behind. Every pattern of the data needs one of its
+ * keys (rare words; test/engine/residue-prefilter.test.ts checks the data),
+ * and nearly no report line has any, so the unions below run on few lines.
+ */
+const keysOf = (keys: string[]) => new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+const PREFILTER_SHORT = keysOf(residueData.prefilter.short);
+const PREFILTER_LONG = keysOf(residueData.prefilter.long);
 /** Longer than every family's lines, with a bullet before them. */
 const FAMILY_LINE_MAX = Math.max(...FAMILIES.map((f) => f.maxLength)) + 4;
 
@@ -161,7 +170,8 @@ export interface LineResidue {
 
 export function detectLineResidue(text: string, line: number, start: number, end: number): LineResidue {
   const content = text.slice(start, end);
-  if (!(content.length > FAMILY_LINE_MAX ? ANY_RESIDUE_LONG : ANY_RESIDUE).test(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
+  const long = content.length > FAMILY_LINE_MAX;
+  if (!(long ? PREFILTER_LONG : PREFILTER_SHORT).test(content) || !(long ? ANY_RESIDUE_LONG : ANY_RESIDUE).test(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
   // A numbered line is a heading or an item of the report: residue words in it
   // are flagged, but nothing is deleted unasked. A counter written twice
   // (「1. 1、」: the page's list around the site's own numbering) is never the report's.

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import residueData from '../../server/src/data/residue.json';
+import { detectLineResidue } from '../../server/src/engine/residue';
+
+/**
+ * True when every string `source` matches (case-insensitively) contains one
+ * of `keys`: in every alternative, a run of mandatory literal characters
+ * holds a key, or a mandatory class has only one-character keys, or a
+ * mandatory group does (recursively). Conservative: what it cannot prove
+ * (ranges, \\S, optional parts, k and s, which Unicode case folding matches
+ * with other letters) counts as not needing a key.
+ */
+function needs(source: string, keys: string[]): boolean {
+  const lower = keys.map((k) => k.toLowerCase());
+  const holdsKey = (run: string) => lower.some((k) => run.toLowerCase().includes(k));
+  let i = 0;
+  const alternatives = (): boolean => {
+    let all = true;
+    for (;;) {
+      const ok = sequence();
+      all = all && ok;
+      if (source[i] === '|') i++;
+      else return all;
+    }
+  };
+  const sequence = (): boolean => {
+    let ok = false;
+    let run = '';
+    const close = () => {
+      if (holdsKey(run)) ok = true;
+      run = '';
+    };
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const a = atom();
+      // A quantifier that allows zero repetitions makes the atom optional.
+      let mandatory = true;
+      const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(i));
+      if (q) {
+        mandatory = q[0].startsWith('+') || (q[1] !== undefined && Number(q[1]) > 0);
+        i += q[0].length;
+      }
+      if (a.literal !== undefined && mandatory && !/[ks]/i.test(a.literal)) {
+        run += a.literal;
+        // A repeated character still ends the run only once: 'a{3}b' holds 'ab'.
+        continue;
+      }
+      close();
+      if (a.needy && mandatory) ok = true;
+    }
+    close();
+    return ok;
+  };
+  const atom = (): { needy: boolean; literal?: string } => {
+    const c = source[i];
+    if (c === '(') {
+      i++;
+      let negative = false;
+      const head = /^\?(?:<?[=!]|:)?/.exec(source.slice(i));
+      if (head) {
+        negative = head[0].includes('!');
+        i += head[0].length;
+      }
+      const inner = alternatives();
+      assert.equal(source[i], ')', source);
+      i++;
+      return { needy: !negative && inner };
+    }
+    if (c === '[') {
+      const end = source.indexOf(']', i + 1);
+      const body = source.slice(i + 1, end);
+      i = end + 1;
+      if (body.startsWith('^') || /[^\\]-[^\]]/.test(body) || body.includes('\\')) return { needy: false };
+      return { needy: [...body].every((m) => lower.includes(m.toLowerCase())) };
+    }
+    if (c === '\\') {
+      const e = source[i + 1];
+      i += 2;
+      if (/[.#|>\-()[\]{}?*+^$\\/]/.test(e)) return { needy: false, literal: e };
+      return { needy: false };
+    }
+    const ch = String.fromCodePoint(source.codePointAt(i)!);
+    i += ch.length;
+    if (c === '^' || c === '$' || c === '.') return { needy: false };
+    return { needy: false, literal: ch };
+  };
+  const result = alternatives();
+  assert.equal(i, source.length, `parsed all of ${source}`);
+  return result;
+}
+
+const PRE_LONG = residueData.prefilter.long;
+const PRE_SHORT = residueData.prefilter.short;
+const LONG_PATTERNS = [
+  ...residueData.line.map((p) => p.pattern),
+  ...residueData.span.map((p) => p.pattern),
+  residueData.notice.site,
+  residueData.notice.alone,
+  ...residueData.sentences.map((f) => f.trigger),
+  residueData.adTokens.trigger,
+];
+
+describe('residue prefilter', () => {
+  test('every pattern of the data needs a character of the first test', () => {
+    for (const p of LONG_PATTERNS) assert.ok(needs(p, PRE_LONG), `long: ${p}`);
+    for (const p of [...LONG_PATTERNS, ...residueData.families.map((f) => f.anchor)]) assert.ok(needs(p, PRE_SHORT), `short: ${p}`);
+  });
+
+  test('the checker of the data can fail', () => {
+    assert.equal(needs('免责声明', ['责声']), true);
+    assert.equal(needs('免?责声明', ['免责']), false);
+    assert.equal(needs('免责|声明', ['免责']), false);
+    assert.equal(needs('(?<=总结)精编', ['总结']), true);
+    assert.equal(needs('(?!总结)精编', ['总结']), false);
+    assert.equal(needs('[👉👈]', ['👉', '👈']), true);
+    assert.equal(needs('[👉👈]', ['👉']), false);
+    assert.equal(needs('\\d+页', ['页']), true);
+    assert.equal(needs('\\d+\\s*页', ['\\s*页']), false);
+    assert.equal(needs('VIP', ['vip']), true, 'keys are case-insensitive');
+    assert.equal(needs('\\d\\s*[km]b', ['kb']), false, 'Unicode case folding matches k with the Kelvin sign');
+    assert.equal(needs('[a-z]+\\.(com|cn)', ['com', 'cn']), true);
+    assert.equal(needs('[a-z]+\\.(com|cn)', ['com']), false);
+    assert.equal(needs('仅供(学习|参考)', ['供学']), false, 'a group ends a run');
+  });
+
+  test('lines the first test passes still get every finding', () => {
+    // A line with none of the characters: no residue, no work.
+    assert.deepEqual(detectLineResidue('加强意识形态阵地建设', 0, 0, 10).regions, []);
+    const line = '仅供学习参考';
+    assert.equal(detectLineResidue(line, 0, 0, line.length).wholeLine, true);
+  });
+});
