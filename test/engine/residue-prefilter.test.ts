@@ -128,5 +128,10 @@ describe('residue prefilter', () => {
     assert.deepEqual(detectLineResidue('加强意识形态阵地建设', 0, 0, 10).regions, []);
     const line = '仅供学习参考';
     assert.equal(detectLineResidue(line, 0, 0, line.length).wholeLine, true);
+    // A family is read without the list bullet, but only on a line some pattern
+    // matches with it: a bulleted welcome line alone stays as it was (no finding).
+    const welcome = '欢迎光临某某';
+    assert.equal(detectLineResidue(welcome, 0, 0, welcome.length).wholeLine, true);
+    assert.deepEqual(detectLineResidue(`- ${welcome}`, 0, 0, welcome.length + 2).regions, []);
   });
 });

@@ -125,33 +125,21 @@ const AD_TOKENS = {
   gap: re(residueData.adTokens.gap),
 };
 
-/**
- * Matches wherever anything of the data might: nearly every line has no
- * residue, and one test spares it the rest. Most of a report's text is in
- * lines too long for any whole-line family, which a smaller union serves.
- */
 const anyOf = (patterns: string[]) => re(patterns.map((p) => `(?:${p})`).join('|'));
-const IN_ANY_LINE = [
-  ...residueData.line.map((p) => p.pattern),
-  ...residueData.span.map((p) => p.pattern),
-  residueData.notice.site,
-  residueData.notice.alone,
-  ...residueData.sentences.map((f) => f.trigger),
-  residueData.adTokens.trigger,
-];
 const ANY_LINE_PATTERN = anyOf(residueData.line.map((p) => p.pattern));
 const ANY_SPAN = anyOf(residueData.span.map((p) => p.pattern));
-const ANY_RESIDUE = anyOf([...IN_ANY_LINE, ...residueData.families.map((f) => f.anchor)]);
-const ANY_RESIDUE_LONG = anyOf(IN_ANY_LINE);
 /**
  * The first test on every line: literal words, no Unicode mode, no
  * look-behind. Every pattern of the data needs one of its
  * keys (rare words; test/engine/residue-prefilter.test.ts checks the data),
- * and nearly no report line has any, so the unions below run on few lines.
+ * and nearly no report line has any, so the patterns below run on few lines.
  */
 const keysOf = (keys: string[]) => new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 const PREFILTER_SHORT = keysOf(residueData.prefilter.short);
 const PREFILTER_LONG = keysOf(residueData.prefilter.long);
+// No union of every pattern after the keys: on the few lines with a key, the
+// tests below are needed anyway, and compiling such a union ('iu', look-behinds)
+// cost more on the first analysis (~4 ms) than it saved.
 /** Longer than every family's lines, with a bullet before them. */
 const FAMILY_LINE_MAX = Math.max(...FAMILIES.map((f) => f.maxLength)) + 4;
 
@@ -171,7 +159,7 @@ export interface LineResidue {
 export function detectLineResidue(text: string, line: number, start: number, end: number): LineResidue {
   const content = text.slice(start, end);
   const long = content.length > FAMILY_LINE_MAX;
-  if (!(long ? PREFILTER_LONG : PREFILTER_SHORT).test(content) || !(long ? ANY_RESIDUE_LONG : ANY_RESIDUE).test(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
+  if (!(long ? PREFILTER_LONG : PREFILTER_SHORT).test(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
   // A numbered line is a heading or an item of the report: residue words in it
   // are flagged, but nothing is deleted unasked. A counter written twice
   // (「1. 1、」: the page's list around the site's own numbering) is never the report's.
@@ -180,7 +168,11 @@ export function detectLineResidue(text: string, line: number, start: number, end
 
   // Chrome of a known shape, and the site's notices, are residue as whole
   // lines before any heading is read: they never become a title or a heading.
-  const family = content.length > FAMILY_LINE_MAX ? null : familyOf(content);
+  const family = long ? null : familyOf(content);
+  // Families are tested without the bullet, but a line was only examined when
+  // some pattern matched it with its bullet (「- vip 文档」 alone never was):
+  // keep that, so that the findings stay as they were.
+  if (family !== null && BULLET.test(content) && !anyPatternIn(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
   if (family !== null) return wholeLineResidue(family.label, line, end, family.certain && !numbered);
   if (isNotice(content, doubled)) return wholeLineResidue(NOTICE.label, line, end, !numbered);
 
@@ -243,6 +235,21 @@ export function detectLineResidue(text: string, line: number, start: number, end
   if (ad) return ad;
   if (regions.length === 0 && !voice) return NO_RESIDUE;
   return voice ? { wholeLine: false, regions, voice } : { wholeLine: false, regions };
+}
+
+const NOTICE_SITE = re(residueData.notice.site);
+
+/** True when any pattern of the data matches `content` as it is (what the union of them all used to test first). */
+function anyPatternIn(content: string): boolean {
+  return (
+    FAMILIES.some((f) => f.anchor.test(content)) ||
+    ANY_LINE_PATTERN.test(content) ||
+    ANY_SPAN.test(content) ||
+    NOTICE_SITE.test(content) ||
+    NOTICE.alone.test(content) ||
+    SENTENCE_FAMILIES.some((f) => f.trigger.test(content)) ||
+    AD_TOKENS.trigger.test(content)
+  );
 }
 
 /** The whole-line family `content` belongs to, or null. */
