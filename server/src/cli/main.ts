@@ -115,6 +115,7 @@ function prepare(argv: string[], io: CliIO): Prepared {
   let profile: Profile;
   try {
     profile = getProfile(args.profile);
+    for (const w of profile.warnings ?? []) io.err(`zongjie：${w}`);
   } catch (e) {
     if (e instanceof ProfileError) {
       io.err(`zongjie：${e.message}`);

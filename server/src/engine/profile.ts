@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import ideologySummary from '../profiles/ideology-summary.json';
+import { NEVER, UserPatternError, compileUserPattern, refusalSummary } from './safe-regex';
 
 export interface ProfilePartData {
   slot: string;
@@ -50,6 +51,11 @@ export interface Profile {
   part(slot: string): ProfilePart | undefined;
   /** The parts that have a place in the order, in that order (the first is the work done, in a summary). */
   ordered: ProfilePart[];
+  /**
+   * Chinese, one message at most: the profile's patterns that could not run and
+   * were turned off (a user profile's patterns run on the linear-time engine).
+   */
+  warnings: string[];
 }
 
 export class ProfileError extends Error {}
@@ -67,19 +73,30 @@ export function builtInProfileIds(): string[] {
 const compiled = new Map<string, Profile>();
 
 /** Compiles and validates profile data; throws ProfileError with a Chinese message. */
-export function compileProfile(data: ProfileData, origin = data?.id ?? '?'): Profile {
+export function compileProfile(data: ProfileData, origin = data?.id ?? '?', builtIn = false): Profile {
   const fail = (what: string): never => {
     throw new ProfileError(`配置档案「${origin}」无效：${what}`);
   };
   if (!data || typeof data !== 'object') fail('内容不是 JSON 对象');
   if (typeof data.id !== 'string' || !data.id) fail('缺少 id');
   if (!Array.isArray(data.parts) || data.parts.length === 0) fail('缺少 parts（组成部分）列表');
+  const refused: { where: string; source: string; reason: string }[] = [];
   const regex = (source: unknown, where: string, flags = ''): RegExp => {
     if (typeof source !== 'string') return fail(`${where} 不是字符串`);
     try {
-      return new RegExp(source, flags);
+      new RegExp(source, flags);
     } catch (e) {
       return fail(`${where} 的正则表达式「${source}」写法有误`);
+    }
+    // Our own profiles are reviewed; a user's patterns run in linear time, and
+    // one that cannot is turned off rather than failing the whole profile.
+    if (builtIn) return new RegExp(source, flags);
+    try {
+      return compileUserPattern(source, flags);
+    } catch (e) {
+      if (!(e instanceof UserPatternError)) throw e;
+      refused.push({ where: `${where} `, source, reason: e.reason });
+      return NEVER;
     }
   };
   const parts: ProfilePart[] = data.parts.map((p, i) => {
@@ -110,6 +127,7 @@ export function compileProfile(data: ProfileData, origin = data?.id ?? '?'): Pro
     problemWords: Array.isArray(data.problemWords) ? data.problemWords : [],
     part: (slot) => bySlot.get(slot),
     ordered: parts.filter((p) => p.order !== null).sort((a, b) => a.order! - b.order!),
+    warnings: refused.length ? [refusalSummary(`配置档案「${origin}」中有 ${refused.length} 个正则表达式无法使用：`, refused)] : [],
   };
 }
 
@@ -138,7 +156,7 @@ export function getProfile(idOrPath: string = DEFAULT_PROFILE_ID): Profile {
   } else {
     throw new ProfileError(`没有名为「${idOrPath}」的配置档案；可用的有：${builtInProfileIds().join('、')}`);
   }
-  const profile = compileProfile(data, idOrPath);
+  const profile = compileProfile(data, idOrPath, BUILT_IN[idOrPath] === data);
   compiled.set(idOrPath, profile);
   return profile;
 }
