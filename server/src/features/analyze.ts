@@ -5,12 +5,12 @@
 import { ALL_RULES } from '../rules';
 import { LineRule, Rule, RuleContext } from '../rules/rule';
 import { RuleFinding } from '../engine/types';
-import { LineCache, LineMemo, NO_CACHE } from '../engine/line-cache';
+import { LONG_LINE, LineCache, LineMemo, NO_CACHE, detach, linePieces } from '../engine/line-cache';
 import { ParsedDocument, Report, parseDocument } from '../engine/parse';
 import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
-import { Finding, Severity, moveFinding } from '../engine/types';
+import { Finding, Range, Severity, moveFinding } from '../engine/types';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -161,6 +161,10 @@ function linesOf(rule: LineRule, ctx: RuleContext, memo: LineMemo, from: number,
     const line = ctx.source.lines[l];
     const segmenter = readsWords && wordState(ctx.segmenter, line) === 'words' ? ctx.segmenter : undefined;
     if (rule.requiresSegmenter && !segmenter) continue;
+    if (line.length > LONG_LINE) {
+      for (const f of longLineFindings(rule, ctx, memo, l, line, memoKey(namespace, segmenter !== undefined), segmenter, facts)) out.push(f);
+      continue;
+    }
     const found = memo.at(l, memoKey(namespace, segmenter !== undefined), () =>
       rule.checkLine(line, { markdown: ctx.doc.markdown, extraPlaceholderPatterns: ctx.extraPlaceholderPatterns, segmenter, facts }),
     );
@@ -170,6 +174,47 @@ function linesOf(rule: LineRule, ctx: RuleContext, memo: LineMemo, from: number,
       for (const f of found) out.push(moveFinding(f, l));
     }
   }
+  return out;
+}
+
+/**
+ * A line rule on a long line, piece by piece (line-cache.ts: pieceStarts):
+ * each piece is checked as a line of its own and its findings are kept by the
+ * piece's text, so an edit re-examines the piece it touched and the findings
+ * of the other pieces stay the same objects (and so the same diagnostics).
+ */
+function longLineFindings(rule: LineRule, ctx: RuleContext, memo: LineMemo, l: number, line: string, key: string, segmenter: Segmenter | undefined, facts: unknown): RuleFinding[] {
+  const { starts, pieces } = linePieces(line);
+  const out: RuleFinding[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const offset = starts[i];
+    const piece = pieces[i];
+    // The segmenter cuts long lines piece by piece too (segmenter/host.ts), so it knows the piece's words.
+    // Checked on a detached copy: findings quoting the piece must not keep the line alive.
+    const compute = () => rule.checkLine(detach(piece), { markdown: ctx.doc.markdown, extraPlaceholderPatterns: ctx.extraPlaceholderPatterns, segmenter, facts });
+    const place = (found: RuleFinding[]) => found.map((f) => placeFinding(f, l, offset));
+    const found = memo.pieces ? memo.pieces.at(piece, key, l, offset, compute, place) : place(compute());
+    for (const f of found) out.push(f);
+  }
+  return out;
+}
+
+function placed(r: Range, line: number, offset: number): Range {
+  // A piece's findings lie on its line 0; a finding reaching past it (a fix inserting a line) keeps its other lines' characters.
+  return {
+    start: { line: r.start.line + line, character: r.start.line === 0 ? r.start.character + offset : r.start.character },
+    end: { line: r.end.line + line, character: r.end.line === 0 ? r.end.character + offset : r.end.character },
+  };
+}
+
+/** A finding on a piece, moved to where the piece stands: line `line`, `offset` characters in. */
+function placeFinding(f: RuleFinding, line: number, offset: number): RuleFinding {
+  const out: RuleFinding = { message: f.message, range: placed(f.range, line, offset) };
+  if (f.fix) {
+    out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: placed(e.range, line, offset), newText: e.newText })) };
+    if (f.fix.manual) out.fix.manual = true;
+  }
+  if (f.data !== undefined) out.data = f.data;
   return out;
 }
 
