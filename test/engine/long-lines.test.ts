@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText } from '../../server/src/features/analyze';
+import { LONG_LINE_FINDINGS, analyzeText } from '../../server/src/features/analyze';
 import { BudgetCache } from '../../server/src/engine/budget-cache';
 import { LONG_LINE, LineCache, PIECE, detach, pieceStarts } from '../../server/src/engine/line-cache';
 import { LineRule } from '../../server/src/rules/rule';
@@ -78,18 +78,19 @@ describe('line rules on long lines', () => {
       checkLine(line) {
         calls++;
         const out = [];
-        for (let at = line.indexOf('X'); at >= 0; at = line.indexOf('X', at + 1)) out.push({ message: '找到 X', range: lineRange(0, at, at + 1) });
+        for (let at = line.indexOf('。'); at >= 0; at = line.indexOf('。', at + 1)) out.push({ message: '找到句号', range: lineRange(0, at, at + 1) });
         return out;
       },
     };
     const rules = [...ALL_RULES.filter((r) => r.id === 'missing-section'), counting];
     const cache = new LineCache();
-    let text = '2024年意识形态工作总结\n' + commaParagraph(200_000);
+    // Fewer findings than LONG_LINE_FINDINGS: the whole line is read.
+    let text = '2024年意识形态工作总结\n' + commaParagraph(100_000);
     const first = analyzeText(text, { cache, rules }).findings.filter((f) => f.code === 'counting');
     const pieces = calls;
-    assert.ok(pieces > 50, String(pieces));
+    assert.ok(pieces > 40, String(pieces));
     calls = 0;
-    text += '，又写了一句X';
+    text += '，又写了一句。';
     const second = analyzeText(text, { cache, rules }).findings.filter((f) => f.code === 'counting');
     assert.ok(calls <= 3, `re-examined ${calls} of ${pieces} pieces`);
     assert.equal(second.length, first.length + 1);
@@ -116,5 +117,26 @@ describe('BudgetCache', () => {
     assert.equal(c.size, 1);
     assert.equal(c.get(String(299).padEnd(400, '长')), 299);
     assert.equal(c.get(String(298).padEnd(400, '长')), undefined);
+  });
+});
+
+describe('hostile long lines', () => {
+  test('a 150 KB Markdown line of `__ ` (quadratic before) is analysed in pieces', () => {
+    const text = '# 2024年意识形态工作总结\n' + '__ '.repeat(50_000);
+    const t = performance.now();
+    const a = analyzeText(text, { markdown: true });
+    assert.ok(performance.now() - t < 5000, `${(performance.now() - t).toFixed(0)} ms`);
+    assert.ok(a.findings.length > 40_000, 'without a memo (the CLI) every finding is there');
+  });
+
+  test('as the user types (a memo), a rule stops reading a long line after LONG_LINE_FINDINGS findings', () => {
+    const text = '# 2024年意识形态工作总结\n' + '__ '.repeat(50_000);
+    const cache = new LineCache();
+    const a = analyzeText(text, { markdown: true, cache });
+    const blanks = a.findings.filter((f) => f.code === 'placeholder').length;
+    assert.ok(blanks >= LONG_LINE_FINDINGS && blanks < LONG_LINE_FINDINGS + PIECE, String(blanks));
+    const t = performance.now();
+    analyzeText(text + '了', { markdown: true, cache });
+    assert.ok(performance.now() - t < 500, `${(performance.now() - t).toFixed(0)} ms`);
   });
 });

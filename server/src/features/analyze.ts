@@ -195,9 +195,17 @@ function longLineFindings(rule: LineRule, ctx: RuleContext, memo: LineMemo, l: n
     const place = (found: RuleFinding[]) => found.map((f) => placeFinding(f, l, offset));
     const found = memo.pieces ? memo.pieces.at(piece, key, l, offset, compute, place) : place(compute());
     for (const f of found) out.push(f);
+    // As the user types (a memo is kept), the rest of a line that already has
+    // this many findings of one rule is not read: the editor shows the first
+    // MAX_DIAGNOSTICS findings of the document only, and every finding costs
+    // work on every keystroke. The CLI (no memo) reads and fixes all of them.
+    if (memo.pieces && out.length >= LONG_LINE_FINDINGS) break;
   }
   return out;
 }
+
+/** Findings of one rule on one long line beyond which the language server stops reading that line. */
+export const LONG_LINE_FINDINGS = 1000;
 
 function placed(r: Range, line: number, offset: number): Range {
   // A piece's findings lie on its line 0; a finding reaching past it (a fix inserting a line) keeps its other lines' characters.
