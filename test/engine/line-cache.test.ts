@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AnalyzeOptions, analyzeText } from '../../server/src/features/analyze';
+import { AnalyzeOptions, LINE_FACT_OPTIONS, LineFactOptions, analyzeText, lineCacheKey } from '../../server/src/features/analyze';
+import { compileProfile, getProfile } from '../../server/src/engine/profile';
 import { LineCache } from '../../server/src/engine/line-cache';
 import { ParsedDocument } from '../../server/src/engine/parse';
 import { reportOutline } from '../../server/src/features/outline';
@@ -150,6 +151,20 @@ describe('the per-line memo', () => {
     const text = '2024年意识形态工作总结\n由〔待定〕负责。';
     assert.equal(analyzeText(text, { cache }).findings.filter((f) => f.code === 'placeholder').length, 0);
     assert.equal(analyzeText(text, { cache, extraPlaceholderPatterns: [/〔待定〕/] }).findings.filter((f) => f.code === 'placeholder').length, 1);
+  });
+
+  test('the memo\'s key holds every option that line facts depend on, and only those', () => {
+    const profile = getProfile();
+    const base: LineFactOptions = { profile, markdown: false, extraPlaceholderPatterns: [] };
+    const key = lineCacheKey(base);
+    assert.equal(lineCacheKey({ ...base, severities: { placeholder: 'off' } } as LineFactOptions), key);
+    assert.notEqual(lineCacheKey({ ...base, markdown: true }), key);
+    assert.notEqual(lineCacheKey({ ...base, extraPlaceholderPatterns: [/〔待定〕/] }), key);
+    assert.notEqual(lineCacheKey({ ...base, extraPlaceholderPatterns: [/〔待定〕/i] }), lineCacheKey({ ...base, extraPlaceholderPatterns: [/〔待定〕/] }));
+    // The same profile compiled again (an edited file of the same id) is another key.
+    assert.notEqual(lineCacheKey({ ...base, profile: compileProfile(profile.data) }), key);
+    // Every option named is part of the key.
+    for (const name of LINE_FACT_OPTIONS) assert.ok(key.includes(name + '='), name);
   });
 
   test('a collection edited, lines inserted and deleted above reports, reports repeated word for word: the memo of whole reports equals a fresh analysis', () => {

@@ -34,9 +34,29 @@ export interface AnalyzeOptions {
   cache?: LineCache;
 }
 
-/** What per-line facts depend on besides the line's text: the key a LineCache's analyses are made under. */
-export function lineCacheKey(profile: Profile, markdown: boolean | undefined, extraPlaceholderPatterns: readonly RegExp[] = []): string {
-  return [profile.id, markdown ? 'md' : 'txt', ...extraPlaceholderPatterns.map((r) => r.source + '/' + r.flags)].join('\u0000');
+/**
+ * The options that per-line facts (line-cache.ts) depend on besides the line's
+ * text. A LineCache's analyses are made under the key of their values, so a
+ * change of any of them starts the memo afresh; an option that a line's facts
+ * come to depend on is added here and nowhere else.
+ */
+export const LINE_FACT_OPTIONS = ['profile', 'markdown', 'extraPlaceholderPatterns'] as const;
+
+export type LineFactOptions = { [K in (typeof LINE_FACT_OPTIONS)[number]]?: AnalyzeOptions[K] };
+
+/** The key a LineCache's analyses are made under: the values of LINE_FACT_OPTIONS. */
+export function lineCacheKey(options: LineFactOptions): string {
+  return LINE_FACT_OPTIONS.map((name) => name + '=' + optionKey(options[name])).join('\u0000');
+}
+
+/** A value as a key: a compiled profile by its compilation, a pattern by its source and flags. */
+function optionKey(value: unknown): string {
+  if (value === undefined || value === null || value === false) return '';
+  if (value instanceof RegExp) return '/' + value.source + '/' + value.flags;
+  if (Array.isArray(value)) return '[' + value.map(optionKey).join(',') + ']';
+  if (typeof value === 'object' && typeof (value as { cacheKey?: unknown }).cacheKey === 'string') return (value as { cacheKey: string }).cacheKey;
+  if (typeof value === 'object') throw new TypeError('an option that line facts depend on needs a cacheKey');
+  return String(value);
 }
 
 export interface RuleFailure {
@@ -57,7 +77,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   const profile = typeof options.profile === 'object' ? options.profile : getProfile(options.profile ?? DEFAULT_PROFILE_ID);
   const source = new SourceText(text);
   const cache = options.cache;
-  cache?.begin(lineCacheKey(profile, options.markdown, options.extraPlaceholderPatterns), source.lines);
+  cache?.begin(lineCacheKey({ ...options, profile }), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
   const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
   const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter };

@@ -70,7 +70,7 @@ export function looksLikeReport(text: string, profile: Profile, markdown = false
 
 function headLooksLikeReport(head: string, profile: Profile, markdown: boolean, cache?: LineCache): boolean {
   const source = new SourceText(head);
-  cache?.begin(lineCacheKey(profile, markdown), source.lines);
+  cache?.begin(lineCacheKey({ profile, markdown }), source.lines);
   const doc = parseDocument(source, profile, { markdown, memo: cache });
   return doc.reports.some((r) => r.title !== null);
 }
