@@ -166,9 +166,10 @@ export function commaLine(size: number): string {
 export const atEnd = (doc: TextDocument) => doc.getText().length;
 
 /** Spawns the server and writes `bytes` raw to its stdin; resolves with how it ended (or 'alive' after `waitMs`). */
-export function corruptStream(bytes: Buffer, waitMs: number): Promise<{ exit: number | null; signal: string | null; ms: number; stderr: string } | 'alive'> {
+export function corruptStream(bytes: Buffer, waitMs: number, stallMs?: number): Promise<{ exit: number | null; signal: string | null; ms: number; stderr: string } | 'alive'> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio', '--no-segmenter'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = stallMs ? { ...process.env, ZONGJIE_LSP_STALL_MS: String(stallMs) } : process.env;
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio', '--no-segmenter'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.resume();
@@ -191,6 +192,33 @@ export function corruptStream(bytes: Buffer, waitMs: number): Promise<{ exit: nu
 export function frame(body: unknown, length?: number): Buffer {
   const json = Buffer.from(JSON.stringify(body), 'utf8');
   return Buffer.concat([Buffer.from(`Content-Length: ${length ?? json.length}\r\n\r\n`, 'ascii'), json]);
+}
+
+/** The corrupt streams of the suite: a name, the bytes, and whether the failure shows only after the stall time. */
+export function corruptStreams(): { name: string; bytes: Buffer; stalls: boolean }[] {
+  const init = frame(INITIALIZE);
+  const note = { jsonrpc: '2.0', method: 'initialized', params: {} };
+  return [
+    { name: 'header without a body', bytes: Buffer.concat([init, Buffer.from('Content-Length: 500\r\n\r\n')]), stalls: true },
+    { name: 'Content-Length too large', bytes: Buffer.concat([init, frame(note, 9999)]), stalls: true },
+    { name: 'Content-Length too small', bytes: Buffer.concat([init, frame(note, 10), frame(note)]), stalls: false },
+    { name: 'no Content-Length', bytes: Buffer.concat([init, Buffer.from('Content-Type: x\r\n\r\n{}')]), stalls: false },
+    { name: 'not the protocol at all', bytes: Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n'), stalls: false },
+  ];
+}
+
+/** Runs the CLI; its exit code, output and time. */
+export function cli(args: string[], timeoutMs = 60_000): { code: number | null; out: string; err: string; ms: number } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [CLI_PATH, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, out: r.stdout ?? '', err: r.stderr ?? '', ms: performance.now() - t };
+}
+
+/** A FIFO nobody writes to (reading it blocks forever). */
+export function fifo(dir: string, name: string): string {
+  const p = path.join(dir, name);
+  spawnSync('mkfifo', [p]);
+  return p;
 }
 
 export const INITIALIZE = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } };

@@ -7,13 +7,12 @@
  * two threads — or two processes — checked a folder no faster than one, since
  * the work is bound by memory rather than by arithmetic.)
  */
-import * as fs from 'node:fs';
 import { analyzeText, isMarkdownPath } from '../features/analyze';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { ALL_RULES } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
-import { BinaryFileError, decodeDraft, describeFsError } from './files';
+import { BinaryFileError, decodeDraft, describeReadError, readDraftBytes } from './files';
 import { FileResult, OutputFormat, fileResult } from './format';
 
 export interface CheckRequest {
@@ -45,9 +44,9 @@ export function checkOneFile(file: string, profile: Profile, segmenter: Segmente
   const notes: string[] = [];
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readDraftBytes(file).bytes;
   } catch (e) {
-    return { path: file, result: null, notes: [`zongjie：${file}：${describeFsError(e)}`] };
+    return { path: file, result: null, notes: [`zongjie：${file}：${describeReadError(e)}`] };
   }
   try {
     const decoded = decodeDraft(bytes);

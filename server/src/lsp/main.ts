@@ -12,6 +12,7 @@
 import { format } from 'node:util';
 import { Connection, MessageWriter, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
 import { jsonEncoder } from './encoder';
+import { STALL_MS, watchFraming } from './framing';
 import { SegmenterHost } from '../segmenter/host';
 import { SERVER_VERSION, startServer } from './server';
 import { lowerBackgroundThreads } from './thread-priority';
@@ -76,6 +77,18 @@ function stdioConnection(): Connection {
   const writer: MessageWriter = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
   // A stream on one side and a writer on the other: createConnection passes both on as they are.
   const connection = createConnection(process.stdin, writer as unknown as NodeJS.WritableStream);
+  // A corrupt stream leaves the library's reader waiting forever: exit with an error instead, so the editor restarts the server.
+  const watch = watchFraming((reason) => {
+    const message = `zongjie-lsp：收到的协议数据已损坏（${reason}），无法继续；语言服务器退出，以便编辑器重新启动它。`;
+    try {
+      connection.console.error(message);
+    } catch {
+      // The client may not be listening any more; stderr still says it.
+    }
+    process.stderr.write(message + '\n', () => process.exit(1));
+    setTimeout(() => process.exit(1), 500).unref();
+  }, Number(process.env.ZONGJIE_LSP_STALL_MS) || STALL_MS);
+  process.stdin.on('data', (chunk: Buffer) => watch.data(chunk));
   const toClient = (log: (message: string) => void) => (...args: unknown[]) => log(format(...args));
   console.log = toClient((m) => connection.console.log(m));
   console.info = toClient((m) => connection.console.info(m));
