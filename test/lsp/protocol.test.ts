@@ -130,14 +130,14 @@ describe('zongjie-lsp over stdio', TEST_TIMEOUT, () => {
     await client.waitForVersion(uri, 1);
     const from = client.published.length;
     const forced = await client.command('zongjie.checkAsReport', uri);
-    assert.ok(Array.isArray(forced) && forced.includes(uri), 'the command answers with the remembered URIs');
+    assert.deepEqual(forced, { uri, forced: true }, 'the command answers with this document only');
     const checked = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, from);
     assert.ok(checked.diagnostics.some((d) => d.code === 'placeholder' && covered(lf(NOTE_LINES), d.range) === 'XX'));
     assert.equal((await client.symbols(uri)).length, 1);
 
     const from2 = client.published.length;
     const after = await client.command('zongjie.stopCheckingAsReport', uri);
-    assert.ok(Array.isArray(after) && !after.includes(uri));
+    assert.deepEqual(after, { uri, forced: false });
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, from2);
   });
 

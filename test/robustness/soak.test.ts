@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { atEnd, cli, commaLine, corruptStream, corruptStreams, fifo, hostilePatterns, hostileProfile, tempDir, typing } from './soak';
+import { atEnd, bursts, cli, commaLine, corruptStream, corruptStreams, fifo, hostilePatterns, hostileProfile, tempDir, typing } from './soak';
 
 describe('soak (short run)', { timeout: 180_000 }, () => {
   let dir: string;
@@ -90,5 +90,15 @@ describe('soak (short run)', { timeout: 180_000 }, () => {
     const f = await typing(commaLine(60_000), { edits: 5, pauseMs: 50, at: atEnd });
     console.log(`  60,000-character line, 5 edits: p50 ${f.p50.toFixed(0)} ms, max ${f.max.toFixed(0)} ms, peak ${f.peakMB.toFixed(0)} MB`);
     assert.ok(f.p50 < 1000, `${f.p50} ms`);
+  });
+});
+
+describe('soak (short run): bursts', { timeout: 120_000 }, () => {
+  test('bursts of every request kind are all answered; checkAsReport answers stay small', async () => {
+    const r = await bursts(200, 2000);
+    for (const k of r.kinds) console.log(`  ${k.kind} ×${k.count}: ${k.ms.toFixed(0)} ms, largest answer ${k.maxReplyBytes} bytes, ${k.errors} errors`);
+    for (const k of r.kinds) assert.equal(k.errors, 0, k.kind);
+    const commands = r.kinds.find((k) => k.kind === 'checkAsReport')!;
+    assert.ok(commands.maxReplyBytes < 200, `checkAsReport answered ${commands.maxReplyBytes} bytes`);
   });
 });

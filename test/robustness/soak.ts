@@ -222,3 +222,64 @@ export function fifo(dir: string, name: string): string {
 }
 
 export const INITIALIZE = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } };
+
+export interface BurstFigures {
+  kind: string;
+  count: number;
+  ms: number;
+  maxReplyBytes: number;
+  errors: number;
+}
+
+/**
+ * Bursts of every request kind on an open 41 KB draft, sent all at once (as a
+ * client that queues them while the server is busy), then 20,000... of the
+ * command that used to answer with its whole list. Returns per kind the time
+ * to the last answer and the largest answer; and the server's peak memory.
+ */
+export async function bursts(count: number, commands: number): Promise<{ kinds: BurstFigures[]; peakMB: number }> {
+  const client = await TestClient.spawn({ args: ['--no-segmenter'] });
+  const pid = client.child!.pid!;
+  try {
+    const uri = fileUri('burst.txt');
+    const { text } = draft41k(false);
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri, (x) => x.version === 1, 0, 60_000);
+    const td = { textDocument: { uri } };
+    const pos = { line: 3, character: 10 };
+    const range = { start: { line: 3, character: 0 }, end: { line: 3, character: 20 } };
+    const kinds: [string, number, (i: number) => [string, unknown]][] = [
+      ['hover', count, () => ['textDocument/hover', { ...td, position: pos }]],
+      ['completion', count, () => ['textDocument/completion', { ...td, position: pos }]],
+      ['codeAction', count, () => ['textDocument/codeAction', { ...td, range, context: { diagnostics: [] } }]],
+      ['documentSymbol', count, () => ['textDocument/documentSymbol', td]],
+      ['foldingRange', count, () => ['textDocument/foldingRange', td]],
+      ['checkAsReport', commands, (i) => ['workspace/executeCommand', { command: 'zongjie.checkAsReport', arguments: [fileUri(`note-${i}.txt`)] }]],
+    ];
+    const out: BurstFigures[] = [];
+    for (const [kind, n, make] of kinds) {
+      const t = performance.now();
+      let maxReplyBytes = 0;
+      let errors = 0;
+      const batch = 2000;
+      for (let from = 0; from < n; from += batch) {
+        await Promise.all(
+          Array.from({ length: Math.min(batch, n - from) }, (_, j) => {
+            const [method, params] = make(from + j);
+            return client.conn.sendRequest(method, params).then(
+              (r) => {
+                const bytes = Buffer.byteLength(JSON.stringify(r ?? null));
+                if (bytes > maxReplyBytes) maxReplyBytes = bytes;
+              },
+              () => errors++,
+            );
+          }),
+        );
+      }
+      out.push({ kind, count: n, ms: performance.now() - t, maxReplyBytes, errors });
+    }
+    return { kinds: out, peakMB: memoryOf(pid).peak };
+  } finally {
+    await client.dispose();
+  }
+}
