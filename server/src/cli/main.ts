@@ -14,6 +14,7 @@ import { CheckRequest, checkOneFile, loadWords, segmenterUnavailable } from './c
 import { collectFiles } from './files';
 import { FileResult, summaryLine } from './format';
 import { runFix } from './fix';
+import { terminalSafe } from './terminal';
 
 const VERSION = '0.1.0';
 
@@ -176,7 +177,9 @@ function checkAndPrint(p: Exclude<Prepared, { code: number }>, io: CliIO): numbe
 }
 
 /** The `zongjie` command (the tests drive it in-process). */
-export function runCli(argv: string[], io: CliIO): number {
+export function runCli(argv: string[], rawIo: CliIO): number {
+  // Nothing from a draft or a path reaches the terminal as a control sequence.
+  const io: CliIO = { out: (s) => rawIo.out(terminalSafe(s)), err: (s) => rawIo.err(terminalSafe(s)) };
   const p = prepare(argv, io);
   if ('code' in p) return p.code;
   return checkAndPrint(p, io);

@@ -11,6 +11,7 @@
  */
 import { format } from 'node:util';
 import { Connection, MessageWriter, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { beforeInitializeStrategy } from './before-initialize';
 import { jsonEncoder } from './encoder';
 import { STALL_MS, watchFraming } from './framing';
 import { SegmenterHost } from '../segmenter/host';
@@ -50,7 +51,7 @@ function main(argv: string[]): void {
     return;
   }
   const noSegmenter = argv.includes('--no-segmenter');
-  const connection = argv.includes('--stdio') ? stdioConnection() : createConnection();
+  const connection = argv.includes('--stdio') ? stdioConnection() : createConnection({ messageStrategy: beforeInitializeStrategy() });
   // The server must outlive any bug in a handler: log it where the client shows server logs, and go on.
   process.on('uncaughtException', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
   process.on('unhandledRejection', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
@@ -76,7 +77,7 @@ function main(argv: string[]): void {
 function stdioConnection(): Connection {
   const writer: MessageWriter = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
   // A stream on one side and a writer on the other: createConnection passes both on as they are.
-  const connection = createConnection(process.stdin, writer as unknown as NodeJS.WritableStream);
+  const connection = createConnection(process.stdin, writer as unknown as NodeJS.WritableStream, { messageStrategy: beforeInitializeStrategy() });
   // A corrupt stream leaves the library's reader waiting forever: exit with an error instead, so the editor restarts the server.
   const watch = watchFraming((reason) => {
     const message = `zongjie-lsp：收到的协议数据已损坏（${reason}），无法继续；语言服务器退出，以便编辑器重新启动它。`;

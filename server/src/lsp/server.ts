@@ -17,6 +17,7 @@ import { builtInProfileIds, getProfile } from '../engine/profile';
 import { ALL_RULES } from '../rules';
 import { Rule } from '../rules/rule';
 import { Capabilities, DEFAULT_CAPABILITIES } from './capabilities';
+import { registerNotInitialized } from './before-initialize';
 import { CheckQueue } from './check-queue';
 import { errorText } from './checks';
 import { ServerContext } from './context';
@@ -116,6 +117,7 @@ export class ZongjieServer implements ServerContext {
       requestPullRefresh: () => this.requestPullRefresh(),
     };
 
+    registerNotInitialized(connection);
     registerLifecycle(this);
     registerConfiguration(this);
     registerCommands(this);
