@@ -40,6 +40,16 @@ describe('hover on a placeholder: what belongs there, from the words around it',
     assert.match(h, /---\n\n\*\*未填写的占位符\*\*（规则 `placeholder`）/);
     assert.ok(h.includes(`正确示例：${findRule('placeholder')!.docs.hover.right}`));
   });
+  test('a deletion gap says something seems missing, and what was left', () => {
+    const text = draft('2024年意识形态工作总结', '坚持以思想为指导，深化特色.主义学习。');
+    const ga = analyzeText(text);
+    assert.match(hoverAt(ga, { line: 1, character: 3 }) ?? '', /^\*\*此处似乎缺少内容「以思想为指导」\*\*：.*只留下了前后的字/);
+    assert.match(hoverAt(ga, { line: 1, character: 13 }) ?? '', /^\*\*此处似乎缺少内容「色\.主」\*\*：.*只留下了一个点/);
+  });
+  test('a choice asks to keep the author’s own level', () => {
+    const text = draft('2024年意识形态工作总结', '县（市、区）党委认真落实责任制。');
+    assert.match(hoverAt(analyzeText(text), { line: 1, character: 1 }) ?? '', /^\*\*供选择的写法「县（市、区）」\*\*：.*只保留本单位实际的一级（如「县」）/);
+  });
   test('the prompt of an inserted part says what that part must say', () => {
     const text = draft('2024年意识形态工作总结', '现将有关情况总结如下。', '一、主要工作开展情况', '开展学习。', '二、存在的问题', '【请填写本部分内容】', '三、下一步工作打算', '深化学习。');
     const h = hoverAt(analyzeText(text), { line: 5, character: 2 }) ?? '';

@@ -79,6 +79,8 @@ ruleTester(ID, {
     '全面贯彻党的二十大精神和党的二十届三中全会精神。',
     '学习贯彻党的十九届四中全会精神。',
     '学习习近平总书记重要讲话精神。',
+    // A masked name before it stands for 习近平: a placeholder, which the placeholder rule reports.
+    '以***新时代中国特色社会主义思想为指导，学习XX新时代中国特色社会主义思想。',
   ].map((line) => ({ name: line, text: reportWith(line, 2025) })),
 });
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
-import { reportWith } from '../chinese/util';
+import { describe, test } from 'node:test';
+import { analyzeText } from '../../server/src/features/analyze';
+import { reportWith, segmenter } from '../chinese/util';
 import { draft } from '../helpers';
 import { ruleTester } from './tester';
 
@@ -88,4 +89,35 @@ test('outdated-reference: every dated item has a YYYY-MM date and a source; supe
   }
   assert.equal(data.items.find((i) => i.id === 'congress-20')?.date, '2022-10');
   assert.equal(data.items.find((i) => i.id === 'plenum-20-4')?.date, '2025-10');
+});
+
+describe('a wrong formulation that is also an outdated reference: one finding that says both', () => {
+  const findingsOf = (text: string, words: boolean) =>
+    analyzeText(text, { segmenter: words ? segmenter() : undefined }).findings.filter((f) => f.code === 'formulation' || f.code === ID);
+
+  for (const words of [true, false]) {
+    test(`党的十九精神 in a 2024 report, ${words ? 'with' : 'without'} words: outdated-reference alone, naming the lost 大 too`, () => {
+      const found = findingsOf(reportWith('认真学习贯彻党的十九精神。', 2024), words);
+      assert.deepEqual(found.map((f) => f.code), [ID]);
+      assert.match(found[0].message, /^「党的十九」漏了「大」字，规范简称是「党的十九大」；而且本报告属于2024年，党的二十大已于2022年10月召开/);
+    });
+  }
+
+  test('十九五中全会精神 in a 2024 report: one finding naming the lost 届', () => {
+    for (const words of [true, false]) {
+      const found = findingsOf(reportWith('深入学习贯彻十九五中全会精神。', 2024), words);
+      assert.deepEqual(found.map((f) => f.code), [ID]);
+      assert.match(found[0].message, /^「十九五中全会」漏了「届」字，规范简称是「十九届五中全会」；而且本报告属于2024年/);
+    }
+  });
+
+  test('in a 2020 report it is current: the formulation alone', () => {
+    const found = findingsOf(reportWith('认真学习贯彻党的十九精神。', 2020), true);
+    assert.deepEqual(found.map((f) => [f.code, f.message]), [['formulation', '「党的十九」应为「党的十九大」：党的全国代表大会简称「党的X大」，「大」字不能省略。']]);
+  });
+
+  test('a written-out 党的十九大精神 in 2024 covers nothing: another formulation finding nearby stays', () => {
+    const found = findingsOf(reportWith('认真学习贯彻党的十九大精神，抓好党的创理论学习。', 2024), true);
+    assert.deepEqual(found.map((f) => f.code).sort(), ['formulation', ID]);
+  });
 });

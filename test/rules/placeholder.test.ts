@@ -146,3 +146,162 @@ ruleTester(ID, {
     { name: 'a footnote mark', text: reportWith('注*：以上数据截至年底。') },
   ],
 });
+
+ruleTester(ID, {
+  suite: '某 before a unit word, and before a few words and a long unit word',
+  invalid: [
+    inBody('2023年某工业园区工作委员会落实意识形态工作责任制。', ['某']),
+    inBody('某医院党委、某中心党支部、某银行党总支、某大型企业党委均参加。', ['某', '某', '某', '某']),
+    inBody('某小学、某中学和某协会开展宣讲，某机关党委、某委员会审核稿件。', ['某', '某', '某', '某', '某']),
+  ],
+  valid: [
+    '某些单位、某种程度上、某个环节、某一方面、某位同志、某方面、某程度上、某段时间存在不足。',
+    '某村民在网上发帖，某企业员工在群里转发，某医院患者投诉，某学校学生留言。',
+    '某医院发生一起医疗纠纷，引发网络舆情；某镇因征地补偿问题被网民发帖炒作。',
+    '某天去医院复查，某年某月在学校开会，某次到企业调研。',
+  ].map((line) => ({ name: line, text: reportWith(line) })),
+});
+
+ruleTester(ID, {
+  suite: 'year and underscore blanks',
+  invalid: [
+    {
+      name: '20_年、202_年、____年 want a year; 工作__年 a count',
+      text: reportWith('20_年、202_年和____年的工作，参加工作__年。'),
+      findings: [
+        { line: 2, text: '20_', data: { expects: 'year' } },
+        { line: 2, text: '202_', data: { expects: 'year' } },
+        { line: 2, text: '____', data: { expects: 'year' } },
+        { line: 2, text: '__', data: { expects: 'content' } },
+      ],
+    },
+    inBody('〇〇社区和◯◯村开展宣讲。', ['〇〇', '◯◯']),
+    { ...inBody('网络安_有力有效，舆论＿导向正确。', ['_', '＿']), name: 'a single blank glued to Han text' },
+  ],
+  valid: [
+    '运行__init__方法，变量名user_name、snake_case不是占位符。',
+    '登录www.zheng_wu.gov.cn，或发邮件到wang_li@example.com。',
+  ].map((line) => ({ name: line, text: reportWith(line) })),
+});
+
+ruleTester(ID, {
+  suite: 'mask symbols',
+  invalid: [
+    inBody('△△镇□□村开展宣讲，☆☆社区组织学习。', ['△△', '□□', '☆☆']),
+    inBody('■■集团召开会议▲▲次。', ['■■', '▲▲']),
+    inBody('全年共有□名干部参加培训，△镇党委牵头。', ['□', '△']),
+  ],
+  valid: [
+    '□ 加强组织领导，△ 完善制度。',
+    '□是 □否',
+    '景区获评☆☆☆级，服务星级★★★★。',
+    '◆◆◆◆◆◆',
+    '勾选：□县级 □市级',
+  ].map((line) => ({ name: line, text: reportWith(line) })),
+});
+
+ruleTester(ID, {
+  suite: 'N for a count, and a site’s pinyin masks',
+  invalid: [
+    inBody('开展了N项特色活动，覆盖N个支部。', ['N', 'N']),
+    inBody('妥善处置涉疫yq，全年处置网络yq20余起。', ['yq', 'yq']),
+  ],
+  valid: [
+    '配备N95口罩，推行N+1帮扶模式，采用PDCA循环，跑了N多趟。',
+    '建立qq群，制作ppt课件，播放mv短片，发布pdf文件。',
+  ].map((line) => ({ name: line, text: reportWith(line) })),
+});
+
+ruleTester(ID, {
+  suite: 'choose-one slots for the author’s own level: 县（市、区）',
+  invalid: [
+    {
+      ...inBody('县(市、区)党委认真落实责任制，为全县（市、区）提供思想保证。', ['县(市、区)', '县（市、区）']),
+      findings: [
+        { line: 2, text: '县(市、区)', severity: 'error', message: /^「县\(市、区\)」是模板中供选择的写法，请只保留本单位实际的一级（如「县」）/ },
+        { line: 2, text: '县（市、区）' },
+      ],
+    },
+    inBody('今年，镇（乡、街道）党委书记主持召开会议。', ['镇（乡、街道）']),
+    inBody('*县(市、区)党委宣传部牵头。', ['*', '县(市、区)']),
+  ],
+  valid: [
+    '指导各县(市区)、各县（市、区）做好工作，督促31个省（区、市）落实，乡镇(街道)党委负责。',
+    '所辖县（市、区）均已完成，督促县（市、区）党委落实。',
+  ].map((line) => ({ name: line, text: reportWith(line) })),
+});
+
+ruleTester(ID, {
+  suite: 'XX in every case mix, and masks inside quotes',
+  invalid: [
+    inBody('xX镇、Xx局和ＸＸ县联合开展活动。', ['xX', 'Xx', 'ＸＸ']),
+    inBody('实施集团“*****”发展战略，出版《**》汇编。', ['*****', '**']),
+  ],
+  valid: [{ name: 'Markdown emphasis inside quotes', text: reportWith('这是“*重点*”内容。'), options: { markdown: true } }],
+});
+
+/** `line` as the body line of a small report, and the gaps (warnings) it must hold. */
+const gapsIn = (line: string, found: string[]): InvalidCase => ({
+  name: line,
+  text: reportWith(line),
+  findings: found.map((text) => ({ line: 2, text, severity: 'warning', message: /^此处似乎缺少内容：/, data: { gap: /./ } })),
+  output: null,
+});
+
+ruleTester(ID, {
+  suite: 'deletion gaps: something seems missing (a warning, with the code placeholder)',
+  invalid: [
+    gapsIn('以习新时代中国特色.主义思想为指导，学习贯彻党的.精神及.系列重要讲话精神。', ['习新时代', '色.主', '贯彻党的.精神', '及.系']),
+    gapsIn('始终坚持以思想为指导，在的正确领导下，自觉向看齐。', ['以思想为指导', '在的正确领导下', '向看齐']),
+    gapsIn('坚决拥护以为核心的党中央，认真学习贯彻重要讲话精神。', ['以为核心的党中央', '学习贯彻重要讲话']),
+    gapsIn('紧密团结在以同志为核心的党中央周围，学习二十届中全会精神。', ['以同志为核心', '届中全会']),
+    gapsIn('深入学习党的 大精神和党的届三中全会精神。', ['党的 大精神', '党的届三中全会']),
+    gapsIn('认真贯彻落实党的二十大精神和，坚持用党的创新理论武装头脑。', ['和']),
+    gapsIn('加强理论学习及；完善制度与。', ['及', '与']),
+    gapsIn('在 的领导下，全体党员向 看齐。', ['在 的领导下', '向 看齐']),
+    gapsIn('实施“”发展规划，组织学习《》和「 」。', ['“”', '《》', '「 」']),
+    {
+      name: 'the message says what usually fills a formulation’s slot',
+      text: reportWith('坚持以思想为指导。'),
+      findings: [{ line: 2, text: '以思想为指导', message: /^此处似乎缺少内容：「以思想为指导」中间像是漏了字（如「习近平新时代中国特色社会主义」），请补上。$/ }],
+    },
+    {
+      name: 'a gap is at most a warning, also when the rule is set to error; off with the rule',
+      text: reportWith('坚持以思想为指导，召开会议X次。'),
+      options: { severities: { placeholder: 'error' } },
+      findings: [
+        { line: 2, text: '以思想为指导', severity: 'warning' },
+        { line: 2, text: 'X', severity: 'error' },
+      ],
+    },
+  ],
+  valid: [
+    '保持温和，全面普及，积极参与。打开窗户通风换气，共和。悔之不及，力所能及，心平气和。',
+    '开展“我为群众办实事”活动，学习《中国共产党章程》和「第一议题」制度。',
+    '一.主要工作开展情况',
+    '现将有关情况总结如下：一.主要工作开展情况（一）强化组织领导二.存在的问题',
+    '以此思想为指导，以习近平同志为核心的党中央，向党中央看齐，学习新时代的新要求。',
+    '弘扬伟大建党精神，传承党的精神谱系，赓续党的精神血脉。',
+    '在局党组的正确领导下，在市委的坚强领导下，学习贯彻习近平总书记重要讲话精神。',
+    '版本号1.5.2，文件名report.docx，马克思·韦伯的著作。',
+  ].map((line) => ({ name: line, text: reportWith(line) })),
+});
+
+ruleTester(ID, {
+  suite: 'placeholder off: no gap either',
+  valid: [{ name: 'off', text: reportWith('坚持以思想为指导。'), options: { severities: { placeholder: 'off' } } }],
+});
+
+ruleTester(ID, {
+  suite: 'the spaces of a layout are never gaps',
+  valid: [
+    // A PDF's wrap spaces recurring in a flattened line, a justified short line, a paragraph join, title and body.
+    '全面落实意识形态工作责任制，牢牢掌握意识形态 工作领导权，不断巩固壮大主流思想舆论，持续加强 网络阵地建设和管理，切实维护意识形态安全，为全 面完成各项工作任务提供坚强思想保证。',
+    '学 习 教 育 扎 实 开 展',
+    '召开专题会议4次。 组织集中学习12次。',
+    '2023年工作总结 一年来，在局党组的领导下',
+    '按照 县教委的部署，根据 上级要求开展工作。',
+    '存在 的问题，正在 为群众办实事，面对 的困难，学习 的深度，向 同志们学习。',
+    '学习 习近平 新时代 中国 特色 社会 主义 思想。',
+  ].map((line) => ({ name: line, text: reportWith(line) })),
+});

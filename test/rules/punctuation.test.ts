@@ -4,17 +4,17 @@ import { ruleTester } from './tester';
 
 const ID = 'punctuation';
 
-// line, what the findings cover, the line after their fixes
+// line, what the findings cover (one per paragraph: its first half-width mark), the line after their fixes
 const HALF_WIDTH: [string, string[], string][] = [
   ['学习的深度不足,没有在理论研究上下功夫。', [','], '学习的深度不足，没有在理论研究上下功夫。'],
   ['存在“重业务轻思想”的倾向;把大量时间用于业务。', [';'], '存在“重业务轻思想”的倾向；把大量时间用于业务。'],
   ['召开会议3次, 覆盖全体党员。', [', '], '召开会议3次，覆盖全体党员。'],
   ['主要做法如下:一是抓学习。', [':'], '主要做法如下：一是抓学习。'],
-  ['这是为什么?我们要反思!', ['?', '!'], '这是为什么？我们要反思！'],
-  ['党委(党组)理论学习中心组。', ['(', ')'], '党委（党组）理论学习中心组。'],
-  ['(1)加强组织领导。', ['(', ')'], '（1）加强组织领导。'],
-  ['推广APP(应用程序)。', ['(', ')'], '推广APP（应用程序）。'],
-  ['详见http://www.example.gov.cn/a?b=1,c=2(第3页)。', ['(', ')'], '详见http://www.example.gov.cn/a?b=1,c=2（第3页）。'],
+  ['这是为什么?我们要反思!', ['?'], '这是为什么？我们要反思！'],
+  ['党委(党组)理论学习中心组。', ['('], '党委（党组）理论学习中心组。'],
+  ['(1)加强组织领导。', ['('], '（1）加强组织领导。'],
+  ['推广APP(应用程序)。', ['('], '推广APP（应用程序）。'],
+  ['详见http://www.example.gov.cn/a?b=1,c=2(第3页)。', ['('], '详见http://www.example.gov.cn/a?b=1,c=2（第3页）。'],
 ];
 
 ruleTester(ID, {
@@ -25,6 +25,32 @@ ruleTester(ID, {
     findings: covered.map((text) => ({ line: 2, text })),
     output: reportWith(fixed),
   })),
+});
+
+const PASTED = '今年以来,局党组召开专题会议6次;组织中心组学习12次,开展宣讲(含线上)8场:效果良好!';
+const PASTED_FIXED = '今年以来，局党组召开专题会议6次；组织中心组学习12次，开展宣讲（含线上）8场：效果良好！';
+
+ruleTester(ID, {
+  suite: 'a paragraph pasted with half-width marks throughout: one finding, on the first mark, that fixes them all',
+  invalid: [
+    {
+      name: 'seven marks, one finding',
+      text: reportWith(PASTED),
+      findings: [{ line: 2, text: ',', character: 4, message: /^本段中文句子中有 7 处半角标点（逗号「,」、分号「;」、左括号「\(」、右括号「\)」、冒号「:」、叹号「!」），应改为全角/, data: { kind: 'half-width', count: 7 } }],
+      output: reportWith(PASTED_FIXED),
+      fixAllOutput: reportWith(PASTED_FIXED),
+      outputFindings: [],
+    },
+    {
+      name: 'one finding per paragraph',
+      text: draft('2024年意识形态工作总结', '召开会议3次,覆盖全体党员;效果良好。', '开展活动5场,参与200人次。'),
+      findings: [
+        { line: 1, text: ',', message: /2 处半角标点/ },
+        { line: 2, text: ',', message: /^中文句子中使用了半角逗号「,」/ },
+      ],
+      fixAllOutput: draft('2024年意识形态工作总结', '召开会议3次，覆盖全体党员；效果良好。', '开展活动5场，参与200人次。'),
+    },
+  ],
 });
 
 ruleTester(ID, {

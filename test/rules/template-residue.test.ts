@@ -235,3 +235,297 @@ describe('download notices', () => {
     assert.deepEqual(only(analyzeText(text).findings, ID), []);
   });
 });
+
+// ---------------------------------------------------------------------------
+// Families of template-site chrome, recognised by their shape, not by the site.
+// Every line below is made up; each family is pinned both ways.
+
+const REPORT = complete().split('\n');
+/** The complete report with `lines` right under its title (where pages put their chrome). */
+const underTitle = (...lines: string[]) => draft(REPORT[0], ...lines, ...REPORT.slice(1));
+/** The complete report with `line` as a paragraph of its work. */
+const inBody = (line: string) => draft(...REPORT.slice(0, 5), line, ...REPORT.slice(5));
+
+const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
+  {
+    family: 'page meta lines (publish time, source, read count, size, page count, word count)',
+    label: /页面信息/,
+    lines: [
+      '发布时间：2024-01-15 09:30:12',
+      '更新日期:2024-03 来源：网友投稿',
+      '2024-02-08 | 阅读：2317',
+      '- 2024-05-06 发布 |',
+      '• 48.20 KB',
+      '- 12页',
+      'guest 分享 时间: 加入收藏 共计3105个字，预计阅读时长9分钟。',
+      '第2页 共7页',
+      '全文约4120字，请下载后阅读、编辑。',
+    ],
+  },
+  {
+    family: 'breadcrumbs',
+    label: /面包屑导航/,
+    lines: ['当前位置：范文大全网 > 工作总结 > 党建工作 >', '首页>工作总结>党支部制度汇编', '您的位置：首页 > 办公文档 > 学习教育'],
+  },
+  {
+    family: 'site menus, shop and page widgets, related lists, comment widgets',
+    label: /网站栏目|网站菜单|网站横幅|欢迎语/,
+    lines: [
+      '购物车',
+      '我的足迹',
+      '查看更多',
+      '• 相关推荐',
+      '• 某县2023年度工作总结范文三篇 推荐度：',
+      '评论3',
+      '发表评论取消回复',
+      '文档介绍',
+      'lucky88 总结与计划2阅读模式',
+      '快捷搜索：论文 合同 演讲',
+      '文档中心|精品|范文|模板|写作|PPT|',
+      'FANWEN518.COM —— 专注公文写作范文',
+      '您好，欢迎访问青藤文库',
+      '打开APP',
+    ],
+  },
+  {
+    family: 'paywall, VIP, login wall and preview-end prompts',
+    label: /付费内容提示|登录提示/,
+    lines: ['加入Vip免费下载 立即下载', 'VIP专免', '预览结束，免费获取全文或定制代笔此类文章！', '请点击👉 abc123 👈联系老师', '（阅读全部图文内容，您需要先登录！）', '---此处隐藏2000字，下载后查看---'],
+  },
+  {
+    family: 'document file names and share sentences',
+    label: /文件名|分享说明/,
+    lines: [
+      '2024年某局工作总结（4篇）.docx',
+      '某街道党建工作汇报.docxVIP',
+      '《某镇2023年工作总结.docx》由会员分享，可在线阅读，更多相关《某镇2023年工作总结.docx(8页珍藏版)》请在青藤文库上搜索。',
+    ],
+  },
+  {
+    family: 'numbered site notices and disclaimers, whatever their length',
+    label: /网站声明/,
+    lines: [
+      '  1. 1、本文档由用户上传，青藤文库整理发布，可阅读全部内容，如有疑问请与我们联系，我们将在第一时间内进行核实和处理，感谢您的理解与支持。',
+      '- 2、本文档内容版权归属内容提供方，所产生的收益全部归内容提供方所有。',
+      '网站客服QQ：123456789',
+      '申明敬告：本站不保证该用户上传的文档完整性，不预览、不比对内容而直接下载产生的反悔问题本站不予受理。',
+    ],
+  },
+  {
+    family: 'the site’s own voice (小编 and its intros)',
+    label: /小编导语/,
+    lines: ['下面是小编为大家整理的某县工作总结，供大家参考。', '下面是为大家整理的某街道工作汇报，欢迎阅读。', '本文旨在梳理社区工作的经验，并提供三篇不同侧重点的范文，供大家参考。'],
+  },
+  { family: 'author lines with a site handle', label: /作者信息/, lines: ['作者：Lm山人'] },
+  { family: 'stray markup', label: /排版残留/, lines: ['####'] },
+];
+
+for (const { family, lines, label } of FAMILIES) {
+  ruleTester(ID, {
+    suite: `family: ${family}`,
+    invalid: lines.map((line) => ({
+      name: line,
+      text: underTitle(line),
+      findings: [{ line: 1, text: line, data: { label } }],
+    })),
+  });
+}
+
+/** Report lines that share words or shapes with the families; none is residue, and fix all keeps each. */
+const FAMILY_LOOKALIKES = [
+  '时间：2023年5月12日',
+  '时间：2023-05-12',
+  '2023-12-20',
+  '新闻发布会于2023-05-12召开',
+  '发布信息120条，阅读量达10万次',
+  '经费来源：县财政专项资金',
+  '阅读量达10万+',
+  '全文共分三个部分',
+  '浏览次数达2000次以上',
+  '共计开展培训12次',
+  '动员工会会员下载学习强国',
+  '本站全年安全运行365天，用户满意率98%',
+  '供电站本站付费用户达3000户',
+  'VIP病房改造完成',
+  '医院VIP病房会员服务',
+  '以上几点意见，供大家参考。',
+  '以上体会供大家参考，希望对大家有所帮助。',
+  '坚持为大家办实事',
+  '组织党员登录学习强国，阅读全部图文内容',
+  '作者：张三',
+  '做好相关推荐工作',
+  '点击量突破50万次',
+  '附件：2024年学习计划.docx',
+  '1.2024年工作台账.docx',
+  'A类>B类>C类',
+  '欢迎来到我们社区的每一位新居民都能感受到温暖',
+  '通过公众号【平安某县】和网站www.xx.gov.cn发布信息',
+  '加强网站客服队伍建设，全年答复留言120条',
+  '本单位文库建设稳步推进，会员单位达20家',
+  '组织编写优秀范文汇编，收集范文30篇',
+  '下面结合三篇范文谈几点体会',
+  '举报电话和网站客服电话24小时畅通',
+  '培养网络小编20名',
+  '上一篇章已经翻过',
+  '以上意见仅供参考',
+  '二〇二三年十二月二十日',
+];
+
+ruleTester(ID, {
+  suite: 'report lines that look like a family',
+  valid: FAMILY_LOOKALIKES.map((line) => ({ name: line, text: inBody(line) })),
+});
+
+test('template-residue: family look-alikes are report lines, and fix all (all rules) keeps them', () => {
+  for (const line of FAMILY_LOOKALIKES) {
+    const text = inBody(line);
+    const a = analyzeText(text);
+    assert.notEqual(a.doc.lines[5].kind, 'residue', line);
+    assert.ok(applyEdits(text, planFixAll(a).edits).includes(line), line);
+  }
+});
+
+describe('template-residue: one finding per run, and residue never becomes structure', () => {
+  const chrome = ['当前位置：青藤范文网 > 工作总结 >', '', '发布时间：2024-01-15 09:30', '购物车', '  1. 1、本文档由用户上传，青藤文库整理发布。', '  2. 2、本文档内容版权归属内容提供方。'];
+  const text = draft(...chrome, complete());
+
+  test('a run of chrome lines of different families is one finding that fix all deletes whole', () => {
+    const a = analyzeText(text);
+    const residue = only(a.findings, ID);
+    assert.equal(residue.length, 1);
+    assert.equal(residue[0].range.start.line, 0);
+    assert.equal(residue[0].range.end.line, 5);
+    assert.match(residue[0].message, /面包屑导航/);
+    assert.equal(applyEdits(text, planFixAll(a).edits), complete());
+  });
+
+  test('the title is found after the chrome; numbered notices are neither headings nor numbering', () => {
+    const a = analyzeText(text);
+    assert.equal(a.doc.reports.length, 1);
+    assert.equal(a.doc.reports[0].title?.line, 6);
+    assert.equal(a.doc.lines[4].kind, 'residue');
+    assert.deepEqual(
+      a.findings.filter((f) => f.code !== ID).map((f) => `${f.code}@${f.range.start.line}`),
+      [],
+    );
+  });
+
+  test('a line two patterns match gets one finding', () => {
+    const line = '---此处隐藏2000字，下载后查看---';
+    assert.equal(only(analyzeText(underTitle(line)).findings, ID).length, 1);
+  });
+});
+
+describe('template-residue: what stands above the title', () => {
+  test('short lines in a zone that holds residue are residue too, flagged but not deleted unasked', () => {
+    const text = draft('当前位置：青藤范文网 > 工作总结 >', '', '意见反馈', '', '引言', '', complete());
+    const a = analyzeText(text);
+    const [f] = only(a.findings, ID);
+    assert.equal(f.range.start.line, 0);
+    assert.equal(f.range.end.line, 4);
+    assert.equal(f.fix?.manual, true);
+    // Fix all deletes the certain breadcrumb and leaves the rest to the user.
+    assert.equal(applyEdits(text, planFixAll(a).edits), draft('', '意见反馈', '', '引言', '', complete()));
+  });
+
+  test('an addressee, a subtitle or an organisation line without residue above the title stay', () => {
+    const a = analyzeText(draft('某县文化馆党支部', '', complete()));
+    assert.deepEqual(only(a.findings, ID), []);
+    const b = analyzeText(draft('当前位置：青藤范文网 > 工作总结 >', '', '——某县文化馆党支部', '县委宣传部：', complete()));
+    const c = analyzeText(draft('当前位置：青藤范文网 > 工作总结 >', '', '中共某县文化馆支部', complete()));
+    assert.deepEqual(
+      only(c.findings, ID).map((f) => [f.range.start.line, f.range.end.line]),
+      [[0, 0]],
+    );
+    assert.deepEqual(
+      only(b.findings, ID).map((f) => [f.range.start.line, f.range.end.line]),
+      [[0, 0]],
+    );
+  });
+
+  test('a paragraph in the site’s voice is residue above the title, content below it', () => {
+    const intro = '写好年度总结要把握几个要点，可以参考下面这些范文。';
+    const above = analyzeText(draft('当前位置：青藤范文网 > 工作总结 >', '', intro, '', complete()));
+    assert.equal(only(above.findings, ID)[0].range.end.line, 2);
+    assert.deepEqual(only(analyzeText(inBody(intro)).findings, ID), []);
+  });
+});
+
+describe('template-residue: text spliced into paragraphs', () => {
+  const ad = '青藤文库：www.mmwk.cn添加微信【mmwk01】海量公文范文，朋友圈每天更新';
+  const para = '今年以来，我们坚持问题导向，扎实推进各项工作。';
+
+  test('an advert glued to a paragraph is a span; the report text around it survives', () => {
+    const text = inBody(ad + para);
+    const a = analyzeText(text);
+    const [f] = only(a.findings, ID);
+    assert.equal(f.range.start.character, 0);
+    assert.equal(text.split('\n')[5].slice(f.range.start.character, f.range.end.character), ad);
+    assert.equal(f.fix?.manual, true);
+    assert.equal(applyEdits(text, f.fix!.edits), inBody(para));
+  });
+
+  test('rules skip residue spans: a doubled comma inside the advert gives no punctuation finding', () => {
+    const text = inBody(ad.replace('，', '，，') + para);
+    const a = analyzeText(text);
+    assert.equal(only(a.findings, ID).length, 1);
+    assert.deepEqual(only(a.findings, 'punctuation'), []);
+  });
+
+  test('a hotline or a 公众号 in a report sentence is one token, not an advert', () => {
+    assert.deepEqual(only(analyzeText(inBody('开通服务热线12345678，关注公众号【某县发布】获取资讯。')).findings, ID), []);
+  });
+
+  test('a sentence of the site inside a paragraph is cut out, the paragraph kept', () => {
+    const voice = '以下我给大家整理了几篇优质的总结范文，希望对大家有所帮助。';
+    const text = inBody(para + voice);
+    const [f] = only(analyzeText(text).findings, ID);
+    assert.equal(text.split('\n')[5].slice(f.range.start.character, f.range.end.character), voice);
+  });
+
+  test('a site label glued to a title (「精编」) is a span; a collection named 精选 in a sentence is not', () => {
+    const text = draft('2024年社区工作总结精编', ...REPORT.slice(1));
+    const [f] = only(analyzeText(text).findings, ID);
+    assert.equal(text.slice(f.range.start.character, f.range.end.character), '精编');
+    assert.deepEqual(only(analyzeText(inBody('编印《优秀调研报告精选》3期。')).findings, ID), []);
+  });
+
+  test('stray heading marks glued to a heading and a site’s elision mark are spans', () => {
+    const text = inBody('####（三）创新工作方式。开展主题党日活动6次。');
+    const a = analyzeText(text);
+    const [f] = only(a.findings, ID);
+    assert.equal(text.split('\n')[5].slice(f.range.start.character, f.range.end.character), '####');
+    assert.equal(applyEdits(text, f.fix!.edits), inBody('（三）创新工作方式。开展主题党日活动6次。'));
+    const cut = inBody('一是组织集中学习。……略……二是开展专题研讨。');
+    const [g] = only(analyzeText(cut).findings, ID);
+    assert.equal(cut.split('\n')[5].slice(g.range.start.character, g.range.end.character), '……略……');
+    assert.deepEqual(only(analyzeText(inBody('（四）其他工作（略）。')).findings, ID), []);
+  });
+
+  test('placeholders inside residue are still placeholders', () => {
+    const a = analyzeText(underTitle('XX县2024年工作总结.docx'));
+    assert.equal(only(a.findings, ID).length, 1);
+    assert.ok(only(a.findings, 'placeholder').some((f) => f.range.start.line === 1));
+  });
+});
+
+describe('template-residue: where the page was cut', () => {
+  test('the dots ending the last paragraph before a preview-end line are a span the user may delete', () => {
+    const text = draft(complete() + '......', '预览结束，免费获取全文！');
+    const a = analyzeText(text);
+    const fs = only(a.findings, ID);
+    assert.equal(fs.length, 2);
+    assert.equal(fs[0].range.start.line, 8);
+    assert.equal(text.split('\n')[8].slice(fs[0].range.start.character), '......');
+    assert.equal(fs[0].fix?.manual, true);
+  });
+
+  test('dots at the end of a document count only when the page left other residue', () => {
+    const body = complete() + '，进一步加强网络阵地管理，健全舆情监测和处置机制，压实各级责任...';
+    assert.deepEqual(only(analyzeText(body).findings, ID), []);
+    const withChrome = draft('当前位置：青藤范文网 > 工作总结 >', body);
+    const fs = only(analyzeText(withChrome).findings, ID);
+    assert.equal(fs.length, 2);
+    assert.equal(fs[1].range.start.line, 9);
+  });
+});

@@ -11,7 +11,7 @@ import { EnumerationItem, enumerationItems } from './enumeration';
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
 import { Profile } from './profile';
 import { withFlags } from './safe-regex';
-import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine } from './residue';
+import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine, preTitleResidue, previewCut, voiceAfterResidue } from './residue';
 import { LineMemo, NO_CACHE } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from './words';
@@ -172,11 +172,14 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
   const memo = options.memo ?? NO_CACHE;
 
   // 1. Residue that shows by its own words.
+  /** Paragraphs in the site's voice, residue only above the title (step 3). */
+  const voice = new Set<number>();
   for (let l = 0; l < lines.length; l++) {
     const info = lines[l];
     if (info.kind === 'blank') continue;
     const r = memo.get<LineResidue>(l, 'residue') ?? memo.set(l, 'residue', detectLineResidue(source.lines[l], 0, info.start, info.end));
     if (r.wholeLine) info.kind = 'residue';
+    if (r.voice) voice.add(l);
     for (let k = 0; k < r.regions.length; k++) residue.push(atLine(r.regions[k], l));
   }
 
@@ -237,6 +240,16 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
       if (info.kind === 'residue') blockHasResidue = true;
     }
     closeBlock(firstTitle - 1);
+    // Everything above the title is one zone: chrome that blank lines keep apart from the residue found is residue too.
+    for (const l of preTitleResidue(lines, (k) => source.lines[k], firstTitle, residue, (k) => voice.has(k))) {
+      lines[l].kind = 'residue';
+      residue.push(wholeLines(source, l, l, '页面文字', false));
+    }
+  }
+
+  for (const l of voice.size ? voiceAfterResidue(lines, voice) : []) {
+    lines[l].kind = 'residue';
+    residue.push(wholeLines(source, l, l, '小编导语', false));
   }
 
   // 4. Titles of the following reports: a title-like line that names a period
@@ -264,11 +277,15 @@ export function parseDocument(source: SourceText, profile: Profile, options: Par
     }
   }
 
+  // 6. Where the site cut the page: the dots ending the last paragraph.
+  const cut = previewCut(lines, (k) => source.lines[k], residue);
+  if (cut) residue.push(cut);
+
   // Merge whole-line residue that only blank lines separate, so one finding
   // (and one deletion) covers one block of junk.
   const merged = mergeResidue(residue, lines);
 
-  // 6. Reports.
+  // 7. Reports.
   const reports: Report[] = [];
   const bounds: { start: number; title: TitleCandidate | null }[] = [];
   if (titles.length) {
@@ -351,13 +368,18 @@ function wholeLines(source: SourceText, startLine: number, endLine: number, labe
   };
 }
 
+/**
+ * One region per run of residue: whole lines that only blank lines separate
+ * make one run (its certain stretches kept in `sure`, what fix-all may delete
+ * of an uncertain run), and spans of one line that overlap or touch make one
+ * span; a span on a line that is residue as a whole gives way to it.
+ */
 function mergeResidue(regions: ResidueRegion[], lines: LineInfo[]): ResidueRegion[] {
   // Nearly every draft has none, and the walk below looks at every line on every keystroke.
   if (regions.length === 0) return [];
   const wholeLineSet = new Map<number, string>();
   /** Whole lines that are certainly the site's (a line two regions cover is certain when either says so). */
   const certainLines = new Set<number>();
-  const spans: ResidueRegion[] = [];
   for (const r of regions) {
     if (r.kind === 'lines') {
       for (let l = r.startLine; l <= r.endLine; l++) {
@@ -366,35 +388,60 @@ function mergeResidue(regions: ResidueRegion[], lines: LineInfo[]): ResidueRegio
       }
     }
   }
-  for (const r of regions) {
-    if (r.kind === 'span' && !wholeLineSet.has(r.startLine)) spans.push(r);
-  }
   const out: ResidueRegion[] = [];
   let current: ResidueRegion | null = null;
+  let sure: { startLine: number; endLine: number } | null = null;
+  const close = () => {
+    if (current && current.sure && current.sure.length === 1 && current.sure[0].startLine === current.startLine && current.sure[0].endLine === current.endLine) {
+      current.certain = true;
+      delete current.sure;
+    }
+    current = null;
+    sure = null;
+  };
   for (let l = 0; l < lines.length; l++) {
     if (wholeLineSet.has(l)) {
-      if (current && current.certain !== certainLines.has(l)) current = null;
+      const label = wholeLineSet.get(l)!;
       if (current) {
         current.endLine = l;
         current.range.end = { line: l, character: lines[l].end };
-        if (!current.label.includes(wholeLineSet.get(l)!)) current.label += '、' + wholeLineSet.get(l);
+        if (!current.label.split('、').includes(label)) current.label += '、' + label;
       } else {
-        current = {
-          kind: 'lines',
-          label: wholeLineSet.get(l)!,
-          startLine: l,
-          endLine: l,
-          range: { start: { line: l, character: 0 }, end: { line: l, character: lines[l].end } },
-          certain: certainLines.has(l),
-        };
+        current = { kind: 'lines', label, startLine: l, endLine: l, range: { start: { line: l, character: 0 }, end: { line: l, character: lines[l].end } }, certain: false, sure: [] };
         out.push(current);
       }
+      if (certainLines.has(l)) {
+        if (sure) sure.endLine = l;
+        else current.sure!.push((sure = { startLine: l, endLine: l }));
+      } else {
+        sure = null;
+      }
     } else if (lines[l].kind !== 'blank') {
-      current = null;
+      close();
     }
   }
-  return [...out, ...spans].sort((a, b) => a.startLine - b.startLine || a.range.start.character - b.range.start.character);
+  close();
+  for (const r of out) if (r.sure && r.sure.length === 0) delete r.sure;
+  const spans = regions
+    .filter((r) => r.kind === 'span' && !wholeLineSet.has(r.startLine))
+    .sort((a, b) => a.startLine - b.startLine || a.range.start.character - b.range.start.character);
+  let last: ResidueRegion | null = null;
+  for (const r of spans) {
+    if (last && last.startLine === r.startLine && r.range.start.character <= last.range.end.character) {
+      // One finding for one stretch of the site's text; certain only if every part is.
+      if (r.range.end.character > last.range.end.character) last.range.end = r.range.end;
+      last.certain = last.certain && r.certain;
+      if (!last.label.split('、').includes(r.label)) last.label += '、' + r.label;
+      continue;
+    }
+    last = { ...r, range: { start: r.range.start, end: r.range.end } };
+    out.push(last);
+  }
+  return out.sort((a, b) => a.startLine - b.startLine || a.range.start.character - b.range.start.character);
 }
+
+/** An opening paragraph is a few sentences; a line this long is a whole report flattened onto one line. */
+const FLATTENED_REPORT = 300;
 
 /** Lines short and bare enough to be an unnumbered heading ("存在的问题"). */
 const PLAIN_HEADING_MAX = 24;
@@ -660,11 +707,16 @@ function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, 
   // The work done, written as paragraphs with no heading at all.
   if (first && !present.has(first.slot)) {
     const limit = parts.length ? Math.min(...parts.map((p) => p.line)) : report.endLine + 1;
-    for (let l = report.startLine; l < limit && l <= report.endLine; l++) {
+    let l = report.startLine;
+    for (; l < limit && l <= report.endLine; l++) {
       if (lines[l].kind === 'body' && l !== openingLine) {
         parts.push({ slot: first.slot, headed: false, line: l, character: lines[l].start, node: null, heading: null, evidence: '', reason: 'body' });
         break;
       }
+    }
+    // A report pasted as one long paragraph (a page's text flattened onto one line) holds its work in its "opening".
+    if ((l >= limit || l > report.endLine) && openingLine >= 0 && openingLine < limit && lines[openingLine].end - lines[openingLine].start >= FLATTENED_REPORT) {
+      parts.push({ slot: first.slot, headed: false, line: openingLine, character: lines[openingLine].start, node: null, heading: null, evidence: '', reason: 'body' });
     }
   }
 

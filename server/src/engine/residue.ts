@@ -22,6 +22,12 @@ export interface ResidueRegion {
    * quick fix the user picks.
    */
   certain: boolean;
+  /**
+   * For a run of whole lines that is not certain as a whole: the stretches of
+   * it that are (a breadcrumb above a menu item nothing else marks), which
+   * "fix all" deletes while the rest waits for the user.
+   */
+  sure?: { startLine: number; endLine: number }[];
 }
 
 interface LabeledPattern {
@@ -30,37 +36,144 @@ interface LabeledPattern {
 }
 
 const LINE_PATTERNS: LabeledPattern[] = residueData.line.map((p) => ({ re: new RegExp(p.pattern), label: p.label }));
-const SPAN_PATTERNS: LabeledPattern[] = residueData.span.map((p) => ({ re: new RegExp(p.pattern, 'g'), label: p.label }));
+const SPAN_PATTERNS: LabeledPattern[] = residueData.span.map((p) => ({ re: new RegExp(p.pattern, 'giu'), label: p.label }));
 const AD_PATTERN = new RegExp(residueData.ad.join('|'));
 const AD_PATTERN_ALL = new RegExp(residueData.ad.join('|'), 'g');
 const AD_PATTERNS = residueData.ad.map((p) => new RegExp(p));
 /** A contact number, QQ number or web address: advertising, not report text. */
 const CONTACT = /\d{5,}|https?:|www\.|\.(com|cn|net)\b/i;
-/**
- * Matches wherever a line or span pattern would: nearly every line has no
- * residue, and one test spares it the fourteen. (A pattern with a back
- * reference would be renumbered inside the union: then there is no shortcut.)
- */
-const ANY_PATTERN: RegExp | null = [...LINE_PATTERNS, ...SPAN_PATTERNS].some((p) => /\\[1-9]|\\k</.test(p.re.source))
-  ? null
-  : new RegExp([...LINE_PATTERNS, ...SPAN_PATTERNS].map((p) => `(?:${p.re.source})`).join('|'));
-
 /** A watermark inside a longer line is cut out as a span; a line up to this long is residue as a whole. */
 const SHORT_LINE = 80;
 /** Advertising words only count in short lines: a real paragraph may well mention 订阅 or 二维码. */
 const AD_LINE = 60;
 
+/** Patterns of the data are case-insensitive (Vip, .COM) and may name scripts (\\p{Script=Han}). */
+const FLAGS = 'iu';
+const re = (source: string, flags = FLAGS) => new RegExp(source, flags);
+
+interface Family {
+  label: string;
+  maxLength: number;
+  anchor: RegExp;
+  keys: RegExp | null;
+  forbid: RegExp;
+  /** The family's words, taken out for the residual test; null: no residual test. */
+  words: RegExp | null;
+  hanLeft: number;
+  /** False for a shape that may hold the author's words (a page title with 「VIP」 before it). */
+  certain: boolean;
+}
+
+interface FamilyData {
+  label: string;
+  maxLength: number;
+  anchor: string;
+  keys?: string;
+  forbid?: string;
+  words?: string;
+  hanLeft?: number;
+  certain?: boolean;
+}
+
+/** A sentence in the middle of a line ("…。本站为大家整理的…。") is not a short line of chrome. */
+const MID_SENTENCE = '。(?!\\s*$)';
+
+const FAMILIES: Family[] = (residueData.families as FamilyData[]).map((f) => ({
+  label: f.label,
+  maxLength: f.maxLength,
+  anchor: re(f.anchor),
+  keys: f.keys ? re(f.keys) : null,
+  forbid: re(f.forbid ?? MID_SENTENCE),
+  words: f.words ? re(f.words, FLAGS + 'g') : null,
+  hanLeft: f.hanLeft ?? 1,
+  certain: f.certain ?? true,
+}));
+
+const NOTICE = {
+  label: residueData.notice.label,
+  min: residueData.notice.min,
+  site: re(residueData.notice.site, FLAGS + 'g'),
+  alone: re(residueData.notice.alone),
+  doubledCounter: re(residueData.notice.doubledCounter),
+};
+
+interface SentenceFamily {
+  label: string;
+  /** Every match of the terms contains a match of this (a cheap first test). */
+  trigger: RegExp;
+  min: number;
+  terms: RegExp;
+  site: RegExp;
+  strong: RegExp | null;
+}
+
+const SENTENCE_FAMILIES: SentenceFamily[] = (residueData.sentences as { label: string; trigger: string; min: number; terms: string; site: string; strong?: string }[]).map((f) => ({
+  label: f.label,
+  trigger: re(f.trigger),
+  min: f.min,
+  terms: re(f.terms, FLAGS + 'g'),
+  site: re(f.site),
+  strong: f.strong ? re(f.strong) : null,
+}));
+
+const AD_TOKENS = {
+  label: residueData.adTokens.label,
+  tokens: re(residueData.adTokens.tokens, FLAGS + 'g'),
+  site: re(residueData.adTokens.site),
+  lead: re(residueData.adTokens.lead),
+  trigger: re(residueData.adTokens.trigger),
+  gap: re(residueData.adTokens.gap),
+};
+
+/**
+ * Matches wherever anything of the data might: nearly every line has no
+ * residue, and one test spares it the rest. Most of a report's text is in
+ * lines too long for any whole-line family, which a smaller union serves.
+ */
+const anyOf = (patterns: string[]) => re(patterns.map((p) => `(?:${p})`).join('|'));
+const IN_ANY_LINE = [
+  ...residueData.line.map((p) => p.pattern),
+  ...residueData.span.map((p) => p.pattern),
+  residueData.notice.site,
+  residueData.notice.alone,
+  ...residueData.sentences.map((f) => f.trigger),
+  residueData.adTokens.trigger,
+];
+const ANY_LINE_PATTERN = anyOf(residueData.line.map((p) => p.pattern));
+const ANY_SPAN = anyOf(residueData.span.map((p) => p.pattern));
+const ANY_RESIDUE = anyOf([...IN_ANY_LINE, ...residueData.families.map((f) => f.anchor)]);
+const ANY_RESIDUE_LONG = anyOf(IN_ANY_LINE);
+/** Longer than every family's lines, with a bullet before them. */
+const FAMILY_LINE_MAX = Math.max(...FAMILIES.map((f) => f.maxLength)) + 4;
+
+/** A bullet the page's list rendering put before a line of chrome (「- 37.5 KB」「• 相关推荐」). */
+const BULLET = /^[-•·●▪◦]\s*/;
+
 export interface LineResidue {
   wholeLine: boolean;
   regions: ResidueRegion[];
+  /**
+   * True for a paragraph in the site's voice that is not certainly the site's
+   * alone (one 「这些范文」): residue only above the report's title (preTitleResidue).
+   */
+  voice?: boolean;
 }
 
 export function detectLineResidue(text: string, line: number, start: number, end: number): LineResidue {
   const content = text.slice(start, end);
-  if (ANY_PATTERN !== null && !ANY_PATTERN.test(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
+  if (!(content.length > FAMILY_LINE_MAX ? ANY_RESIDUE_LONG : ANY_RESIDUE).test(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
   // A numbered line is a heading or an item of the report: residue words in it
-  // are flagged, but the line keeps its place and nothing is deleted unasked.
-  const numbered = matchMarker(content) !== null;
+  // are flagged, but nothing is deleted unasked. A counter written twice
+  // (「1. 1、」: the page's list around the site's own numbering) is never the report's.
+  const doubled = NOTICE.doubledCounter.test(content);
+  const numbered = !doubled && matchMarker(content) !== null;
+
+  // Chrome of a known shape, and the site's notices, are residue as whole
+  // lines before any heading is read: they never become a title or a heading.
+  const family = content.length > FAMILY_LINE_MAX ? null : familyOf(content);
+  if (family !== null) return wholeLineResidue(family.label, line, end, family.certain && !numbered);
+  if (isNotice(content, doubled)) return wholeLineResidue(NOTICE.label, line, end, !numbered);
+
   const regions: ResidueRegion[] = [];
   const span = (from: number, to: number, label: string, certain: boolean): ResidueRegion => ({
     kind: 'span',
@@ -71,8 +184,7 @@ export function detectLineResidue(text: string, line: number, start: number, end
     certain,
   });
 
-  let covered = 0;
-  for (const p of SPAN_PATTERNS) {
+  for (const p of ANY_SPAN.test(content) ? SPAN_PATTERNS : []) {
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(content))) {
@@ -82,12 +194,20 @@ export function detectLineResidue(text: string, line: number, start: number, end
       }
       // Paid-content markup is the site's wherever it stands, numbered lines included.
       regions.push(span(m.index, m.index + m[0].length, p.label, true));
-      covered += m[0].length;
     }
   }
-  if (regions.length && !numbered && content.replace(/\s/g, '').length <= covered) return wholeLineResidue(regions[0].label, line, end);
+  let voice = false;
+  for (const s of SENTENCE_FAMILIES.some((f) => f.trigger.test(content)) ? sentencesOf(content) : []) {
+    const verdict = sentenceFamily(content.slice(s.from, s.to));
+    if (verdict === 'voice') voice = true;
+    else if (verdict !== null) regions.push(span(s.from, s.to, verdict, !numbered));
+  }
+  for (const a of AD_TOKENS.trigger.test(content) ? adSpans(content) : []) regions.push(span(a.from, a.to, AD_TOKENS.label, !numbered && isWholeSentence(content, a.from, a.to)));
+  if (regions.length && !numbered && coversLine(content, regions, start)) {
+    return wholeLineResidue(regions[0].label, line, end, regions.every((r) => r.certain));
+  }
 
-  const clauses = clausesOf(content);
+  const clauses = ANY_LINE_PATTERN.test(content) ? clausesOf(content) : [];
   const labels = clauses.map((c) => noticeLabel(c.text));
   if (!numbered && content.length <= SHORT_LINE && labels.some((l) => l !== null) && clauses.every((c, i) => labels[i] !== null || isNoticeFiller(c.text))) {
     // The line's label is that of the first pattern in the data that it matches (水印 before 投稿声明).
@@ -109,7 +229,136 @@ export function detectLineResidue(text: string, line: number, start: number, end
     i = j;
   }
   regions.sort((a, b) => a.range.start.character - b.range.start.character);
-  return adResidue(content, line, end) ?? { wholeLine: false, regions };
+  const ad = adResidue(content, line, end);
+  if (ad) return ad;
+  if (regions.length === 0 && !voice) return NO_RESIDUE;
+  return voice ? { wholeLine: false, regions, voice } : { wholeLine: false, regions };
+}
+
+/** The whole-line family `content` belongs to, or null. */
+function familyOf(content: string): Family | null {
+  const bare = content.replace(BULLET, '');
+  for (const f of FAMILIES) {
+    if (bare.length > f.maxLength || !f.anchor.test(bare) || (f.keys !== null && !f.keys.test(bare)) || f.forbid.test(bare)) continue;
+    // The residual test: without the family's words (and numbers, dates, Latin
+    // handles, separators, which are not Chinese characters) nearly nothing is left.
+    if (f.words !== null && hanCount(bare.replace(f.words, '')) > f.hanLeft) continue;
+    return f;
+  }
+  return null;
+}
+
+function hanCount(text: string): number {
+  return (text.match(HAN) ?? []).length;
+}
+
+/**
+ * A document site's download or copyright notice, whatever its length: two
+ * different words only such a site uses of its documents (本文档, 用户上传,
+ * 网站客服, VIP文档…), or one in a list the site numbered twice (「1. 1、」).
+ * Words a report also uses (本站 of a 供电站, 工会会员, 下载学习强国, 举报电话) do not count.
+ */
+function isNotice(content: string, doubled: boolean): boolean {
+  if (NOTICE.alone.test(content)) return true;
+  const hits = new Set<string>();
+  NOTICE.site.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOTICE.site.exec(content))) hits.add(m[0].toLowerCase());
+  return hits.size >= NOTICE.min || (doubled && hits.size >= 1);
+}
+
+interface Offsets {
+  from: number;
+  to: number;
+}
+
+const SENTENCE_CLOSE = /[。！？!?][”’」』）)]*/g;
+
+/** The sentences of `content`: offsets of the first character and just past the closing marks. */
+function sentencesOf(content: string): Offsets[] {
+  const out: Offsets[] = [];
+  let from = 0;
+  SENTENCE_CLOSE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const push = (to: number) => {
+    let f = from;
+    while (f < to && /\s/.test(content.charAt(f))) f++;
+    let t = to;
+    while (t > f && /\s/.test(content.charAt(t - 1))) t--;
+    if (t > f) out.push({ from: f, to: t });
+  };
+  while ((m = SENTENCE_CLOSE.exec(content))) {
+    push(m.index + m[0].length);
+    from = m.index + m[0].length;
+  }
+  push(content.length);
+  return out;
+}
+
+/**
+ * The label of the sentence family `sentence` belongs to; 'voice' for a
+ * sentence with one word of the site's voice, which is residue only above
+ * the report's title; null otherwise. One 「供大家参考」 in a speech is content.
+ */
+function sentenceFamily(sentence: string): string | 'voice' | null {
+  let voice = false;
+  for (const f of SENTENCE_FAMILIES) {
+    if (f.strong !== null && f.strong.test(sentence)) return f.label;
+    const site = f.site.test(sentence);
+    if (!site) continue;
+    const hits = new Set<string>();
+    f.terms.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = f.terms.exec(sentence))) hits.add(m[0]);
+    if (hits.size >= f.min) return f.label;
+    if (f.strong !== null) voice = true;
+  }
+  return voice ? 'voice' : null;
+}
+
+/**
+ * Advertising spliced into a paragraph (「某某文库:www…添加微信【…】海量范文」):
+ * runs of advertising tokens close together, with at least two different
+ * tokens, one of them a template site's own (文库, 范文…). A hotline or a
+ * 公众号 in a report sentence is one token, or has no site token.
+ */
+function adSpans(content: string): Offsets[] {
+  const tokens: { from: number; to: number; text: string }[] = [];
+  AD_TOKENS.tokens.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AD_TOKENS.tokens.exec(content))) tokens.push({ from: m.index, to: m.index + m[0].length, text: m[0].toLowerCase() });
+  if (tokens.length < 2) return [];
+  const out: Offsets[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j + 1 < tokens.length && AD_TOKENS.gap.test(content.slice(tokens[j].to, tokens[j + 1].from))) j++;
+    const group = tokens.slice(i, j + 1);
+    if (new Set(group.map((t) => t.text)).size >= 2 && group.some((t) => AD_TOKENS.site.test(t.text))) {
+      let from = group[0].from;
+      // The site's name before its first token (「某某文库」), or a slogan's lead (「努力做」).
+      const clause = /[^。！？!?，,；;：:】\s]*$/.exec(content.slice(0, from))![0];
+      const lead = AD_TOKENS.lead.exec(content.slice(0, from));
+      if (clause.length <= 4) from -= clause.length;
+      else if (lead) from -= lead[0].length;
+      out.push({ from, to: group[group.length - 1].to });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** True when the regions leave nothing of the line but spaces and punctuation. */
+function coversLine(content: string, regions: ResidueRegion[], start: number): boolean {
+  let rest = '';
+  let at = 0;
+  const sorted = regions.map((r) => [r.range.start.character - start, r.range.end.character - start]).sort((a, b) => a[0] - b[0]);
+  for (const [from, to] of sorted) {
+    if (from > at) rest += content.slice(at, from);
+    at = Math.max(at, to);
+  }
+  rest += content.slice(at);
+  return !/[\p{L}\p{N}]/u.test(rest);
 }
 
 /** What a line with no residue pattern gives: nothing (shared, never changed by callers). */
@@ -223,4 +472,94 @@ export function residueDeletion(source: SourceText, r: ResidueRegion): TextEdit 
       ? { line: r.endLine + 1, character: 0 }
       : { line: r.endLine, character: source.lines[r.endLine].length };
   return { range: { start: { line: r.startLine, character: 0 }, end }, newText: '' };
+}
+
+// ---------------------------------------------------------------------------
+// Residue known by its place in the document (the parser calls these once per
+// analysis, never per line: the per-line facts above are remembered by text).
+
+/** What these functions read of a line: where its text is and what the parser made of it. */
+export interface PlacedLine {
+  line: number;
+  start: number;
+  end: number;
+  kind: string;
+}
+
+/** A short line above the title that is not a sentence could be chrome; longer ones are prose. */
+const ZONE_LINE: number = residueData.preTitle.maxLength;
+const ZONE_SENTENCE = re(residueData.preTitle.sentence);
+/** An addressee (「县委：」) or a subtitle (「——…」) above a title is the report's. */
+const ZONE_KEEP = re(residueData.preTitle.keep);
+/** The organisation's name right above its title (「某县文化馆党支部」) is the report's too. */
+const UNIT_ABOVE = re(residueData.preTitle.unitAbove);
+
+/**
+ * The lines above the report's title (line `title`) that are the site's: when
+ * that zone already holds residue, every remaining short line that is not a
+ * sentence (a menu item, a page title, 「引言」), and a paragraph in the site's
+ * voice. None of them is certain: an organisation's name above its title is
+ * such a line too, so they are flagged and deleted only when the user picks it.
+ */
+export function preTitleResidue(lines: readonly PlacedLine[], text: (line: number) => string, title: number, residue: readonly ResidueRegion[], voice: (line: number) => boolean): number[] {
+  if (title <= 0) return [];
+  let held = false;
+  for (let l = 0; l < title && !held; l++) held = lines[l].kind === 'residue';
+  for (let k = 0; k < residue.length && !held; k++) held = residue[k].startLine < title;
+  if (!held) return [];
+  const out: number[] = [];
+  for (let l = 0; l < title; l++) {
+    const info = lines[l];
+    if (info.kind !== 'body') continue;
+    const content = text(l).slice(info.start, info.end);
+    if (voice(l)) out.push(l);
+    else if (content.length <= ZONE_LINE && !ZONE_SENTENCE.test(content) && !ZONE_KEEP.test(content) && !(l === title - 1 && UNIT_ABOVE.test(content))) out.push(l);
+  }
+  return out;
+}
+
+/** Where a page was cut: dots or an ellipsis closing the last paragraph. */
+const CUT_BEFORE_RESIDUE = /(\.{3,}|…{1,2}|。。。)$/;
+/** At the very end of a document only ASCII dots, which Chinese prose does not use, in a paragraph. */
+const CUT_AT_END = /\.{3,}$/;
+const CUT_PARAGRAPH = 30;
+
+/**
+ * The mark a site left where it cut the page (「……」 before 「预览结束」, 「...」
+ * at the end of the text): the end of the last content line when only residue
+ * follows it, or when it ends the document and the document holds other
+ * residue. Null when there is none. Never certain: the dots may be the author's.
+ */
+export function previewCut(lines: readonly PlacedLine[], text: (line: number) => string, residue: readonly ResidueRegion[]): ResidueRegion | null {
+  if (residue.length === 0) return null;
+  let l = lines.length - 1;
+  let after = false;
+  while (l >= 0 && (lines[l].kind === 'blank' || lines[l].kind === 'residue')) {
+    if (lines[l].kind === 'residue') after = true;
+    l--;
+  }
+  if (l < 0 || (lines[l].kind !== 'body' && lines[l].kind !== 'heading')) return null;
+  const info = lines[l];
+  const content = text(l).slice(info.start, info.end);
+  const m = (after ? CUT_BEFORE_RESIDUE : CUT_AT_END).exec(content);
+  if (!m || (!after && content.length < CUT_PARAGRAPH)) return null;
+  const from = info.start + m.index;
+  if (residue.some((r) => r.startLine <= l && l <= r.endLine && (r.kind === 'lines' || r.range.end.character > from))) return null;
+  return { kind: 'span', label: '页面截断', startLine: l, endLine: l, range: { start: { line: l, character: from }, end: { line: l, character: info.end } }, certain: false };
+}
+
+/**
+ * Paragraphs in the site's voice (see LineResidue.voice) that follow other
+ * residue with only blank lines between: the site's intro after its page
+ * header, wherever the report's title is (or when none is found).
+ */
+export function voiceAfterResidue(lines: readonly PlacedLine[], voice: Iterable<number>): number[] {
+  const out: number[] = [];
+  for (const l of voice) {
+    if (lines[l].kind !== 'body') continue;
+    let k = l - 1;
+    while (k >= 0 && lines[k].kind === 'blank') k--;
+    if (k >= 0 && lines[k].kind === 'residue') out.push(l);
+  }
+  return out;
 }

@@ -45,7 +45,19 @@ export interface Finding {
 }
 
 /** A finding as a rule makes it: the runner adds the rule's id and the severity in force. */
-export type RuleFinding = Omit<Finding, 'code' | 'severity'>;
+export type RuleFinding = Omit<Finding, 'code' | 'severity'> & {
+  /**
+   * A finding milder than its rule (a placeholder rule's "something seems to
+   * be missing here" beside its certain placeholders): reported at this
+   * severity, or at the rule's severity in force when that is milder still.
+   */
+  severity?: Severity;
+  /**
+   * Rules whose findings overlapping this one's range are dropped: this
+   * finding already says what they would (one finding where one problem).
+   */
+  covers?: readonly string[];
+};
 
 function moved(r: Range, l: number): Range {
   return { start: { line: r.start.line + l, character: r.start.character }, end: { line: r.end.line + l, character: r.end.character } };
@@ -59,7 +71,18 @@ export function moveFinding(f: RuleFinding, delta: number): RuleFinding {
     if (f.fix.manual) out.fix.manual = true;
   }
   if (f.data !== undefined) out.data = f.data;
+  if (f.severity !== undefined) out.severity = f.severity;
+  if (f.covers !== undefined) out.covers = f.covers;
   return out;
+}
+
+/** True when two ranges share at least one character. */
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+function before(p: Position, q: Position): boolean {
+  return p.line < q.line || (p.line === q.line && p.character < q.character);
 }
 
 export function range(line: number, start: number, endLine: number, end: number): Range {

@@ -140,6 +140,14 @@ function placeholderSection(analysis: Analysis, f: Finding): string {
   const end = f.range.end.line === f.range.start.line ? f.range.end.character : line.length;
   const text = typeof f.data?.placeholder === 'string' ? f.data.placeholder : line.slice(start, end);
   const expects = typeof f.data?.expects === 'string' ? f.data.expects : 'content';
+  const shownText = text.replace(/[ \t\u3000]+/g, '␣');
+  if (typeof f.data?.gap === 'string') {
+    const left = f.data.gap === 'dot' ? '一个点' : f.data.gap === 'dangling' ? '一个连词' : f.data.gap === 'empty-quotes' ? '一对空的引号或书名号' : '前后的字';
+    return `**此处似乎缺少内容「${shownText}」**：像是删改时删掉了名称或数字，只留下了${left}。请补上漏掉的内容；若确实没有遗漏，可以忽略（这是警告，不是错误）。`;
+  }
+  if (f.data?.choice === true) {
+    return `**供选择的写法「${text}」**：模板列出了几级单位供选择，请只保留本单位实际的一级（如「${text.charAt(0)}」），删去括号和其余选项。`;
+  }
   let hint = placeholderHint(line, start, end, text, expects);
   // The prompt a quick fix put under an inserted heading ("【请填写本部分内容】"): say what the part must say.
   if (text.includes('本部分')) {

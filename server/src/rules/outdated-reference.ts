@@ -48,9 +48,10 @@ const ITEMS: DatedItem[] = dated.items.map((i) => ({
 
 /**
  * A congress (党的十九大; also 党的十九精神 with its 大 lost, which formulation
- * reports as well) or a plenum list of one Central Committee (十九届二中、三中、四中全会).
+ * reports as well) or a plenum list of one Central Committee (十九届二中、三中、四中全会;
+ * also 十九四中全会 with its 届 lost).
  */
-const REFERENCE = /(?:党的)?(十八|十九|二十)大|党的(十八|十九|二十)(?=精神)|(十八|十九|二十)届((?:[一二三四五六七]中(?:全会)?(?:、|和|及|以及|与)?)+|(?:历次|各次)全会)/g;
+const REFERENCE = /(?:党的)?(十八|十九|二十)大|党的(十八|十九|二十)(?=精神)|(十八|十九|二十)届((?:[一二三四五六七]中(?:全会)?(?:、|和|及|以及|与)?)+|(?:历次|各次)全会)|(?<!届)(十八|十九|二十)([一二三四五六七]中全会)/g;
 
 /** What follows a bare 十九大 / 二十大 that is the congress. */
 const CONGRESS_AFTER = /^(?:精神|报告|代表|召开|胜利|以来|宣讲|开幕|闭幕|期间|前|后|主题|提出|强调|指出|部署|擘画|作出|确定|通过|上|的|和|及|与|[，。；：、”》）]|$)/;
@@ -67,6 +68,11 @@ export interface Reference {
   end: number;
   text: string;
   items: DatedItem[];
+  /**
+   * The reference written without its 大 or 届 (党的十九精神, 十九四中全会): also a
+   * wrong formulation, said in the same finding; `right` is the reference written right.
+   */
+  lost?: { char: string; right: string };
 }
 
 /** The dated references in a line, each with the data items it names. */
@@ -83,6 +89,8 @@ export function findReferences(line: string): Reference[] {
       names.push(text);
     } else if (m[2]) {
       names.push(`党的${m[2]}大`);
+    } else if (m[5]) {
+      names.push(`${m[5]}届${m[6]}`);
     } else if (/历次|各次/.test(m[4])) {
       names.push(`${m[3]}届${m[4]}`);
     } else {
@@ -91,7 +99,11 @@ export function findReferences(line: string): Reference[] {
     // A bare 二十大 may be "twenty major …" (二十大重点项目): without 党的 it must read as the congress.
     if (m[1] && !text.startsWith('党的') && !CONGRESS_AFTER.test(line.slice(m.index + text.length))) continue;
     const items = names.map(itemNamed).filter((i): i is DatedItem => i !== undefined);
-    if (items.length) out.push({ start: m.index, end: m.index + text.length, text, items });
+    if (!items.length) continue;
+    const ref: Reference = { start: m.index, end: m.index + text.length, text, items };
+    if (m[2]) ref.lost = { char: '大', right: `党的${m[2]}大` };
+    if (m[5]) ref.lost = { char: '届', right: `${m[5]}届${m[6]}` };
+    out.push(ref);
   }
   return out;
 }
@@ -119,20 +131,30 @@ function describePeriod(p: ReportPeriod): string {
   return `${y}年${s}—${e}月`;
 }
 
+const COVERS_FORMULATION: readonly string[] = ['formulation'];
+
+function withCovers(f: RuleFinding, covers: readonly string[] | undefined): RuleFinding {
+  if (covers) f.covers = covers;
+  return f;
+}
+
 export function checkLine(line: string, l: number, period: ReportPeriod): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const ref of findReferences(line)) {
     const range = lineRange(l, ref.start, ref.end);
     const before = line.slice(0, ref.start);
     const after = line.slice(ref.end);
+    // 党的十九精神 in 2024: a wrong formulation and an outdated reference, said in one finding (formulation stays silent there).
+    const lostText = ref.lost ? `「${ref.text}」漏了「${ref.lost.char}」字，规范简称是「${ref.lost.right}」；而且` : '';
+    const covers = ref.lost ? COVERS_FORMULATION : undefined;
     const future = ref.items.find((i) => i.month > period.endMonth);
     if (future) {
       if (FORWARD_BEFORE.test(before) || FORWARD_AFTER.test(after)) continue;
-      out.push({
-        message: `${future.name}于${formatMonth(future.date)}召开，晚于本报告的报告期（${describePeriod(period)}）：请核对会议名称或报告年份。`,
+      out.push(withCovers({
+        message: `${lostText}${future.name}于${formatMonth(future.date)}召开，晚于本报告的报告期（${describePeriod(period)}）：请核对会议名称或报告年份。`,
         range,
         data: { kind: 'anachronism', item: future.id, source: future.source },
-      });
+      }, covers));
       continue;
     }
     const stale = ref.items.find((i) => i.supersededBy && i.supersededBy.month < period.startMonth);
@@ -144,11 +166,11 @@ export function checkLine(line: string, l: number, period: ReportPeriod): RuleFi
     // 「党的十九大、二十大精神」: a list that reaches the current congress is history plus the present.
     if (/二十大|二十届/.test(clause)) continue;
     const sup = stale.supersededBy;
-    out.push({
-      message: `本报告属于${describePeriod(period)}，${sup.name}已于${formatMonth(sup.date)}召开，「${ref.text}」不宜再作为当前学习贯彻的内容：请改用${sup.name}以来的现行提法；若是回顾历史，请写明（如「${stale.name}以来」）。`,
+    out.push(withCovers({
+      message: `${lostText}本报告属于${describePeriod(period)}，${sup.name}已于${formatMonth(sup.date)}召开，「${ref.lost?.right ?? ref.text}」不宜再作为当前学习贯彻的内容：请改用${sup.name}以来的现行提法；若是回顾历史，请写明（如「${stale.name}以来」）。`,
       range,
       data: { kind: 'superseded', item: stale.id, supersededBy: sup.name, source: stale.source },
-    });
+    }, covers));
   }
   return out;
 }
@@ -178,6 +200,7 @@ export const outdatedReferenceRule: LineRule<ReportPeriod> = {
       '回顾历史的说法不报告：`党的十九大以来`、`从党的十九大到二十大`、`党的十九大报告指出`、`党的十八大、十九大、二十大精神`。',
       '报告期结束时还没有召开的会议（如2024年的报告中出现「二十届四中全会」，该会于2025年10月召开）也会被指出，',
       '「迎接」「喜迎」「即将召开」的说法除外。会议日期及其出处在数据文件 `server/src/data/dated-references.json` 中。',
+      '既漏了「大」或「届」字、又已过时的提法（2024年的报告中的「党的十九精神」「十九五中全会精神」）只报告一次：由本规则报告，提示同时指出漏字和过时，规则 `formulation` 在此处不再重复报告。',
       '',
       '- 错误示例（2024年的报告）：`深入学习贯彻党的十九大精神，组建党的十九大宣讲团。`',
       '- 正确示例（2024年的报告）：`深入学习贯彻党的二十大和二十届三中全会精神。党的十九大以来，我局意识形态工作取得长足进步。`',

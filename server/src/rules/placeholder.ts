@@ -17,6 +17,21 @@ export interface PlaceholderMatch {
   text: string;
   /** What belongs there, judged from the words around it. */
   expects: 'year' | 'number' | 'name' | 'unit' | 'content';
+  /** A template's alternatives to choose from (县（市、区）), not a blank to fill. */
+  choice?: boolean;
+}
+
+/**
+ * A place where a name or figure seems to have been deleted without a mark
+ * (以思想为指导, 特色.主义, 党的二十大精神和，): less certain than a placeholder.
+ */
+export interface GapMatch {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'frame' | 'dot' | 'dangling' | 'empty-quotes';
+  /** What usually fills a formulation's slot (近平); empty for the other kinds. */
+  hint: string;
 }
 
 const WORD_CHAR = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/;
@@ -24,8 +39,19 @@ const URL_NEIGHBOUR = /[.@/\\_\-:#=&?]/;
 const CN_NUMERAL = /[一二三四五六七八九十零〇○]/;
 const UNITS_SORTED = [...words.units].sort((a, b) => b.length - a.length);
 
-const RE_YEAR = /(?<![0-9A-Za-z０-９])(?:19|20)(?:[0-9][XxＸｘ×＿_○]|[XxＸｘ×＿_○]{2})(?![0-9A-Za-z])/g;
+const RE_YEAR = /(?<![0-9A-Za-z０-９])(?:19|20)(?:[0-9][XxＸｘ×＿_○]|[XxＸｘ×＿_○]{2}|[XxＸｘ×＿_○](?=[ \u3000]*(?:年|学年)))(?![0-9A-Za-z])/g;
 const RE_LETTERS = /[XxＸｘ]+|z{2,}/g;
+/** N standing for a count (开展N项活动); not N95 or N+1. */
+const RE_N = /(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９.+\-])[NＮ](?=[个项次人场期名家篇件条余万])/g;
+/** A site's pinyin mask (涉疫yq for 舆情): 2–3 lowercase consonants right after Han text. */
+const RE_PINYIN = /[bcdfghjklmnpqrstvwyz]{2,3}(?![A-Za-z])/g;
+const PINYIN_WORDS = new Set(words.pinyinWords);
+/** Runs of mask symbols (△△, □□, ☆☆), or one □/△ before a measure or unit word. */
+const RE_SYMBOLS = /[△▲□■☆◇◆]{2,}|[□△]/g;
+/** A single underscore glued to Han text (网络安全 → 网络a全_): a blank of one character. */
+const RE_ONE_BLANK = /(?<![_＿])[_＿](?![_＿])/g;
+/** An administrative level with its alternatives for the author to choose from: 县（市、区）, 乡镇（街道）. */
+const RE_CHOICE = /[省市县区乡镇州旗](?:[（(](?:[省市县区乡镇州旗盟]|街道|自治区|直辖市)(?:[、/，,](?:[省市县区乡镇州旗盟]|街道|自治区|直辖市)){1,3}[）)])/g;
 const RE_TIMES = /×+/g;
 /** A run of asterisks: a name or figure masked by a template site (*镇, *.*万元, **次). */
 const RE_STARS = /[*＊]+/g;
@@ -43,7 +69,14 @@ const FILL_IN_LABEL = new RegExp(words.fillInLabels.join('|'));
  * Matches where any of the patterns above matches: most lines have no
  * placeholder, and one test spares them the nine scans.
  */
-const ANY_BUILT_IN = new RegExp([RE_YEAR, RE_LETTERS, RE_TIMES, RE_STARS, RE_CIRCLES, RE_MOUMOU, RE_MOU, RE_BLANK, RE_EMPTY_BRACKETS, RE_FILL_IN].map((r) => `(?:${r.source})`).join('|'));
+const ANY_BUILT_IN = new RegExp(
+  [RE_YEAR, RE_LETTERS, RE_TIMES, RE_STARS, RE_CIRCLES, RE_MOUMOU, RE_MOU, RE_BLANK, RE_EMPTY_BRACKETS, RE_FILL_IN, RE_N, RE_PINYIN, RE_SYMBOLS, RE_ONE_BLANK, RE_CHOICE].map((r) => `(?:${r.source})`).join('|'),
+);
+/** Characters before a blank and 年 that make it a count of years (工作__年, 连续__年), not a year. */
+const COUNT_OF_YEARS_BEFORE = '作续满近了达过有第共历用计已';
+const LONG_UNITS = [...words.longUnits].sort((a, b) => b.length - a.length);
+/** What may come between 某 and a long unit word (某工业园区, 某大型企业): not a time, a measure or a verb. */
+const UNIT_PREFIX_STOP = /[天日年月时次段些种个一位项件条类样人地去到在从向对把被和与及的了是为有于将]/;
 
 function expectsAround(line: string, start: number, end: number): PlaceholderMatch['expects'] {
   const after = line.slice(end, end + 3);
@@ -105,18 +138,36 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
   scan(RE_MOU, (m) => {
     const s = m.index;
     if (line.charAt(s + 1) === '某' || line.charAt(s - 1) === '某') return;
-    const rest = line.slice(s + 1, s + 4);
-    if (words.notUnits.some((w) => rest.startsWith(w))) return;
-    if (UNITS_SORTED.some((u) => rest.startsWith(u))) add(s, s + 1, 'name');
+    if (isUnitMask(line, s)) add(s, s + 1, 'name');
   });
   scan(RE_BLANK, (m) => {
     const s = m.index;
     const e = s + m[0].length;
+    // __init__, a__b, x__1: code, not a blank.
+    if (WORD_CHAR.test(line.charAt(s - 1)) || WORD_CHAR.test(line.charAt(e))) return;
     // Markdown strong emphasis: __text__
     if (markdown && m[0].length === 2 && (/^__\S[^_]*?\S__/.test(line.slice(s)) || /__\S[^_]*?\S__$/.test(line.slice(0, e)))) return;
-    add(s, e);
+    // ____年 where a year is written (not 工作__年, a count of years).
+    add(s, e, /^[ \u3000]*年/.test(line.slice(e, e + 3)) && !COUNT_OF_YEARS_BEFORE.includes(line.charAt(s - 1)) ? 'year' : undefined);
   });
   scan(RE_EMPTY_BRACKETS, (m) => add(m.index, m.index + m[0].length));
+  scan(RE_N, (m) => add(m.index, m.index + m[0].length, 'number'));
+  scan(RE_PINYIN, (m) => {
+    // Right after Han text and before Han text, a figure or a mark; not part of a longer Latin word,
+    // and not a word people write in lowercase (qq群, ppt).
+    const next = line.charAt(m.index + m[0].length);
+    if (!HAN_CHAR.test(line.charAt(m.index - 1)) || !(HAN_CHAR.test(next) || /[0-9，。、；：！？”）]/.test(next)) || PINYIN_WORDS.has(m[0])) return;
+    add(m.index, m.index + m[0].length, 'content');
+  });
+  scan(RE_SYMBOLS, (m) => {
+    if (isSymbolMask(line, m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length);
+  });
+  scan(RE_ONE_BLANK, (m) => {
+    if (isOneCharBlank(line, m.index, markdown)) add(m.index, m.index + 1);
+  });
+  scan(RE_CHOICE, (m) => {
+    if (isOwnUnitChoice(line, m.index)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], expects: 'unit', choice: true });
+  });
   scan(RE_FILL_IN, (m) => {
     const label = m[1] ?? m[2] ?? m[3] ?? '';
     // A label that asks for content (【请填写存在的问题的内容】) wants sentences, not a name.
@@ -140,6 +191,91 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
 }
 
 /**
+ * Whether 某 at `at` stands for a unit's name: 某 before a unit word (某镇,
+ * 某局), or before a few describing characters and a long unit word
+ * (某工业园区). Not 某些/某种/某个 (notUnits), and not the anonymised actors of
+ * a case (某企业员工, 某村村民, 某医院发生医疗纠纷引发舆情), which a report writes on purpose.
+ */
+function isUnitMask(line: string, at: number): boolean {
+  const rest = line.slice(at + 1, at + 12);
+  if (words.notUnits.some((w) => rest.startsWith(w))) return false;
+  let unit = UNITS_SORTED.find((u) => rest.startsWith(u));
+  let end = unit ? unit.length : -1;
+  if (!unit) {
+    for (let k = 1; k <= 4 && k < rest.length; k++) {
+      const c = rest.charAt(k - 1);
+      if (!HAN_CHAR.test(c) || UNIT_PREFIX_STOP.test(c)) break;
+      unit = LONG_UNITS.find((u) => rest.startsWith(u, k));
+      if (unit) {
+        end = k + unit.length;
+        break;
+      }
+    }
+  }
+  if (!unit) return false;
+  const after = rest.slice(end);
+  if (words.anonymousPeople.some((p) => after.startsWith(p))) return false;
+  // A case told in a situation report names its actors 某医院, 某企业 on purpose.
+  const from = Math.max(line.lastIndexOf('。', at), line.lastIndexOf('；', at), line.lastIndexOf('！', at)) + 1;
+  const stop = line.slice(at).search(/[。；！]/);
+  const sentence = line.slice(from, stop < 0 ? undefined : at + stop);
+  return !words.caseWords.some((w) => sentence.includes(w));
+}
+
+/**
+ * Whether the symbols at [start, end) mask a name or figure (△△镇, □□次, 共□名):
+ * not a line-start bullet, not a line of decoration, not a rating (☆☆☆级),
+ * and a single symbol only before a measure or unit word.
+ */
+function isSymbolMask(line: string, start: number, end: number): boolean {
+  const prev = line.charAt(start - 1);
+  const next = line.charAt(end);
+  if (/^[\s△▲□■☆★◇◆\-=_~*]*$/.test(line)) return false;
+  if (line.slice(0, start).trim() === '' && (next === ' ' || next === '\t' || next === '\u3000' || end === line.length)) return false;
+  if (/[星级]/.test(prev) || /[星级]/.test(next)) return false;
+  if (end - start > 1) return true;
+  if (!HAN_CHAR.test(next)) return false;
+  // One symbol: a bullet or a check box at the start of an item, unless it stands for a count or a place.
+  if (line.slice(0, start).trim() === '' || /[\s：:]/.test(prev)) return false;
+  if (words.numberFollowers.includes(next)) return true;
+  const unit = words.unitFollowers.find((u) => line.startsWith(u, end));
+  return unit !== undefined && line.charAt(end + unit.length) !== '级';
+}
+
+/**
+ * Whether the single underscore at `at` is a one-character blank: glued to Han
+ * text on one side, with no Latin letter, digit or URL mark on either side
+ * (snake_case, __init__, a_b@example.com are not), and in Markdown not one of
+ * a pair around emphasised text.
+ */
+function isOneCharBlank(line: string, at: number, markdown: boolean): boolean {
+  const prev = line.charAt(at - 1);
+  const next = line.charAt(at + 1);
+  if (!HAN_CHAR.test(prev) && !HAN_CHAR.test(next)) return false;
+  if (WORD_CHAR.test(prev) || WORD_CHAR.test(next) || URL_NEIGHBOUR.test(prev) || URL_NEIGHBOUR.test(next)) return false;
+  if (markdown && /(^|[\s\p{P}])_[^_\s][^_]*?(?<!\s)_(?=$|[\s\p{P}])/u.test(line)) return false;
+  return true;
+}
+
+/**
+ * Whether the choice at `at` (县（市、区）) names the author's own unit: at the
+ * start of a clause or after 全/本/我/该 (全县（市、区）). After 各, 所辖 or a
+ * count (各县（市、区）, 31个省（区、市）) it means every one of them, and is
+ * written so on purpose.
+ */
+function isOwnUnitChoice(line: string, at: number): boolean {
+  let k = at;
+  // A masked name before it (*县（市、区）) is a placeholder of its own; look past it.
+  while (k > 0 && /[*＊Xx×]/.test(line.charAt(k - 1))) k--;
+  const before = line.slice(0, k);
+  if (/[全本我该]$/.test(before)) return true;
+  if (before.trim() === '') return true;
+  if (/[，。；：！？,;:!?]\s*$/.test(before)) return true;
+  // After a heading's number (1、 一、 （一）) or a year.
+  return /^\s*(?:[0-9]{1,2}[、.．]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)])\s*$/.test(before) || /年度?$/.test(before);
+}
+
+/**
  * Whether the asterisks at [start, end) mask a name or a figure. A mask
  * touches Chinese text or another mask (「*镇」「*.*万元」「微**」); asterisks
  * that do not (5*2, a*b) are arithmetic or code. A line-start bullet, a
@@ -154,10 +290,14 @@ function isStarMask(line: string, start: number, end: number, markdown: boolean)
   if (line.slice(0, start).trim() === '' && (next === ' ' || next === '\t' || next === '\u3000')) return false;
   if (prev === '注') return false;
   const near = (c: string, dot: string) => HAN_CHAR.test(c) || ((c === '.' || c === '．') && /[*＊]/.test(dot));
-  if (!near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
+  // A name that is all asterisks inside quotes or brackets (集团“*****”战略, 《**》).
+  const quoted = QUOTE_PAIRS[prev] !== undefined && QUOTE_PAIRS[prev] === next;
+  if (!quoted && !near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
   if (markdown && isEmphasisRun(line, start, end)) return false;
   return true;
 }
+
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '《': '》', '「': '」', '『': '』', '【': '】', '（': '）', '‘': '’' };
 
 /** In Markdown: the run at [start, end) opens or closes emphasis with an equal run on the same line. */
 function isEmphasisRun(line: string, start: number, end: number): boolean {
@@ -179,6 +319,94 @@ function isEmphasisRun(line: string, start: number, end: number): boolean {
   return false;
 }
 
+// ---------------------------------------------------------------------------
+// Deletion gaps: a name or figure deleted with nothing left in its place.
+
+/** What a gap slot may hold when nothing was written there: nothing, blanks, or a stray dot. */
+const SLOT = '[ \\t\\u3000.．·]*';
+const GAP_FRAMES = words.gapFrames.map((f) => ({ re: new RegExp(f.pattern.replace('(?<slot>)', `(?<slot>${SLOT})`), 'g'), key: f.key, hint: f.hint }));
+/** A dot between two Han characters (特色.主义): after NFKC a Chinese full stop stays 。, so this is a deletion. */
+const RE_DOT_GAP = /[.．]/g;
+/** Quotes or title marks with nothing inside (实施“”规划, 学习《》): the name in them was deleted. */
+const RE_EMPTY_QUOTES = /“[ \u3000]*”|《[ \u3000]*》|「[ \u3000]*」|『[ \u3000]*』/g;
+/** A conjunction with nothing after it (党的二十大精神和，). */
+const RE_DANGLING = /(?:以及|和|及|与)(?=[,，。;；:：！？!?）)])/g;
+/** Characters that end a word with 和/及/与 as its last character (温和, 普及, 参与): never dangling. */
+const ENDS_WORD: Record<string, string> = { 和: '温总共祥平缓调饱柔暖随中附人谐讲求议相应唱气融亲谦宽不', 及: '普涉危波顾企殃惠埃触论提遍来所不能可追推旁累', 与: '参给赋授赠寄相' };
+/**
+ * Lines that may hold a gap: a dot, empty quotes, a conjunction before a
+ * mark, or a word of a formulation with a slot. Most lines have none, and this test
+ * (no look-behind, no Unicode classes) spares them the scans.
+ */
+const MAY_HOLD_GAP = new RegExp(`[.．]|“[ \\u3000]*”|《[ \\u3000]*》|「[ \\u3000]*」|『[ \\u3000]*』|(?:和|及|与)[,，。;；:：！？!?）)]|${[...new Set(words.gapFrames.map((f) => f.key))].join('|')}`);
+/** A blank between Han characters: three or more in a line are the spaces of a layout (a PDF's wrap, a justified line), not gaps. */
+const HAN_BLANK_HAN = /\p{Script=Han}[ \t\u3000]+(?=\p{Script=Han})/gu;
+
+/** The places in one line where something seems to have been deleted, in order, without overlaps. */
+export function findGaps(line: string): GapMatch[] {
+  if (!MAY_HOLD_GAP.test(line)) return [];
+  const found: GapMatch[] = [];
+  const add = (start: number, end: number, kind: GapMatch['kind'], hint = '') => found.push({ start, end, text: line.slice(start, end), kind, hint });
+  for (const f of GAP_FRAMES) {
+    if (!line.includes(f.key)) continue;
+    f.re.lastIndex = 0;
+    for (let m = f.re.exec(line); m; m = f.re.exec(line)) {
+      const slot = m.groups?.slot ?? '';
+      // Blanks alone are a gap only where the line is no layout. (A blank elsewhere, 按照 县教委, may be
+      // the space a joined hard wrap left: only a formulation's slot, which text must fill, tells a deletion.)
+      if (slot !== '' && /^[ \t\u3000]+$/.test(slot) && isLayout(line)) continue;
+      add(m.index, m.index + m[0].length, 'frame', f.hint);
+    }
+  }
+  RE_DOT_GAP.lastIndex = 0;
+  for (let m = line.includes('.') || line.includes('．') ? RE_DOT_GAP.exec(line) : null; m; m = RE_DOT_GAP.exec(line)) {
+    if (!HAN_CHAR.test(line.charAt(m.index - 1)) || !HAN_CHAR.test(line.charAt(m.index + 1))) continue;
+    // 一.主要工作: a heading's number, also mid-line where a draft was flattened (…如下：二.存在的问题), not a gap.
+    if (/[一二三四五六七八九十]/.test(line.charAt(m.index - 1))) continue;
+    add(m.index - 1, m.index + 2, 'dot');
+  }
+  RE_EMPTY_QUOTES.lastIndex = 0;
+  for (let m = RE_EMPTY_QUOTES.exec(line); m; m = RE_EMPTY_QUOTES.exec(line)) add(m.index, m.index + m[0].length, 'empty-quotes');
+  RE_DANGLING.lastIndex = 0;
+  for (let m = RE_DANGLING.exec(line); m; m = RE_DANGLING.exec(line)) {
+    const word = m[0];
+    const prev = line.charAt(m.index - 1);
+    if (!HAN_CHAR.test(prev) || (word.length === 1 && ENDS_WORD[word].includes(prev))) continue;
+    add(m.index, m.index + word.length, 'dangling');
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: GapMatch[] = [];
+  let reach = -1;
+  for (const g of found) {
+    if (g.start < reach) continue;
+    out.push(g);
+    reach = g.end;
+  }
+  return out;
+}
+
+/** True when the blanks between Han characters in the line are those of a layout: three or more of them. */
+function isLayout(line: string): boolean {
+  HAN_BLANK_HAN.lastIndex = 0;
+  let n = 0;
+  while (HAN_BLANK_HAN.exec(line)) if (++n >= 3) return true;
+  return false;
+}
+
+export function gapMessage(g: GapMatch): string {
+  const shown = g.text.replace(/[ \t\u3000]+/g, '␣');
+  switch (g.kind) {
+    case 'frame':
+      return `此处似乎缺少内容：「${shown}」中间像是漏了字（如「${g.hint}」），请补上。`;
+    case 'dot':
+      return `此处似乎缺少内容：「${shown}」中的「${g.text.charAt(1)}」像是删去文字后留下的，请补上漏掉的内容；若没有遗漏，请删去这个点。`;
+    case 'dangling':
+      return `此处似乎缺少内容：「${g.text}」后面没有并列的另一项，请补上；若没有遗漏，请删去「${g.text}」。`;
+    case 'empty-quotes':
+      return `此处似乎缺少内容：「${shown}」中间是空的，像是删掉了名称，请补上；若没有遗漏，请删去这对${g.text.charAt(0) === '《' ? '书名号' : '引号'}。`;
+  }
+}
+
 const EXPECTS_TEXT: Record<PlaceholderMatch['expects'], string> = {
   year: '实际年份',
   number: '实际数字',
@@ -188,6 +416,7 @@ const EXPECTS_TEXT: Record<PlaceholderMatch['expects'], string> = {
 };
 
 export function placeholderMessage(p: PlaceholderMatch, line: string): string {
+  if (p.choice) return `「${p.text}」是模板中供选择的写法，请只保留本单位实际的一级（如「${p.text.charAt(0)}」），删去括号和其余选项。`;
   const shown = p.text.trim() ? p.text : line.slice(Math.max(0, p.start - 2), p.end + 2);
   const ctx = p.text === '某' ? `「${line.slice(p.start, p.end + 2).replace(/[，。、；：\s].*$/, '')}」中的「某」` : `「${shown}」`;
   return `${ctx}是模板中待填写的占位符，请填入${EXPECTS_TEXT[p.expects]}后再提交。`;
@@ -197,22 +426,39 @@ export const placeholderRule: LineRule = {
   id: 'placeholder',
   docs: {
     title: '未填写的占位符',
-    summary: '模板中未填写的占位符（X、XX、××、○○、某某、某镇、*镇、**次、＿＿、20XX、【单位名称】等）',
-    readme: { problem: '模板中没填的占位符', examples: '`召开会议X次`、`xx镇`、`*镇`、`*.*万元`、`202X年`、`【单位名称】`' },
+    summary: '模板中未填写的占位符（X、XX、××、○○、△△、□□、某某、某镇、*镇、**次、N项、＿＿、20XX、20_年、县（市、区）、【单位名称】等），以及删改后似乎缺少内容的地方（以思想为指导、特色.主义，警告）',
+    readme: { problem: '模板中没填的占位符，删改后缺少的内容', examples: '`召开会议X次`、`xx镇`、`*镇`、`*.*万元`、`202X年`、`△△村`、`县（市、区）党委`、`【单位名称】`；`以思想为指导`（警告）' },
     hover: {
-      explanation: '从模板复制来的稿子里，留给作者填写的位置（X、XX、××、○○、某某、某镇、＿＿、20XX、【单位名称】等）还没有填上。占位符不会被自动修改：请逐个填入真实的数字、名称和年份，可用“跳到下一个占位符”逐个查看。',
+      explanation: '从模板复制来的稿子里，留给作者填写的位置（X、XX、××、○○、△△、□□、某某、某镇、*镇、＿＿、20XX、【单位名称】等）还没有填上，或者还留着供选择的写法（县（市、区））。占位符不会被自动修改：请逐个填入真实的数字、名称和年份，可用“跳到下一个占位符”逐个查看。删改时把名称删掉、只留下前后文字的地方（以思想为指导、特色.主义、精神和，）以警告提示“此处似乎缺少内容”。',
       wrong: '全年召开党委会X次，XX镇党委在《XX日报》发表稿件。',
       right: '全年召开党委会12次，城关镇党委在《平安日报》发表稿件。',
     },
     details: [
-      '模板中未填写的占位符：`X` `XX` `XXX` `x` `xx` `zz`、`×` `××`、`○○`、`某某` 和 `某`＋单位（某镇、某局）、',
-      '空白 `＿＿` `__`、年份 `20XX` `202X` `20__`、填空括号 `【单位名称】`、空括号 `（  ）`，',
-      '以及模板网站用星号遮去的名称和数字（`*镇`、`中共*县委`、`*.*万元`、`**次`、`微**`）。每处占位符报告一次，',
-      '范围正好是占位符本身；提示会根据上下文说明这里应填什么（数字、单位名称、年份……）。',
+      '模板中未填写的占位符（错误），每处报告一次，范围正好是占位符本身；提示会根据上下文说明这里应填什么（数字、单位名称、年份……）：',
+      '- 字母：`X` `XX` `XXX` `x` `xx` `Xx` `xX` `ＸＸ` `zz`，表示数目的 `N`（`N项` `N个`），模板网站用拼音首字母遮去的词（`涉疫yq`）；',
+      '- 符号：`×` `××`、`○○` `〇〇`、`△△` `□□` `☆☆` `■■` `▲▲`，以及量词或单位前的单个 `□` `△`（`共□名`、`△镇`）；',
+      '- 星号：模板网站用星号遮去的名称和数字（`*镇`、`中共*县委`、`*.*万元`、`**次`、`微**`、引号中的`“*****”`）；',
+      '- `某某` 和 `某`＋单位（某镇、某局、某医院、某工业园区、某中心）；',
+      '- 空白：`＿＿` `__`、紧挨汉字的单个 `_` `＿`、空括号 `（  ）`、填空括号 `【单位名称】`；',
+      '- 年份：`20XX` `202X` `20__` `20_年` `202_年` `____年`；',
+      '- 供选择的写法：`县（市、区）党委`、`全县（市、区）`，请只保留本单位实际的一级。',
       '',
-      '属于单词的一部分的拉丁字母不是占位符：APP、PPT、QQ、5G、VR、Windows XP、X光、X射线、CT、B超；',
-      '乘号 `3×4` `5*2`、年份中的“○”（二○○八年）、网址和邮箱中的 `xx` 也不报告；星号不挨着汉字时不算，',
-      '行首的列表符号 `* `、分隔线 `***`、`注*` 也不算；Markdown 文件中成对的 `*强调*` `**加粗**` 是格式，不是占位符（`**次` 这样后面紧跟量词的除外）。',
+      '不报告：属于单词的拉丁字母（APP、PPT、QQ、5G、VR、Windows XP、X光、X射线、CT、B超、N95、N+1，小写的 qq、ppt、pdf 等）；',
+      '乘号 `3×4` `5*2`、年份中的“○”（二○○八年）、网址和邮箱中的 `xx` `_`、代码中的 `__init__` `snake_case`；',
+      '`某些` `某种` `某个` `某一` `某位` `某方面` `某程度` `某段时间`，以及案例中有意隐去名称的 `某村民` `某企业员工`、讲述舆情事件的句子中的 `某医院` `某镇`；',
+      '行首的项目符号 `□ ` `* `、由符号组成的分隔线、星级 `☆☆☆级` `★★★`；星号不挨着汉字时不算，`注*` 也不算；',
+      'Markdown 文件中成对的 `*强调*` `**加粗**` 是格式，不是占位符（`**次` 这样后面紧跟量词的除外）；',
+      '`各县（市区）` `各县（市、区）` `31个省（区、市）` `所辖县（市、区）` 指各个县市区，是正常写法。',
+      '',
+      '删改时把名称或数字删掉、只留下前后文字的地方，以**警告**提示「此处似乎缺少内容」（诊断代码同为 `placeholder`，级别最高为警告）：',
+      '- 固定提法中间空了：`以思想为指导`、`习新时代`、`党的大精神`、`二十届中全会`、`学习贯彻党的精神`、`在的正确领导下`、`向看齐`、`以同志为核心`、`以为核心的党中央`、`学习贯彻重要讲话`（提法及其通常的写法在数据文件 `server/src/data/placeholder.json` 中）；',
+      '- 两个汉字之间的点：`特色.主义`、`党的.精神`（`一.主要工作` 这样的标题序号除外）；',
+      '- 后面没有内容的连词：`党的二十大精神和，`（`温和` `普及` `参与` 等词不算）；',
+      '- 中间是空的引号、书名号：`实施“”规划`、`学习《》`；',
+      '- 以上提法中间只有空格：`在 的领导下`、`向 看齐`。',
+      '从 PDF 或网页复制时换行留下的普通空格（`按照 县教委`、`存在 的问题`）无法与删掉的内容区分，不报告；一行里有三处以上汉字间空格时视为排版，都不报告。',
+      '',
+      '模板网站残留内容中的占位符同样报告（删除残留或填上内容都可以）。',
       '',
       '- 错误示例：`全年召开党委会X次，XX镇党委在《XX日报》发表稿件。`',
       '- 正确示例：`全年召开党委会12次，城关镇党委在《平安日报》发表稿件。`',
@@ -227,10 +473,23 @@ export const placeholderRule: LineRule = {
   // Every line with text: a placeholder in residue or a collection's title still needs filling in.
   kinds: ['body', 'heading', 'title', 'residue', 'collection'],
   checkLine(line, ctx) {
-    return findPlaceholders(line, ctx.markdown, ctx.extraPlaceholderPatterns).map((p) => ({
+    const placeholders = findPlaceholders(line, ctx.markdown, ctx.extraPlaceholderPatterns);
+    const out: RuleFinding[] = placeholders.map((p) => ({
       message: placeholderMessage(p, line),
       range: lineRange(0, p.start, p.end),
-      data: { placeholder: p.text, expects: p.expects },
+      data: p.choice ? { placeholder: p.text, expects: p.expects, choice: true } : { placeholder: p.text, expects: p.expects },
     }));
+    for (const g of findGaps(line)) {
+      // A gap around a placeholder (*县（市、区）) is the placeholder's.
+      if (placeholders.some((p) => p.start < g.end && g.start < p.end)) continue;
+      out.push({
+        message: gapMessage(g),
+        range: lineRange(0, g.start, g.end),
+        // Less certain than a placeholder: a warning at most.
+        severity: 'warning',
+        data: { placeholder: g.text, expects: 'content', gap: g.kind },
+      });
+    }
+    return out.length > 1 ? out.sort((a, b) => a.range.start.character - b.range.start.character) : out;
   },
 };

@@ -129,6 +129,7 @@ export function halfWidthFindings(line: string, l: number, markdown: boolean): R
     return decided.get(open)!;
   };
 
+  const marksFound: { start: number; end: number; mark: string }[] = [];
   // Jump from mark to mark: most characters of a line are none of them.
   const marks = /[,;:?!()]/g;
   for (let found = marks.exec(line); found; found = marks.exec(line)) {
@@ -152,13 +153,29 @@ export function halfWidthFindings(line: string, l: number, markdown: boolean): R
       const next = nextVisible(line, i);
       if (next.index > i + 1 && isChinese(next.ch)) end = next.index;
     }
-    out.push({
-      message: `中文句子中使用了半角${NAMES[c]}「${c}」，应改为全角「${FULL_WIDTH[c]}」。`,
-      range: lineRange(l, i, end),
-      fix: { title: `改为全角「${FULL_WIDTH[c]}」`, edits: [{ range: lineRange(l, i, end), newText: FULL_WIDTH[c] }] },
-      data: { kind: 'half-width', mark: c },
-    });
+    marksFound.push({ start: i, end, mark: c });
   }
+  if (marksFound.length === 0) return out;
+  const edits = marksFound.map((m) => ({ range: lineRange(l, m.start, m.end), newText: FULL_WIDTH[m.mark] }));
+  const first = marksFound[0];
+  if (marksFound.length === 1) {
+    out.push({
+      message: `中文句子中使用了半角${NAMES[first.mark]}「${first.mark}」，应改为全角「${FULL_WIDTH[first.mark]}」。`,
+      range: edits[0].range,
+      fix: { title: `改为全角「${FULL_WIDTH[first.mark]}」`, edits },
+      data: { kind: 'half-width', mark: first.mark },
+    });
+    return out;
+  }
+  // A draft pasted with half-width marks throughout: one finding for the paragraph, on its first mark
+  // (a small squiggle), whose fix converts them all.
+  const kinds = [...new Set(marksFound.map((m) => m.mark))];
+  out.push({
+    message: `本段中文句子中有 ${marksFound.length} 处半角标点（${kinds.map((k) => `${NAMES[k]}「${k}」`).join('、')}），应改为全角（${kinds.map((k) => FULL_WIDTH[k]).join(' ')}）；标出的是第一处，快速修复会把本段的都改为全角。`,
+    range: edits[0].range,
+    fix: { title: `将本段 ${marksFound.length} 处半角标点改为全角`, edits },
+    data: { kind: 'half-width', mark: first.mark, count: marksFound.length },
+  });
   return out;
 }
 
@@ -279,6 +296,8 @@ export const punctuationRule: LineRule = {
       '',
       '半角的 `, ; : ? ! ( )` 前后是汉字或中文标点时报告（GB/T 15834—2011《标点符号用法》：中文文本使用全角标点）；',
       '数字中的 `1,000`、`14:30`、`3:2`，网址、邮箱、英文文本，Markdown 链接地址和行内代码中的半角标点不报告。',
+      '一段中有多处半角标点时（从网页或聊天软件粘贴的稿子，标点都成了半角），每段只报告一次：标在第一处，提示写明本段共有几处，',
+      '快速修复和“修复全部”把本段的半角标点一并改为全角。',
       '并列的书名号之间一般不用顿号（GB/T 15834—2011 第4.5.3.5条），`《条例》、《准则》` 应写作 `《条例》《准则》`。',
       '',
       '- 错误示例：`学习的深度不足,没有在理论研究上下功夫;组织学习《条例》、《准则》，，加强对、微博等平台的管理。`',

@@ -6,7 +6,8 @@
 import { ResidueRegion, residueDeletion } from '../engine/residue';
 import { SourceText } from '../engine/source';
 import { DocumentRule, RuleContext } from './rule';
-import { RuleFinding } from '../engine/types';
+import { Finding, RuleFinding } from '../engine/types';
+import { FixGroup } from '../engine/edits';
 
 function excerpt(source: SourceText, r: ResidueRegion): string {
   const first = source.lines[r.startLine].slice(r.range.start.character, r.kind === 'span' ? r.range.end.character : undefined).trim();
@@ -18,29 +19,44 @@ export const templateResidueRule: DocumentRule = {
   id: 'template-residue',
   docs: {
     title: '模板网站残留',
-    summary: '模板网站留下的水印、广告、付费标记、网页预览等非正文内容',
-    readme: { problem: '模板网站残留', examples: '“仅供学习参考”水印、广告、`##paidbegin##`、网页预览行' },
+    summary: '模板网站留下的页面信息、导航菜单、付费和登录提示、文件名、网站声明、小编导语、广告、水印等非正文内容',
+    readme: {
+      problem: '模板网站残留',
+      examples: '「发布时间：2024-01-15」「当前位置：首页 > …」「相关推荐」「加入VIP免费下载」「….docx」「1. 1、本文档由用户上传…」「下面是小编为大家整理的…」、水印、广告、`##paidbegin##`',
+    },
     hover: {
-      explanation: '从模板网站复制时带进来的水印、广告、付费标记、网页预览和声明，不是报告正文，提交前必须删除。快速修复会删除整行或这段标记，不动其他文字。',
-      wrong: '本文系读者投稿，仅供学习参考，请勿照搬照抄！\n2024年意识形态工作总结',
+      explanation:
+        '从模板网站复制时带进来的页面信息、导航、付费提示、网站声明、小编导语、广告和水印，不是报告正文，提交前必须删除。连在一起的几行算一处；快速修复会删除这几行或这段文字，不动其他文字。',
+      wrong: '当前位置：首页 > 工作总结 >\n发布时间：2024-01-15 09:30\n2024年意识形态工作总结',
       right: '2024年意识形态工作总结',
     },
     details: [
-      '从模板网站复制时带进来的非正文内容，提交前必须删除：',
-      '- 水印：「仅供学习参考」「请勿照搬照抄」「禁止外传」「本文系……投稿」；',
-      '- 广告：「现在订阅立享……」「会员群」「QQ群」「扫码联系」，以及标题前与它们连在一起的宣传语；',
-      '- 付费标记：`##paidbegin##`、`##paidend##`、「此处隐藏1234字，下载后查看」；',
-      '- 网页预览：标题前重复标题和第一句话、以「...」结尾的一行；',
-      '- 「免责声明」「版权归原作者所有」等声明。',
+      '从模板网站复制时带进来的非正文内容，按“形状”认出，不依赖具体网站，提交前必须删除：',
+      '- 页面信息：「发布时间：2024-01-15 09:30」「更新时间：2024-03 来源：网友投稿」「阅读：2317」「48.20 KB」「12页」「第2页 共7页」「共计3105个字，预计阅读时长9分钟」；',
+      '- 导航和页面栏目：面包屑「当前位置：首页 > 工作总结 >」、「购物车」「查看更多」「相关推荐」「推荐度：」「阅读模式」「快捷搜索」、评论框「评论0」「发表评论取消回复」、',
+      '  「打开APP」、网站菜单「范文|模板|写作|PPT」、网站横幅（网址加“专注公文写作”之类）、欢迎语「您好，欢迎访问……」、带网名的作者行、标题后的「精编」；',
+      '- 付费和登录提示：「加入VIP免费下载」「VIP专免」「此处隐藏1234字，下载后查看」「（阅读全部图文内容，您需要先登录！）」「预览结束……联系老师」「……略……」、`##paidbegin##`；',
+      '- 文件名和分享说明：单独一行的「….docx」（「附件：」开头的不算）、「《….docx》由会员分享，可在线阅读，更多相关……请在……上搜索」；',
+      '- 网站声明：「1. 1、本文档由用户上传……」「网站客服QQ：……」「申明敬告：本站不保证……」，不论多长；这些行不会被当成标题或编号；',
+      '- 小编导语：「下面是小编为大家整理的……供大家参考」「以下我给大家整理了几篇优质范文……」；标题前面只提到一次“范文”的引导段落也算；',
+      '- 夹在正文里的广告：网站名、网址、微信号、「海量公文范文」连在一起的一段，只标出这一段，前后的报告文字保留；',
+      '- 水印和声明：「仅供学习参考」「精品文档，仅供参考」「请勿照搬照抄」「本文系……投稿」「免责声明」「版权归原作者所有」；',
+      '- 网页预览：标题前重复标题和第一句话、以「...」结尾的一行；网页截断处：最后一段末尾的「......」（其后只有网站的文字时）；单独一行或粘在行首的 `####`；',
+      '- 标题之前：已经有网站残留时，标题上面其余不成句的短行（菜单项、页面标题、「引言」）也算，但称呼行（「县委：」）和副标题（「——……」）不算。',
       '',
-      '正文中正常的说法（「做好党报党刊订阅工作」「设置二维码宣传牌」）不报告；报告自己的句子用到同样的词也不算',
-      '（「明确新闻作品版权归属」「严格执行涉密文件禁止外传规定」「坚持转载请注明出处的要求」）。',
-      '一键修复会删除整行或这段标记。“修复全部”和保存时自动修复只删除确定是网站文字的内容（整行、整句或付费标记）；',
-      '带编号（`一、` `（一）` `1.` `一是`）的行里的，或夹在报告句子中间的，只作为快速修复提供，由您决定是否删除。',
+      '连在一起的几行（中间只隔空行）只报告一处；一行里重叠的几段只报告一处。残留里的其他问题（如声明里的「。。」）不再另外报告，占位符照常报告。',
+      '',
+      '判断的办法是“去掉这一类的词、日期、数字和符号后基本不剩汉字”，所以报告自己的句子用到同样的词不算：',
+      '「时间：2023年5月12日」「新闻发布会于2023-05-12召开」「经费来源」「阅读量达10万次」「工会会员下载学习强国」「供电站本站……」「VIP病房」',
+      '「以上几点意见，供大家参考」「为大家办实事」「明确新闻作品版权归属」「严格执行涉密文件禁止外传规定」「坚持转载请注明出处的要求」、单独一行的落款日期都不报告。',
+      '',
+      '一键修复会删除整行或这段文字。“修复全部”和保存时自动修复只删除确定是网站文字的内容（不带编号的整行、整句或付费标记）；',
+      '带编号（`一、` `（一）` `1.` `一是`）的行里的、夹在报告句子中间的、标题前凭位置认出的短行，只作为快速修复提供，由您决定是否删除。',
       '',
       '- 错误示例：',
       '  ```',
-      '  本文系读者投稿，仅供学习参考，请勿照搬照抄！',
+      '  当前位置：首页 > 工作总结 >',
+      '  发布时间：2024-01-15 09:30',
       '  2024年意识形态工作总结',
       '  ```',
       '- 正确示例：',
@@ -63,5 +79,21 @@ export const templateResidueRule: DocumentRule = {
         : { title: r.kind === 'span' ? '删除这段文字' : '删除这些行', edits: [residueDeletion(ctx.source, r)], manual: true },
       data: { label: r.label, certain: r.certain },
     }));
+  },
+  // A certain run is deleted whole; of an uncertain run, only its certain stretches (a breadcrumb, not the menu item after it).
+  fixAll(doc, findings): FixGroup<Finding>[] {
+    const groups: FixGroup<Finding>[] = [];
+    for (const f of findings) {
+      if (f.fix && !f.fix.manual) {
+        groups.push({ edits: f.fix.edits, findings: [f] });
+        continue;
+      }
+      const r = doc.residue.find((x) => x.startLine === f.range.start.line && x.range.start.character === f.range.start.character);
+      for (const s of r?.sure ?? []) {
+        const part: ResidueRegion = { ...r!, startLine: s.startLine, endLine: s.endLine, certain: true, sure: undefined };
+        groups.push({ edits: [residueDeletion(doc.source, part)], findings: [] });
+      }
+    }
+    return groups;
   },
 };
