@@ -13,7 +13,6 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { draftOfSize } from '../../bench/drafts';
 import { CLI_PATH, atEnd, bursts, commaLine, corruptStream, corruptStreams, draft41k, hostilePatterns, tempDir, typing } from './soak';
 
@@ -74,7 +73,6 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
 
   async edits() {
     const { text, name } = draft41k(true);
-    const doc = TextDocument.create('x', 'plaintext', 1, text);
     const lines = text.split('\n').length;
     const f = await typing(text, {
       edits: 20_000,
@@ -82,10 +80,10 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
       segmenter: true,
       every: 1000,
       // Keystrokes spread over the draft: a character typed, then taken back, line after line.
-      at: (d, i) => d.offsetAt({ line: (i * 7) % lines, character: 3 }),
-      insert: (i) => (i % 2 ? '的' : '，'),
+      at: (d, i) => d.offsetAt({ line: (Math.floor(i / 2) * 7) % lines, character: 3 }),
+      insert: (i) => (i % 2 ? '' : '的'),
+      remove: (i) => (i % 2 ? 1 : 0),
     });
-    void doc;
     const first = f.curve[0];
     const last = f.curve[f.curve.length - 1];
     check(`20,000 edits into the ${name}`, last <= first * 1.1, `RSS after each 1,000 edits ${f.curve.map((x) => x.toFixed(0)).join(' ')} MB (end ${((last / first - 1) * 100).toFixed(1)}% from after the first 1,000); edit p50 ${ms(f.p50)}, p95 ${ms(f.p95)}`);

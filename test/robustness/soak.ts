@@ -120,7 +120,17 @@ export interface TypingFigures {
  */
 export async function typing(
   text: string,
-  options: { edits: number; pauseMs: number; at: (doc: TextDocument, i: number) => number; insert?: (i: number) => string; segmenter?: boolean; every?: number; languageId?: string },
+  options: {
+    edits: number;
+    pauseMs: number;
+    at: (doc: TextDocument, i: number) => number;
+    insert?: (i: number) => string;
+    /** Characters the keystroke deletes after `at` (a character typed, then taken back). */
+    remove?: (i: number) => number;
+    segmenter?: boolean;
+    every?: number;
+    languageId?: string;
+  },
 ): Promise<TypingFigures> {
   const client = await TestClient.spawn({ args: options.segmenter ? [] : ['--no-segmenter'] });
   const pid = client.child!.pid!;
@@ -135,7 +145,8 @@ export async function typing(
     for (let i = 0; i < options.edits; i++) {
       const offset = options.at(doc, i);
       const pos = doc.positionAt(offset);
-      const change = { range: { start: pos, end: pos }, text: options.insert?.(i) ?? '，' };
+      const end = doc.positionAt(offset + (options.remove?.(i) ?? 0));
+      const change = { range: { start: pos, end }, text: options.insert?.(i) ?? '，' };
       const version = doc.version + 1;
       doc = TextDocument.update(doc, [change], version);
       const from = client.published.length;

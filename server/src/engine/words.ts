@@ -40,7 +40,7 @@ const CACHE = new WeakMap<Segmenter, BudgetCache<Word[]>>();
  * files): a limit in lines let a long line typed into keep one copy of its
  * words per keystroke.
  */
-export const WORDS_BYTES = 48 * 1024 * 1024;
+export const WORDS_BYTES = 6 * 1024 * 1024;
 
 function cutWords(segmenter: Segmenter, line: string): Word[] {
   const cut = segmenter.cut(line);

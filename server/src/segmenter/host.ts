@@ -36,11 +36,14 @@ export { characterSplit } from './dictionary';
 
 /**
  * The bytes the cache of cut lines may hold (an estimate: the line, and per
- * word a string and its slot). A 40 KB draft costs about 0.3 MB, so this holds
- * many drafts; a 690,000-character line costs about 20 MB and is kept alone
+ * word a string and its slot). A 40 KB draft costs about 1.5 MB, so this holds
+ * the draft being typed and the recent versions of its lines, and fills within
+ * the first thousand keystrokes: after that, typing does not grow the server
+ * (with more drafts open, lines of the others are cut again in the worker,
+ * off the main thread). A 690,000-character line costs about 20 MB and is kept alone
  * (budget-cache.ts), so typing into it does not keep every version's words.
  */
-export const WORDS_CACHE_BYTES = 64 * 1024 * 1024;
+export const WORDS_CACHE_BYTES = 3 * 1024 * 1024;
 
 /** How long a stopping worker may take to finish the cut in hand before it is terminated. */
 const STOP_GRACE_MS = 2000;
