@@ -33,8 +33,9 @@ export class LspSession {
   private waiters: { uri: string; test: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
   readonly history = new Map<string, Published[]>();
 
-  constructor(settings: Record<string, unknown> = {}) {
-    this.child = spawn(process.execPath, [SERVER, '--stdio', ...SERVER_ARGS], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `env`: extra environment variables for the server (e.g. ZONGJIE_SEGMENTER=portable). */
+  constructor(settings: Record<string, unknown> = {}, env: Record<string, string> = {}) {
+    this.child = spawn(process.execPath, [SERVER, '--stdio', ...SERVER_ARGS], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     // A write racing the server's exit must not crash the benchmark.
     this.child.stdin!.on('error', () => undefined);
     this.conn = createProtocolConnection(this.child.stdout!, this.child.stdin!);

@@ -105,21 +105,25 @@ async function measureSize(bytes: number): Promise<SizeResult> {
 }
 
 interface SegmenterResult {
+  /** Which segmenter the server used and why (zongjie.segmenterStatus). */
+  note: string | null;
   startToSegmenterDiagnosticsMs: number | null;
   rssMb: { atInitialize: number; withSegmenter: number | null; after1MbDraft: number | null };
 }
 
-async function measureSegmenter(): Promise<SegmenterResult> {
-  const s = new LspSession();
+/** The server's start-up to word findings and its memory, with nodejieba or (env ZONGJIE_SEGMENTER=portable) the portable segmenter. */
+async function measureSegmenter(env: Record<string, string> = {}): Promise<SegmenterResult> {
+  const s = new LspSession({}, env);
   try {
     await s.initialize();
     const atInitialize = s.rssMb();
     const uri = 'file:///bench/segmenter.txt';
     s.open(uri, draftOfSize(40 * KB), 1);
     await s.waitFor(uri, () => true);
-    if (SEGMENTER_CODES.size === 0) return { startToSegmenterDiagnosticsMs: null, rssMb: { atInitialize: ms(atInitialize), withSegmenter: null, after1MbDraft: null } };
+    if (SEGMENTER_CODES.size === 0) return { note: null, startToSegmenterDiagnosticsMs: null, rssMb: { atInitialize: ms(atInitialize), withSegmenter: null, after1MbDraft: null } };
     const full = await s.waitFor(uri, (p) => p.diagnostics.some((d) => SEGMENTER_CODES.has(String(d.code))), 30_000).catch(() => null);
     const withSegmenter = s.rssMb();
+    const status = (await s.conn.sendRequest('workspace/executeCommand', { command: 'zongjie.segmenterStatus', arguments: [] }).catch(() => null)) as { note?: string } | null;
     let after1Mb: number | null = null;
     if (!QUICK) {
       const big = 'file:///bench/big.txt';
@@ -128,6 +132,7 @@ async function measureSegmenter(): Promise<SegmenterResult> {
       after1Mb = s.rssMb();
     }
     return {
+      note: status?.note ?? null,
       startToSegmenterDiagnosticsMs: full ? ms(full.at - s.spawnedAt) : null,
       rssMb: { atInitialize: ms(atInitialize), withSegmenter: ms(withSegmenter), after1MbDraft: after1Mb === null ? null : ms(after1Mb) },
     };
@@ -138,6 +143,23 @@ async function measureSegmenter(): Promise<SegmenterResult> {
 
 /** CLI runs per measurement: timings on shared machines swing by a third from one run to the next; the median of three is reported. */
 const CLI_RUNS = QUICK ? 1 : 3;
+
+/** The VSIX as `npm run package` makes it: one file for every platform; its size is what a user downloads. */
+async function measureVsix(): Promise<{ kilobytes: number; files: number } | null> {
+  const out = path.join(os.tmpdir(), `zongjie-bench-${process.pid}.vsix`);
+  try {
+    // A native ES module, loaded as such (tsc would turn import() into require()).
+    const load = new Function('u', 'return import(u)') as (u: string) => Promise<{ packageVsix: (o: string) => Promise<{ bytes: number; entries: unknown[] }> }>;
+    const { packageVsix } = await load(require('node:url').pathToFileURL(path.join(ROOT, 'client', 'scripts', 'package-vsix.mjs')).href);
+    const r = await packageVsix(out);
+    return { kilobytes: Math.round(r.bytes / 1024), files: r.entries.length };
+  } catch (e) {
+    console.log(`VSIX: not measured (${e instanceof Error ? e.message : String(e)})`);
+    return null;
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
+}
 
 function measureCli(): { drafts: number; megabytes: number; seconds: number; mbPerSecond: number; runsSeconds: number[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-bench-'));
@@ -192,16 +214,22 @@ async function main(): Promise<void> {
     );
   }
   const segmenter = await measureSegmenter();
-  console.log(
-    `segmenter: start→nodejieba diagnostics ${segmenter.startToSegmenterDiagnosticsMs ?? 'n/a'} ms; RSS at initialize ${segmenter.rssMb.atInitialize} MB, with nodejieba ${segmenter.rssMb.withSegmenter ?? 'n/a'} MB, after 1 MB draft ${segmenter.rssMb.after1MbDraft ?? 'n/a'} MB`,
-  );
+  // The portable segmenter, where nodejieba does not load (every platform but the packaging machine's).
+  const segmenterPortable = await measureSegmenter({ ZONGJIE_SEGMENTER: 'portable' });
+  for (const [name, r] of [['nodejieba', segmenter], ['portable', segmenterPortable]] as const) {
+    console.log(
+      `segmenter (${name}): start→word diagnostics ${r.startToSegmenterDiagnosticsMs ?? 'n/a'} ms; RSS at initialize ${r.rssMb.atInitialize} MB, with segmenter ${r.rssMb.withSegmenter ?? 'n/a'} MB, after 1 MB draft ${r.rssMb.after1MbDraft ?? 'n/a'} MB; ${r.note ?? ''}`,
+    );
+  }
+  const vsix = await measureVsix();
+  if (vsix) console.log(`VSIX: ${vsix.kilobytes} KB, ${vsix.files} files, one for every platform`);
   const cli = measureCli();
   console.log(`CLI: ${cli.drafts} drafts, ${cli.megabytes} MB in ${cli.seconds} s = ${cli.mbPerSecond} MB/s` + (cli.runsSeconds.length > 1 ? ` (median of ${cli.runsSeconds.join(' / ')} s)` : ''));
   const steps = growth(sizes);
   for (const g of steps) {
     console.log(`growth ${Math.round(g.from / KB)}→${Math.round(g.to / KB)} KB (×${g.sizeRatio}): open ×${g.openRatio}, keystroke p50 ×${g.keystrokeP50Ratio}`);
   }
-  const results = { quick: QUICK, node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), sizes, segmenter, cli, growth: steps };
+  const results = { quick: QUICK, node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), sizes, segmenter, segmenterPortable, vsix, cli, growth: steps };
   fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log('written: bench/results.json');

@@ -2,11 +2,15 @@
 // after the build), then checks the VSIX itself: everything the extension needs
 // at run time is in it, nothing else is.
 //
-//   node client/scripts/package-vsix.mjs [--out FILE]
+//   node client/scripts/package-vsix.mjs [--out FILE] [--target [PLATFORM]]
 //
-// The VSIX carries nodejieba's native binary, built for this machine, so it is
-// marked with this machine's platform (vsce --target): VS Code then refuses it
-// on another platform instead of running without word segmentation.
+// One VSIX for every platform (no vsce --target). It carries nodejieba's native
+// binary as built on the packaging machine when there is one: where that binary
+// loads (the same platform and architecture), the server segments with it;
+// everywhere else (Windows, macOS, Linux on ARM64, an Electron it was not built
+// for) nodejieba fails to load and the server uses the portable segmenter
+// (server/src/segmenter/portable.ts), which cuts the same words from the same
+// dictionaries. `--target` still makes a platform-specific package on request.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,20 +40,19 @@ function distRuntimeFiles() {
   return out;
 }
 
-export async function packageVsix(out) {
+export async function packageVsix(out, target = undefined) {
   for (const f of ['dist/extension.js', 'dist/server.js']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run npm run build first`);
   }
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const target = vsceTarget();
-  const packagePath = out ?? join(ROOT, `${manifest.name}-${manifest.version}-${target}.vsix`);
+  const packagePath = out ?? join(ROOT, `${manifest.name}-${manifest.version}${target ? `-${target}` : ''}.vsix`);
   const hasLicense = readdirSync(ROOT).some((f) => /^licen[cs]e(\.(md|txt))?$/i.test(f));
   await createVSIX({
     cwd: ROOT,
     packagePath,
     target,
-    // Only nodejieba is needed at run time; everything else is in the bundles.
-    dependencies: true,
+    // Only nodejieba is used at run time, and only where its binary loads; everything else is in the bundles.
+    dependencies: existsSync(join(ROOT, 'node_modules', 'nodejieba', 'package.json')),
     packagedDependencies: ['nodejieba'],
     // The README links to docs/ in the repository; the repository URL is not a
     // GitHub one vsce could rewrite links to, and the linked files ship in the VSIX.
@@ -63,11 +66,14 @@ export async function packageVsix(out) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--out');
-  const out = i > 0 ? process.argv[i + 1] : undefined;
+  const arg = (name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const target = process.argv.includes('--target') ? arg('--target') ?? vsceTarget() : undefined;
   try {
-    const r = await packageVsix(out);
-    console.log(`\n${relative(process.cwd(), r.packagePath)}: ${(r.bytes / 1024).toFixed(0)} KB, ${r.entries.length} files, target ${r.target}`);
+    const r = await packageVsix(arg('--out'), target);
+    console.log(`\n${relative(process.cwd(), r.packagePath)}: ${(r.bytes / 1024).toFixed(0)} KB, ${r.entries.length} files, ${r.target ? `target ${r.target}` : 'every platform'}`);
     for (const line of summarize(r.entries)) console.log('  ' + line);
     if (r.problems.length) {
       console.error('\nThe VSIX is not right:\n  ' + r.problems.join('\n  '));

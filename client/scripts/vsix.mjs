@@ -41,7 +41,18 @@ export const REQUIRED = [
   'extension/dist/server.js',
   'extension/snippets/plaintext.json',
   'extension/snippets/markdown.json',
-  // The server loads nodejieba at run time (the bundle keeps it external).
+  // The marketplaces' icon.
+  'extension/images/icon.png',
+  // Completion and validation of a team's .zongjie.json.
+  'extension/schemas/zongjie.schema.json',
+];
+
+/**
+ * nodejieba, which the server loads at run time where it can (the bundle keeps
+ * it external): optional, since the portable segmenter stands in for it, but
+ * all of these or none (a loader without its binary would only cost a failed load).
+ */
+export const NODEJIEBA = [
   'extension/node_modules/nodejieba/package.json',
   'extension/node_modules/nodejieba/index.js',
   'extension/node_modules/nodejieba/build/Release/nodejieba.node',
@@ -65,6 +76,8 @@ export function vsixProblems(entries, distFiles = []) {
   const names = new Set(entries.map((e) => e.name));
   const problems = [];
   for (const r of [...REQUIRED, ...distFiles.map((f) => `extension/dist/${f}`)]) if (!names.has(r)) problems.push(`missing ${r}`);
+  const jieba = NODEJIEBA.filter((f) => names.has(f));
+  if (jieba.length > 0 && jieba.length < NODEJIEBA.length) for (const f of NODEJIEBA) if (!names.has(f)) problems.push(`missing ${f} (nodejieba is packaged in part)`);
   for (const e of entries) {
     for (const [re, what] of FORBIDDEN) if (re.test(e.name)) problems.push(`${e.name}: ${what} must not be packaged`);
   }

@@ -38,7 +38,8 @@ export function createClient(context: vscode.ExtensionContext, forcedReports: ()
     documentSelector: DOCUMENT_SELECTOR,
     // A function, so that a restart after a crash passes the list as it is then.
     initializationOptions: (): ZongjieInitializationOptions => ({ forcedReports: forcedReports() }),
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // The team's .zongjie.json files: a change is checked at once.
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: vscode.workspace.createFileSystemWatcher('**/.zongjie.json') },
     // Pull on every change (the default is only on open) so the Problems list follows typing.
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel: output,

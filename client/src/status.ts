@@ -8,8 +8,8 @@
  * VS Code, where other extensions (Markdown) add symbols of their own.
  */
 import * as vscode from 'vscode';
-import { DocumentSymbolRequest, LanguageClient, State } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, PLACEHOLDER_CODE, SETTINGS_SECTION } from '../../server/src/protocol';
+import { DocumentSymbolRequest, ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import { DIAGNOSTIC_SOURCE, PLACEHOLDER_CODE, SERVER_COMMANDS, SETTINGS_SECTION, SegmenterStatus } from '../../server/src/protocol';
 import { ForcedReports } from './forced';
 import { codeOf, statusBarContent } from './navigation';
 
@@ -47,6 +47,8 @@ export class ReportStatusBar implements vscode.Disposable {
   /** Documents whose diagnostics VS Code has reported since they were opened. */
   private readonly settled = new Set<string>();
   private readonly waiting = new Map<string, NodeJS.Timeout>();
+  /** Which segmenter the server uses and why (the tooltip's last line); asked again until it is settled. */
+  private segmenter: SegmenterStatus | null = null;
 
   constructor(
     private readonly client: LanguageClient,
@@ -84,7 +86,10 @@ export class ReportStatusBar implements vscode.Disposable {
         this.update();
       }),
       client.onDidChangeState((e) => {
-        if (e.newState === State.Running) this.known.clear();
+        if (e.newState === State.Running) {
+          this.known.clear();
+          this.segmenter = null;
+        }
         this.update();
       }),
     );
@@ -126,7 +131,7 @@ export class ReportStatusBar implements vscode.Disposable {
     const placeholders = diagnostics.filter(isPlaceholder).length;
     const { text, tooltip } = statusBarContent({ placeholders, others: diagnostics.length - placeholders });
     this.item.text = text;
-    this.item.tooltip = tooltip;
+    this.item.tooltip = this.segmenter ? `${tooltip}\n${this.segmenter.note}` : tooltip;
     this.item.show();
   }
 
@@ -157,6 +162,7 @@ export class ReportStatusBar implements vscode.Disposable {
         textDocument: { uri: this.client.code2ProtocolConverter.asUri(doc.uri) },
       });
       this.known.set(doc.uri.toString(), { version, isReport: Array.isArray(symbols) && symbols.length > 0 });
+      if (this.segmenter?.state !== 'ready' && this.segmenter?.state !== 'failed' && this.segmenter?.state !== 'off') await this.askSegmenter();
     } catch {
       // A server that is restarting answers nothing; the next change or restart asks again.
       return;
@@ -164,6 +170,16 @@ export class ReportStatusBar implements vscode.Disposable {
       if (this.asking === key) this.asking = undefined;
     }
     if (vscode.window.activeTextEditor?.document === doc) this.update();
+  }
+
+  /** Asks the server which segmenter it uses (a server without the command leaves the tooltip as it is). */
+  private async askSegmenter(): Promise<void> {
+    try {
+      const status: unknown = await this.client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.segmenterStatus, arguments: [] });
+      if (status && typeof status === 'object' && typeof (status as SegmenterStatus).note === 'string') this.segmenter = status as SegmenterStatus;
+    } catch {
+      // An older or restarting server: nothing to add.
+    }
   }
 
   dispose(): void {

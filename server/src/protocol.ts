@@ -35,6 +35,8 @@ export const SERVER_COMMANDS = {
   stopCheckingAsReport: 'zongjie.stopCheckingAsReport',
   /** Argument: `{ uri, version, range }` (lsp/code-actions.ts, SelectPlaceholderArgs). */
   selectPlaceholder: 'zongjie.selectPlaceholder',
+  /** No argument; answers a SegmenterStatus (the status bar's tooltip shows its note). */
+  segmenterStatus: 'zongjie.segmenterStatus',
 } as const;
 
 /**
@@ -47,6 +49,13 @@ export const CLIENT_COMMANDS = {
   stopCheckingFileAsReport: 'zongjie.stopCheckingFileAsReport',
   nextPlaceholder: 'zongjie.nextPlaceholder',
 } as const;
+
+/** Word segmentation in the server: which segmenter, and why (Chinese), or why there is none. */
+export interface SegmenterStatus {
+  state: 'loading' | 'ready' | 'failed' | 'off';
+  /** For the user, in Chinese. */
+  note: string;
+}
 
 /** What `initializationOptions` may carry. */
 export interface ZongjieInitializationOptions {

@@ -22,6 +22,8 @@ const LAYERS: [string, number][] = [
   ['server/src/rules', 2],
   ['server/src/features', 3],
   ['server/src/segmenter', 3],
+  // A team's .zongjie.json, read alike by the CLI and the language server.
+  ['server/src/config', 3],
   ['server/src/cli', 4],
   ['server/src/lsp', 4],
   ['client/src', 4],

@@ -125,7 +125,7 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
     vsixPath = path.join(dir, 'zongjie.vsix');
     const { packageVsix } = await import(pathToFileURL(path.join(REPO, 'client', 'scripts', 'package-vsix.mjs')).href);
     const vsix = await packageVsix(vsixPath);
-    saw(`VSIX ${(vsix.bytes / 1024).toFixed(0)} KB, ${vsix.entries.length} files, target ${vsix.target}`);
+    saw(`VSIX ${(vsix.bytes / 1024).toFixed(0)} KB, ${vsix.entries.length} files, ${vsix.target ? `target ${vsix.target}` : 'one for every platform'}`);
     assert.deepEqual(vsix.problems, []);
   });
 
@@ -290,14 +290,16 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
     }
   });
 
-  test('the in-VS-Code suite (test/e2e/suite) in code-server’s extension host', { timeout: 10 * 60_000 }, async () => {
-    const dirs = makeRunDirs('code-server-suite');
+  /** Installs the VSIX, lets `prepare` change the installed extension, runs the in-VS-Code suite; answers its result. */
+  async function runSuite(runName: string, prepare?: (extensionPath: string) => void): Promise<SuiteResult> {
+    const dirs = makeRunDirs(runName);
     // VS Code unpacks the VSIX on install: that folder is the extension under test.
     const unpacked = path.join(dirs.root, 'unpacked');
     installExtension(dirs, vsixPath, unpacked);
     const [folder] = fs.readdirSync(unpacked).filter((f) => f.startsWith('zongjie.zongjie-'));
     assert.ok(folder, `the VSIX did not install into ${unpacked}`);
     const extensionPath = path.join(unpacked, folder);
+    prepare?.(extensionPath);
     fs.writeFileSync(path.join(dirs.workspace, fx.DRAFT_NAME), fx.DRAFT);
     fs.writeFileSync(path.join(dirs.workspace, fx.SKELETON_NAME), '');
     fs.writeFileSync(path.join(dirs.workspace, fx.NOTE_NAME), fx.NOTE);
@@ -335,6 +337,7 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       }
       assert.equal(result.failed, 0);
       assert.ok(result.passed >= 7, `only ${result.passed} steps ran`);
+      return result;
     } catch (e) {
       dumpLogs(dirs);
       throw e;
@@ -342,5 +345,19 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       await browser?.close().catch(() => undefined);
       await server?.stop();
     }
+  }
+
+  const segmenterNote = (r: SuiteResult) => r.steps.find((s) => s.name.startsWith('the server says which segmenter'))?.note ?? '';
+
+  test('the in-VS-Code suite (test/e2e/suite) in code-server’s extension host', { timeout: 10 * 60_000 }, async () => {
+    const result = await runSuite('code-server-suite');
+    assert.match(segmenterNote(result), /^分词：nodejieba/);
+  });
+
+  test('the same suite with nodejieba’s native binary removed from the installed extension: the portable segmenter, the same squiggles', { timeout: 10 * 60_000 }, async () => {
+    const result = await runSuite('code-server-no-native', (extensionPath) => {
+      fs.rmSync(path.join(extensionPath, 'node_modules', 'nodejieba', 'build'), { recursive: true, force: true });
+    });
+    assert.match(segmenterNote(result), /^分词：内置分词程序（nodejieba 加载失败/);
   });
 });

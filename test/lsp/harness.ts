@@ -54,6 +54,8 @@ export interface ClientOptions {
   args?: string[];
   /** How the child process talks: stdio (default) or Node IPC, as the VS Code extension starts it. */
   transport?: 'stdio' | 'ipc';
+  /** Extra environment variables for the child process. */
+  env?: Record<string, string>;
 }
 
 interface Waiter<T> {
@@ -122,6 +124,7 @@ export class TestClient {
     const nodeArgs = (process.env.ZONGJIE_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, SERVER_PATH, ipc ? '--node-ipc' : '--stdio', ...(options.args ?? ['--no-segmenter'])], {
       stdio: ipc ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
+      env: options.env ? { ...process.env, ...options.env } : process.env,
     });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));

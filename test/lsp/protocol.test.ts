@@ -34,7 +34,7 @@ describe('zongjie-lsp over stdio', TEST_TIMEOUT, () => {
     assert.deepEqual(r.capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
     assert.ok(r.capabilities.documentSymbolProvider);
     assert.equal(r.capabilities.foldingRangeProvider, true);
-    assert.deepEqual(r.capabilities.executeCommandProvider?.commands, ['zongjie.checkAsReport', 'zongjie.stopCheckingAsReport', 'zongjie.selectPlaceholder']);
+    assert.deepEqual(r.capabilities.executeCommandProvider?.commands, ['zongjie.checkAsReport', 'zongjie.stopCheckingAsReport', 'zongjie.selectPlaceholder', 'zongjie.segmenterStatus']);
     // This client did not declare pull diagnostics, so the server offers none.
     assert.equal(r.capabilities.diagnosticProvider, undefined);
     assert.equal(r.serverInfo?.name, 'zongjie-lsp');

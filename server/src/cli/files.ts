@@ -14,8 +14,8 @@ export interface CollectedFiles {
   problems: { path: string; reason: string }[];
 }
 
-/** Expands folders into the .txt and .md files below them (sorted), keeps files as given. */
-export function collectFiles(inputs: string[]): CollectedFiles {
+/** Expands folders into the .txt and .md files below them (sorted, less what `ignore` says), keeps files as given. */
+export function collectFiles(inputs: string[], ignore?: (p: string, isDirectory: boolean) => boolean): CollectedFiles {
   const files: string[] = [];
   const problems: CollectedFiles['problems'] = [];
   const walk = (dir: string) => {
@@ -30,6 +30,8 @@ export function collectFiles(inputs: string[]): CollectedFiles {
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = path.join(dir, e.name);
+      // .zongjieignore (ignore.ts): only what a folder walk finds; files named by the user are checked.
+      if (ignore?.(p, e.isDirectory())) continue;
       if (e.isDirectory()) walk(p);
       else if (e.isFile() && DRAFT_EXTENSIONS.test(e.name)) files.push(p);
     }

@@ -47,6 +47,10 @@ export interface FixOptions {
   profile: Profile;
   dryRun: boolean;
   verbose: boolean;
+  /** What the team's .zongjie.json sets for a file (its genre, severities, patterns, dictionary). */
+  analyzeOptionsFor?: (file: string) => Partial<AnalyzeOptions>;
+  /** .zongjieignore: files a folder walk leaves out. */
+  ignore?: (p: string, isDirectory: boolean) => boolean;
 }
 
 /** Passes of "fix all": a fix deferred because it overlapped another is applied in the next one. */
@@ -264,7 +268,7 @@ function fixText(text: string, options: AnalyzeOptions): { text: string; analysi
 }
 
 export function runFix(paths: string[], options: FixOptions, io: FixIO): number {
-  const { files, problems } = collectFiles(paths);
+  const { files, problems } = collectFiles(paths, options.ignore);
   let failed = problems.length;
   for (const p of problems) io.err(`zongjie：${p.path}：${p.reason}`);
   if (files.length === 0 && problems.length === 0) io.err('zongjie：给出的路径下没有 .txt 或 .md 文件。');
@@ -273,8 +277,10 @@ export function runFix(paths: string[], options: FixOptions, io: FixIO): number 
   let segmenter: Segmenter | undefined;
   if (files.length > 0 && ALL_RULES.some((r) => r.requiresSegmenter)) {
     const loaded = loadSegmenterSync();
-    if ('segmenter' in loaded) segmenter = loaded.segmenter;
-    else io.err(`zongjie：分词组件不可用（${loaded.failure}），需要分词的规则的修复已跳过，其余修复照常进行。`);
+    if ('segmenter' in loaded) {
+      segmenter = loaded.segmenter;
+      if (options.verbose) io.err(`zongjie：${loaded.note}`);
+    } else io.err(`zongjie：分词组件不可用（${loaded.failure}），需要分词的规则的修复已跳过，其余修复照常进行。`);
   }
 
   const results: FileResult[] = [];
@@ -302,7 +308,7 @@ export function runFix(paths: string[], options: FixOptions, io: FixIO): number 
       if (!encoded) throw new Refusal('文件编码为 GB18030/GBK，zongjie 只能写回 UTF-8 或带 BOM 的 UTF-16 文件，未作修改；请先把文件另存为 UTF-8 再运行 zongjie fix');
       if (!encoded.equals(bytes)) throw new Refusal(`文件中有不能按 ${decoded.encoding} 原样写回的字节，为免损坏内容，未作修改`);
 
-      const result = fixText(decoded.text, { profile: options.profile, markdown: isMarkdownPath(file), segmenter });
+      const result = fixText(decoded.text, { profile: options.profile, markdown: isMarkdownPath(file), segmenter, ...options.analyzeOptionsFor?.(file) });
       for (const f of result.analysis.failures) io.err(`zongjie：${file}：规则 ${f.rule} 运行出错，已跳过该规则（${f.message}）`);
       results.push({ path: file, analysis: result.analysis, fixed: result.fixed });
       if (result.text === decoded.text) continue;

@@ -8,30 +8,32 @@ import { HeadingNode } from '../engine/parse';
 import { SourceText } from '../engine/source';
 import { Profile } from '../engine/profile';
 import { Finding } from '../engine/types';
+import { CiFormat, CiRun, ciFileFragment, isCiFormat } from './ci-formats';
 
 export interface CheckedFile {
   path: string;
   analysis: Analysis;
 }
 
-export type OutputFormat = 'text' | 'json' | 'outline';
+export type OutputFormat = 'text' | 'json' | 'outline' | CiFormat;
 
 /** One checked file: its output already rendered, and the counts the summary and the exit code need. */
 export interface FileResult {
   path: string;
-  /** text: the finding lines (may be empty); json: the file's object; outline: the outline. */
+  /** text: the finding lines (may be empty); json: the file's object; outline: the outline; CI formats: see ci-formats.ts. */
   rendered: string;
   counts: { error: number; warning: number; information: number; hint: number };
   reports: number;
 }
 
-export function fileResult(file: CheckedFile, profile: Profile, format: OutputFormat): FileResult {
+export function fileResult(file: CheckedFile, profile: Profile, format: OutputFormat, run?: CiRun): FileResult {
   const { findings, doc } = file.analysis;
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   let rendered: string;
   if (format === 'outline') rendered = outlineText(file, profile);
   else if (format === 'json') rendered = JSON.stringify(fileJson(file));
+  else if (isCiFormat(format)) rendered = ciFileFragment(format, file, run ?? { toolVersion: '', cwd: process.cwd() });
   else rendered = findings.map((f) => findingLine(file.path, f)).join('\n');
   return { path: file.path, rendered, counts, reports: doc.reports.length };
 }

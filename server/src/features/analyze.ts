@@ -11,6 +11,8 @@ import { ParsedDocument, Report, parseDocument } from '../engine/parse';
 import { DEFAULT_PROFILE_ID, Profile, getProfile } from '../engine/profile';
 import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
+import { TeamDictionary } from '../engine/team-dictionary';
+import { withoutDisabled } from './suppress';
 import { Finding, Range, SEVERITIES, Severity, moveFinding, rangesOverlap } from '../engine/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -23,6 +25,8 @@ export interface AnalyzeOptions {
   /** Severity per rule id, or 'off'. Rules not named keep their default. */
   severities?: Record<string, SeveritySetting>;
   extraPlaceholderPatterns?: RegExp[];
+  /** The team's own dictionary (.zongjie.json): the team-wording rule reads it. */
+  team?: TeamDictionary;
   /** Word segmentation; without it, rules that require one are skipped. */
   segmenter?: Segmenter;
   /** The rules to run (all registered rules by default). */
@@ -81,7 +85,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   cache?.begin(lineCacheKey({ ...options, profile }), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
   const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
-  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter };
+  const ctx: RuleContext = { doc, source, profile, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, team: options.team };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   // Without a memo every rule finding is new, so remembering what was made of it
@@ -107,7 +111,9 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   }
   const kept = covering.length === 0 ? findings : withoutCovered(findings, covering);
   kept.sort(compareFindings);
-  return { doc, findings: outsideResidue(doc, kept, rules), failures, rules };
+  const shown = outsideResidue(doc, kept, rules);
+  // Markdown drafts may switch rules off with <!-- zongjie-disable… --> comments (suppress.ts).
+  return { doc, findings: options.markdown && text.includes('zongjie-') ? withoutDisabled(source.lines, shown) : shown, failures, rules };
 }
 
 /** The milder of two severities. */

@@ -61,7 +61,7 @@ export function initializeResult(caps: Capabilities): InitializeResult {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: '报告结构' },
       foldingRangeProvider: true,
-      executeCommandProvider: { commands: [SERVER_COMMANDS.checkAsReport, SERVER_COMMANDS.stopCheckingAsReport, SERVER_COMMANDS.selectPlaceholder] },
+      executeCommandProvider: { commands: [SERVER_COMMANDS.checkAsReport, SERVER_COMMANDS.stopCheckingAsReport, SERVER_COMMANDS.selectPlaceholder, SERVER_COMMANDS.segmenterStatus] },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
       hoverProvider: true,
     },

@@ -4,6 +4,7 @@
  * ones, and a fallback when the engine itself throws, so that a bug in the
  * engine never leaves the user with nothing (and never kills the server).
  */
+import { TeamDictionary } from '../engine/team-dictionary';
 import type { Diagnostic } from 'vscode-languageserver';
 import { AnalyzeOptions, Analysis, RuleFailure, SeveritySetting, analyzeText } from '../features/analyze';
 import { LineCache } from '../engine/line-cache';
@@ -31,6 +32,8 @@ export interface CheckOptions {
   markdown: boolean;
   severities: Record<string, SeveritySetting>;
   placeholderPatterns: RegExp[];
+  /** The team's dictionary (.zongjie.json). */
+  team?: TeamDictionary;
   /** Present for the second phase, when word segmentation is ready. */
   segmenter?: Segmenter;
   /**
@@ -141,6 +144,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
       markdown: options.markdown,
       severities: options.severities,
       extraPlaceholderPatterns: options.placeholderPatterns,
+      team: options.team,
       segmenter: options.segmenter,
       rules: options.rules,
       cache: options.cache,

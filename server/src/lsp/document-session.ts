@@ -15,6 +15,7 @@
  * the result of a newer version, setting or command. A closed session
  * publishes nothing more.
  */
+import { EMPTY_CONFIG, TeamConfig } from '../config/team-config';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, RuleFailure } from '../features/analyze';
@@ -65,6 +66,8 @@ export interface SessionEnvironment {
   logError(line: string): void;
   /** Asks a pull client to pull again (the server decides whether it can). */
   requestPullRefresh(): void;
+  /** The team configuration (.zongjie.json) for a document; none when absent. */
+  teamConfig?(uri: string): TeamConfig;
 }
 
 /** One line, even when an error message spans several. */
@@ -171,22 +174,27 @@ export class DocumentSession {
   }
 
   private isChecked(doc: TextDocument, text: string): boolean {
-    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile: this.env.settings.current.profile, forced: this.env.forced }, this.gate);
+    const profile = this.env.teamConfig?.(doc.uri).profile ?? this.env.settings.current.profile;
+    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile, forced: this.env.forced }, this.gate);
   }
 
+  /** The editor's settings with the team's .zongjie.json over them (its genre, severities, patterns and dictionary). */
   private checkOptions(doc: TextDocument): CheckOptions {
     const settings = this.env.settings;
+    const team = this.env.teamConfig?.(doc.uri) ?? EMPTY_CONFIG;
     const markdown = isMarkdownDocument(doc.uri, doc.languageId);
-    const key = `${settings.generation}:${markdown}`;
+    const placeholderPatterns = team.placeholderPatterns.length ? [...settings.current.placeholderPatterns, ...team.placeholderPatterns] : settings.current.placeholderPatterns;
+    const key = `${settings.generation}:${markdown}:${placeholderPatterns.map((r) => r.source).join('\u0000')}`;
     if (this.cacheKey !== key) {
       this.placeholderCache.clear();
       this.cacheKey = key;
     }
     return {
-      profile: settings.current.profile,
+      profile: team.profile ?? settings.current.profile,
       markdown,
-      severities: settings.current.severities,
-      placeholderPatterns: settings.current.placeholderPatterns,
+      severities: team.files.length ? { ...settings.current.severities, ...team.severities } : settings.current.severities,
+      placeholderPatterns,
+      team: team.dictionary,
       rules: this.env.rules,
     };
   }
@@ -200,7 +208,8 @@ export class DocumentSession {
     // A newer version supersedes any second phase still waiting for a pause.
     this.words = null;
     this.dropIdlePhase();
-    if (!this.env.settings.current.enable || !this.isChecked(doc, text)) {
+    const enabled = this.env.teamConfig?.(doc.uri).enable ?? this.env.settings.current.enable;
+    if (!enabled || !this.isChecked(doc, text)) {
       this.analysis = { version, generation, value: null };
       this.publish({ epoch, version, mode: 'off', diagnostics: [] });
       return;

@@ -4,12 +4,15 @@
  * the server a fake host (instant, slow, or failing) without nodejieba.
  */
 import { Segmenter } from '../engine/segmenter';
+import { SegmenterChoice } from '../segmenter/engines';
 
 export interface SegmenterHostLike {
   /** Resolves true once the dictionaries are loaded, false if they could not be. */
   readonly ready: Promise<boolean>;
   /** Chinese reason when loading failed. */
   failure: string | null;
+  /** Which segmenter was loaded and why, once ready (absent for hosts that do not tell). */
+  choice?: SegmenterChoice | null;
   /** Segments `texts` (off the main thread) and resolves to a Segmenter answering for them. */
   prepare(texts: string[]): Promise<Segmenter>;
   /**

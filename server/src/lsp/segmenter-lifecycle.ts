@@ -3,6 +3,7 @@
  * ready, how its failure is told (once), and how it stops. The checks only
  * ask readyHost(): a host whose dictionaries are loaded, or null.
  */
+import { SegmenterStatus } from '../protocol';
 import { errorText } from './checks';
 import { SegmenterHostLike } from './segmentation';
 
@@ -22,16 +23,26 @@ export interface SegmenterLifecycleOptions {
   onReady: () => void;
   /** Shown to the user (once per server). */
   warn: (message: string) => void;
+  /** Written to the server's log (the client's output channel): which segmenter is in use and why. */
+  log?: (message: string) => void;
 }
 
 export class SegmenterLifecycle {
   private host: SegmenterHostLike | null = null;
   private ready = false;
   private warned = false;
+  private current: SegmenterStatus;
   /** Set from initialization until word segmentation starts (see begin()). */
   private startTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly options: SegmenterLifecycleOptions) {}
+  constructor(private readonly options: SegmenterLifecycleOptions) {
+    this.current = options.start ? { state: 'loading', note: '中文分词组件正在加载…' } : { state: 'off', note: '中文分词已关闭（--no-segmenter），用词和标点检查不运行。' };
+  }
+
+  /** Which segmenter is in use and why, or why there is none (the zongjie.segmenterStatus command). */
+  status(): SegmenterStatus {
+    return this.current;
+  }
 
   /** At initialization: starts segmentation now, or arms the deferred start. */
   begin(): void {
@@ -91,6 +102,9 @@ export class SegmenterLifecycle {
         if (this.host !== host) return;
         if (ok) {
           this.ready = true;
+          const note = host.choice?.note ?? '中文分词组件已加载。';
+          this.current = { state: 'ready', note };
+          this.options.log?.(`zongjie：${note}`);
           this.options.onReady();
         } else {
           this.fail(host.failure);
@@ -104,6 +118,7 @@ export class SegmenterLifecycle {
 
   private fail(reason: string | null): void {
     this.ready = false;
+    this.current = { state: 'failed', note: `中文分词组件未能加载（${reason ?? '原因不明'}），用词和标点检查暂不可用。` };
     if (this.warned) return;
     this.warned = true;
     this.options.warn(`中文分词组件未能加载（${reason ?? '原因不明'}），用词和标点检查暂不可用；其他检查照常进行。`);

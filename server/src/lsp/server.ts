@@ -33,6 +33,7 @@ import { registerLifecycle } from './handlers/lifecycle';
 import { registerOutline } from './handlers/outline';
 import { MessageType, ShowMessageNotification, TextDocuments } from './languageserver';
 import { SegmenterHostLike } from './segmentation';
+import { TeamConfigStore } from './team-config-store';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
 import { SettingsEnvironment } from './settings';
 import { SettingsStore } from './settings-store';
@@ -71,6 +72,7 @@ export class ZongjieServer implements ServerContext {
   readonly forced = new Set<string>();
   private readonly sessions = new Map<string, DocumentSession>();
   private readonly sessionEnv: SessionEnvironment;
+  private readonly teamConfig: TeamConfigStore;
   private readonly queue: CheckQueue;
   private resultCounter = 0;
   private refreshScheduled = false;
@@ -94,7 +96,14 @@ export class ZongjieServer implements ServerContext {
       afterFirstCheck: Boolean(options.segmenterAfterFirstCheck),
       onReady: changed,
       warn: (message) => this.warn(message),
+      log: (message) => this.connection.console.info(message),
     });
+    this.teamConfig = new TeamConfigStore(
+      rules.map((r) => r.id),
+      (message) => this.warn(message),
+    );
+    // A .zongjie.json created, changed or deleted (the client watches them): check everything again.
+    connection.onDidChangeWatchedFiles(() => this.settings.invalidate());
     this.queue = new CheckQueue(
       () => this.settings.ready,
       (uri) => {
@@ -115,6 +124,7 @@ export class ZongjieServer implements ServerContext {
       sendDiagnostics: (params) => void this.connection.sendDiagnostics(params),
       logError: (line) => this.connection.console.error(line),
       requestPullRefresh: () => this.requestPullRefresh(),
+      teamConfig: (uri) => this.teamConfig.forUri(uri),
     };
 
     registerNotInitialized(connection);

@@ -82,4 +82,10 @@ export class SettingsStore {
     this.generation++;
     this.options.changed();
   }
+
+  /** Something the settings stand for changed elsewhere (a team's .zongjie.json): every document is checked again. */
+  invalidate(): void {
+    this.generation++;
+    this.options.changed();
+  }
 }

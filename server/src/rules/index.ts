@@ -15,6 +15,7 @@ import { outdatedReferenceRule } from './outdated-reference';
 import { yearMismatchRule } from './year-mismatch';
 import { punctuationRule } from './punctuation';
 import { emptyExampleRule } from './empty-example';
+import { teamWordingRule } from './team-wording';
 
 export const ALL_RULES: readonly Rule[] = [
   placeholderRule,
@@ -29,6 +30,7 @@ export const ALL_RULES: readonly Rule[] = [
   yearMismatchRule,
   punctuationRule,
   emptyExampleRule,
+  teamWordingRule,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -18,6 +18,7 @@ import { LineKind, ParsedDocument, Report } from '../engine/parse';
 import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
+import { TeamDictionary } from '../engine/team-dictionary';
 import { Finding, RuleFinding, Severity } from '../engine/types';
 
 /** What a report or document rule reads. */
@@ -29,6 +30,8 @@ export interface RuleContext {
   extraPlaceholderPatterns: RegExp[];
   /** Present only when word segmentation is ready; see requiresSegmenter. */
   segmenter?: Segmenter;
+  /** The team's own dictionary (.zongjie.json), when there is one. */
+  team?: TeamDictionary;
 }
 
 /**

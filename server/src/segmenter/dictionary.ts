@@ -130,11 +130,8 @@ export type CutFunction = (text: string) => string[];
 
 export type JiebaLoad = { cut: CutFunction; loadMs: number } | { failure: string };
 
-/**
- * Loads nodejieba with explicit dictionary paths in the current thread (blocks
- * for the load). `paths` defaults to the product's dictionaries. Never throws.
- */
-export function loadJieba(paths?: DictionaryPaths): JiebaLoad {
+/** The product's dictionary files, or why they cannot be used (checked as nodejieba needs them). */
+export function resolveDictionaryPaths(paths?: DictionaryPaths): { paths: DictionaryPaths } | { failure: string } {
   let p = paths;
   if (!p) {
     const dir = findDictionaryDir();
@@ -142,22 +139,52 @@ export function loadJieba(paths?: DictionaryPaths): JiebaLoad {
     p = dictionaryPathsIn(dir);
   }
   const problem = checkDictionaryFiles(p);
-  if (problem) return { failure: problem };
+  return problem ? { failure: problem } : { paths: p };
+}
+
+/**
+ * The environment variable naming another module to load in place of
+ * nodejieba: for diagnosis, and for the tests that make the native load fail
+ * for real (a module whose binary is not there, or is not a binary).
+ */
+export const NODEJIEBA_MODULE_ENV = 'ZONGJIE_NODEJIEBA';
+
+/**
+ * Loads nodejieba with explicit dictionary paths in the current thread (blocks
+ * for the load). `paths` defaults to the product's dictionaries. Never throws.
+ */
+export function loadJieba(paths?: DictionaryPaths): JiebaLoad {
+  const resolved = resolveDictionaryPaths(paths);
+  if ('failure' in resolved) return resolved;
+  return loadNodejieba(resolved.paths);
+}
+
+/** Loads nodejieba from dictionary files already checked (checkDictionaryFiles). Never throws. */
+export function loadNodejieba(p: DictionaryPaths): JiebaLoad {
   let jieba: typeof import('nodejieba');
   try {
     // Loaded lazily: requiring it is what can fail (native binary missing or built for another runtime).
-    jieba = require('nodejieba');
+    const other = process.env[NODEJIEBA_MODULE_ENV];
+    jieba = other ? require(other) : require('nodejieba');
   } catch (e) {
-    return { failure: `无法加载 nodejieba：${e instanceof Error ? e.message : String(e)}` };
+    return { failure: `无法加载 nodejieba：${firstLine(e)}` };
   }
   const started = performance.now();
   try {
+    // nodejieba loads its native binary here, on first use.
     jieba.load({ dict: p.dict, hmmDict: p.hmmDict, userDict: p.userDict, idfDict: p.idfDict, stopWordDict: p.stopWordDict });
   } catch (e) {
-    return { failure: `nodejieba 加载词典失败：${e instanceof Error ? e.message : String(e)}` };
+    return { failure: `nodejieba 加载失败：${firstLine(e)}` };
   }
   const loadMs = performance.now() - started;
   return { cut: (text) => safeCut(jieba, text), loadMs };
+}
+
+/** An error's first sentence: enough to tell why, short enough for a tooltip (nodejieba's advice to npm users is not for them). */
+function firstLine(e: unknown): string {
+  const line = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  const stop = line.indexOf('. ');
+  return stop > 0 ? line.slice(0, stop + 1) : line;
 }
 
 /**

@@ -29,7 +29,8 @@ import { BudgetCache } from '../engine/budget-cache';
 import { LONG_LINE, detach, linePieces } from '../engine/line-cache';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText, isBlankLine } from '../engine/source';
-import { DictionaryPaths, characterSplit, loadJieba } from './dictionary';
+import { DictionaryPaths, characterSplit } from './dictionary';
+import { SegmenterChoice, loadSegmentation } from './engines';
 import { FromWorker, ToWorker, WorkerInit } from './protocol';
 
 export { characterSplit } from './dictionary';
@@ -141,6 +142,8 @@ export class SegmenterHost {
   failure: string | null = null;
   /** Milliseconds the worker spent loading the dictionaries (null until ready). */
   loadMs: number | null = null;
+  /** Which segmenter the worker loaded, and why (null until ready). */
+  choice: SegmenterChoice | null = null;
   /** Texts the worker has been asked to cut so far (cache hits do not count). */
   cutCount = 0;
 
@@ -272,6 +275,7 @@ export class SegmenterHost {
   private onMessage(m: FromWorker): void {
     if (m.type === 'ready') {
       this.loadMs = m.loadMs;
+      this.choice = { engine: m.engine, note: m.note };
       this.settle(true);
     } else if (m.type === 'failed') {
       this.fail(m.reason);
@@ -299,11 +303,14 @@ export class SegmenterHost {
 }
 
 /**
- * Loads nodejieba in the calling thread (the CLI blocks on it). Never throws.
+ * Loads word segmentation in the calling thread (the CLI blocks on it):
+ * nodejieba, or the portable segmenter where it does not load. Never throws.
  * The segmenter cuts any text directly.
  */
-export function loadSegmenterSync(options: { dictionaryPaths?: DictionaryPaths } = {}): { segmenter: Segmenter; loadMs: number } | { failure: string } {
-  const loaded = loadJieba(options.dictionaryPaths);
+export function loadSegmenterSync(
+  options: { dictionaryPaths?: DictionaryPaths } = {},
+): ({ segmenter: Segmenter; loadMs: number } & SegmenterChoice) | { failure: string } {
+  const loaded = loadSegmentation(options.dictionaryPaths);
   if ('failure' in loaded) return { failure: loaded.failure };
-  return { segmenter: { cut: loaded.cut }, loadMs: loaded.loadMs };
+  return { segmenter: { cut: loaded.cut }, loadMs: loaded.loadMs, engine: loaded.engine, note: loaded.note };
 }

@@ -230,7 +230,7 @@ step('「修复全部可自动修复的问题」 (source.fixAll.zongjie) leaves 
   return `${fixAll!.title}; left: ${left.join(', ')}`;
 });
 
-step('a crashed language server is restarted, and the new one segments words (nodejieba from the VSIX)', async () => {
+step('a crashed language server is restarted, and the new one segments words (nodejieba from the VSIX, or the portable segmenter without it)', async () => {
   if (process.platform !== 'linux') return 'not on Linux: skipped';
   const [pid] = serverPids();
   assert.ok(pid, 'no language server child process found');
@@ -249,6 +249,16 @@ step('a crashed language server is restarted, and the new one segments words (no
   assert.deepEqual([dup.range.start.line + 1, dup.range.start.character + 1], [fx.SEGMENTED_FINDING.line, fx.SEGMENTED_FINDING.column]);
   await settle(editor.document.uri, fx.DRAFT_PLACEHOLDERS.length + 1, 'the draft after the restart');
   return `killed pid ${pid}, restarted as pid ${next}; ${dup.message}`;
+});
+
+step('the server says which segmenter it uses (zongjie.segmenterStatus, the status bar tooltip)', async () => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const status = await vscode.commands.executeCommand<{ state: string; note: string } | undefined>('zongjie.segmenterStatus');
+    if (status?.state === 'ready') return status.note;
+    if (Date.now() > deadline) throw new Error(`the segmenter is not ready after 60 s: ${JSON.stringify(status)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 });
 
 let running: Promise<void> | undefined;

@@ -2,9 +2,10 @@
  * workspace/executeCommand: zongjie.checkAsReport and
  * zongjie.stopCheckingAsReport (the user's list of documents checked as
  * reports whatever their title), and zongjie.selectPlaceholder (the
- * placeholder code action's jump).
+ * placeholder code action's jump), and zongjie.segmenterStatus (which
+ * segmenter is in use and why, for the status bar's tooltip).
  */
-import { SERVER_COMMANDS } from '../../protocol';
+import { SERVER_COMMANDS, SegmenterStatus } from '../../protocol';
 import { errorText } from '../checks';
 import { parseSelectArgs, placeholderTarget } from '../code-actions';
 import { ServerContext } from '../context';
@@ -20,8 +21,9 @@ export interface ForcedAnswer {
   forced: boolean;
 }
 
-function executeCommand(ctx: ServerContext, command: string, args: unknown[]): ForcedAnswer | Promise<null> {
+function executeCommand(ctx: ServerContext, command: string, args: unknown[]): ForcedAnswer | SegmenterStatus | Promise<null> {
   if (command === SERVER_COMMANDS.selectPlaceholder) return selectPlaceholder(ctx, args);
+  if (command === SERVER_COMMANDS.segmenterStatus) return ctx.segmenter.status();
   if (command !== SERVER_COMMANDS.checkAsReport && command !== SERVER_COMMANDS.stopCheckingAsReport) {
     throw new ResponseError(ErrorCodes.InvalidRequest, `未知的命令「${command}」。`);
   }
