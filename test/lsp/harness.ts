@@ -122,7 +122,9 @@ export class TestClient {
   /** Spawns the built server and initializes it. */
   static async spawn(options: ClientOptions = {}): Promise<TestClient> {
     const ipc = options.transport === 'ipc';
-    const child = spawn(process.execPath, [SERVER_PATH, ipc ? '--node-ipc' : '--stdio', ...(options.args ?? ['--no-segmenter'])], {
+    // ZONGJIE_SERVER_NODE_ARGS: Node options for the server (a profile of a soak run: --cpu-prof).
+    const nodeArgs = (process.env.ZONGJIE_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, SERVER_PATH, ipc ? '--node-ipc' : '--stdio', ...(options.args ?? ['--no-segmenter'])], {
       stdio: ipc ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
       env: options.env ? { ...process.env, ...options.env } : process.env,
     });

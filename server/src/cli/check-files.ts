@@ -7,7 +7,6 @@
  * two threads — or two processes — checked a folder no faster than one, since
  * the work is bound by memory rather than by arithmetic.)
  */
-import * as fs from 'node:fs';
 import { AnalyzeOptions, analyzeText, isMarkdownPath } from '../features/analyze';
 import { DocxError, WORD_MAX_FILE_BYTES, WordDraft, analyzeWord, isWordPath, readWordDraft } from '../features/word';
 import { Genres } from '../engine/genre';
@@ -15,7 +14,8 @@ import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { ALL_RULES } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
-import { BinaryFileError, decodeDraft, describeFsError } from './files';
+import * as fs from 'node:fs';
+import { BinaryFileError, decodeDraft, describeFsError, describeReadError, readDraftBytes } from './files';
 import { EMPTY_CONFIG, TeamConfig } from '../config/team-config';
 import { CiRun } from './ci-formats';
 import { FileResult, OutputFormat, fileResult } from './format';
@@ -58,9 +58,9 @@ export function checkOneFile(file: string, profile: Genres | Profile, segmenter:
   if (isWordPath(file)) return checkWordFile(file, profile, segmenter, request, config);
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readDraftBytes(file).bytes;
   } catch (e) {
-    return { path: file, result: null, notes: [`zongjie：${file}：${describeFsError(e)}`] };
+    return { path: file, result: null, notes: [`zongjie：${file}：${describeReadError(e)}`] };
   }
   return checkBytes(file, bytes, profile, segmenter, request, config);
 }
@@ -113,7 +113,10 @@ export function checkBytes(
 function checkWordFile(file: string, profile: Genres | Profile, segmenter: Segmenter | undefined, request: CheckRequest, config: TeamConfig = EMPTY_CONFIG): FileOutcome {
   let draft: WordDraft;
   try {
-    const size = fs.statSync(file).size;
+    const stat = fs.statSync(file);
+    // Only a regular file is read: a FIFO would block the CLI, /dev/zero would fill its memory.
+    if (!stat.isFile()) return { path: file, result: null, notes: [`zongjie：${file}：不是普通文件，已跳过`] };
+    const size = stat.size;
     if (size > WORD_MAX_FILE_BYTES) {
       return { path: file, result: null, notes: [`zongjie：${file}：文件有 ${Math.round(size / 1024 / 1024)} MB，超过 Word 文档 ${WORD_MAX_FILE_BYTES / 1024 / 1024} MB 的上限，已跳过`] };
     }

@@ -79,6 +79,37 @@ export function describeFsError(e: unknown, action: 'read' | 'write' = 'read'): 
   }
 }
 
+/**
+ * The largest draft the CLI reads. A work report is tens of kilobytes; the
+ * analysis needs about 60 times a file's size in memory, so a 200 MB file
+ * would take minutes and abort with the heap exhausted. Larger files are
+ * skipped with a message, and the other files are checked.
+ */
+export const MAX_DRAFT_BYTES = 8 * 1024 * 1024;
+
+/** Why a path was not read, in Chinese (a special file, a file too large). */
+export class UnreadableDraftError extends Error {}
+
+/**
+ * The bytes of a draft: a regular file no larger than MAX_DRAFT_BYTES. A FIFO
+ * would block the CLI forever and /dev/zero would fill its memory, so only
+ * regular files are read; fs errors are thrown as they are (describeFsError).
+ */
+export function readDraftBytes(file: string, fsx: Pick<typeof fs, 'statSync' | 'readFileSync'> = fs): { bytes: Buffer; stat: fs.Stats } {
+  const stat = fsx.statSync(file);
+  if (stat.isDirectory()) throw new UnreadableDraftError('这是一个文件夹');
+  if (!stat.isFile()) throw new UnreadableDraftError('不是普通文件（如管道、设备），已跳过');
+  if (stat.size > MAX_DRAFT_BYTES) {
+    throw new UnreadableDraftError(`文件过大（约 ${(stat.size / 1024 / 1024).toFixed(0)} MB，超过 ${MAX_DRAFT_BYTES / 1024 / 1024} MB），不像一篇工作报告，已跳过`);
+  }
+  return { bytes: fsx.readFileSync(file), stat };
+}
+
+/** describeFsError, and the reasons of readDraftBytes. */
+export function describeReadError(e: unknown): string {
+  return e instanceof UnreadableDraftError ? e.message : describeFsError(e);
+}
+
 export interface DecodedText {
   text: string;
   encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';

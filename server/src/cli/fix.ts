@@ -32,7 +32,7 @@ import { Segmenter } from '../engine/segmenter';
 import { Finding } from '../engine/types';
 import { ALL_RULES, findRule } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
-import { BinaryFileError, DecodedText, WORD_EXTENSION, collectFiles, decodeDraft, describeFsError } from './files';
+import { BinaryFileError, DecodedText, WORD_EXTENSION, collectFiles, decodeDraft, describeFsError, describeReadError, readDraftBytes } from './files';
 import { unifiedDiff } from './diff';
 import { findingLine } from './format';
 
@@ -295,10 +295,9 @@ export function runFix(paths: string[], options: FixOptions, io: FixIO): number 
     let bytes: Buffer;
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(file);
-      bytes = fs.readFileSync(file);
+      ({ bytes, stat } = readDraftBytes(file));
     } catch (e) {
-      io.err(`zongjie：${file}：${describeFsError(e)}`);
+      io.err(`zongjie：${file}：${describeReadError(e)}`);
       failed++;
       continue;
     }

@@ -18,12 +18,13 @@ import { CheckRequest, FileOutcome, checkBytes, checkOneFile, loadWords, segment
 import { CI_FORMATS, CiFormat, ciHead, ciSeparator, ciTail, isCiFormat } from './ci-formats';
 import { CONFIG_HELP, runConfigCommand } from './config-command';
 import { IgnoreList } from './ignore';
-import { ConfigCache, ConfigEnvironment, basicPatternProblem, problemLine } from '../config/team-config';
+import { ConfigCache, ConfigEnvironment, problemLine } from '../config/team-config';
 import { ALL_RULES } from '../rules';
 import * as path from 'node:path';
 import { collectFiles } from './files';
 import { FileResult, summaryLine } from './format';
 import { runFix } from './fix';
+import { terminalSafe } from './terminal';
 
 const VERSION = '0.1.0';
 
@@ -163,6 +164,7 @@ function prepare(argv: string[], io: CliIO): Prepared {
   let profile: Genres;
   try {
     profile = getGenres(args.profile);
+    for (const w of new Set(profile.profiles.flatMap((g) => g.warnings ?? []))) io.err(`zongjie：${w}`);
   } catch (e) {
     if (e instanceof ProfileError) {
       io.err(`zongjie：${e.message}`);
@@ -227,7 +229,8 @@ function requestOf(args: Args): CheckRequest {
 
 /** What reading a .zongjie.json needs to know. */
 function configEnvironment(): ConfigEnvironment {
-  return { ruleIds: ALL_RULES.map((r) => r.id), loadProfile: getProfile, patternProblem: basicPatternProblem };
+  // Team patterns run on the linear-time engine (engine/safe-regex.ts): no shape needs refusing.
+  return { ruleIds: ALL_RULES.map((r) => r.id), loadProfile: getProfile, patternProblem: () => null };
 }
 
 /** Team configuration for the drafts of one run: each file read once, each problem said once. */
@@ -322,7 +325,9 @@ function checkAndPrint(p: Exclude<Prepared, { code: number }>, io: CliIO): numbe
 }
 
 /** The `zongjie` command (the tests drive it in-process). */
-export function runCli(argv: string[], io: CliIO): number {
+export function runCli(argv: string[], rawIo: CliIO): number {
+  // Nothing from a draft or a path reaches the terminal as a control sequence.
+  const io: CliIO = { ...rawIo, out: (s) => rawIo.out(terminalSafe(s)), err: (s) => rawIo.err(terminalSafe(s)) };
   if (argv[0] === 'config') return runConfigCommand(argv.slice(1), configEnvironment(), io);
   const p = prepare(argv, io);
   if ('code' in p) return p.code;

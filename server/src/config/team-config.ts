@@ -19,6 +19,7 @@
  * server alike; reading is by path, so front ends decide when to read again
  * (ConfigCache re-reads a file when its modification time changes).
  */
+import { tryCompileUserPattern } from '../engine/safe-regex';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Profile } from '../engine/profile';
@@ -59,7 +60,7 @@ export interface ConfigEnvironment {
   ruleIds: readonly string[];
   /** A profile by id or JSON path; throws with a Chinese message. */
   loadProfile(idOrPath: string): Profile;
-  /** Why a user pattern is unsafe to run on every line, or null (checked after it compiles). */
+  /** An extra screen for user patterns, or null to accept (they already run in linear time, engine/safe-regex.ts). */
   patternProblem(source: string): string | null;
 }
 
@@ -167,15 +168,12 @@ export function readConfigFile(file: string, env: ConfigEnvironment): FileConfig
       list.forEach((source, i) => {
         const key = childPath('placeholderPatterns', i);
         if (typeof source !== 'string' || source === '') return problem(key, `占位符写法应为非空的正则表达式字符串，而不是 ${show(source)}；已忽略这一项。`);
-        let re: RegExp;
-        try {
-          re = new RegExp(source);
-        } catch (e) {
-          return problem(key, `占位符写法 ${show(source)} 不是有效的正则表达式（${e instanceof Error ? e.message : String(e)}）；已忽略这一项。`);
-        }
+        // A team's patterns run on the linear-time engine (engine/safe-regex.ts), like the user's settings.
+        const compiled = tryCompileUserPattern(source, 'g');
+        if ('reason' in compiled) return problem(key, `占位符写法 ${show(source)} ${compiled.reason}；已忽略这一项。`);
         const unsafe = env.patternProblem(source);
         if (unsafe) return problem(key, `占位符写法 ${show(source)} 可能导致检查长时间卡住（${unsafe}）；已忽略这一项。`);
-        out.placeholderPatterns.push(re);
+        out.placeholderPatterns.push(compiled.re);
       });
   }
   if ('dictionary' in root) readDictionary(root.dictionary, file, lineOf, problem, out.dictionary);

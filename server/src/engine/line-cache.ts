@@ -31,6 +31,131 @@ export interface LineMemo {
   set<T>(line: number, namespace: string, value: T): T;
   /** Whole reports and their findings, when the memo keeps them (report-memo.ts). */
   readonly reports?: ReportMemo;
+  /** Facts of the pieces of long lines, when the memo keeps them (see PieceMemo). */
+  readonly pieces?: PieceMemo;
+}
+
+/**
+ * Lines longer than this are read by the line rules in pieces (pieces()):
+ * typing at the end of a 300,000-character paragraph pasted from a web page
+ * then re-examines the piece it touched, not the whole line. Real drafts' lines
+ * stay under 2,000 characters, so their findings never depend on a cut.
+ */
+export const LONG_LINE = 8000;
+/** About how long a piece is; it ends at a sentence end (or a comma) near there. */
+export const PIECE = 2000;
+
+/**
+ * Where a long line is cut into pieces: after the first sentence end (。！？；
+ * !?;) at or after every PIECE characters, else after a comma (，,、), else at
+ * PIECE exactly (never inside a surrogate pair). Cuts depend only on the text
+ * around them, so an edit near the end of a line leaves the cuts before it,
+ * and so the pieces before it, as they were. Returns the piece start offsets
+ * (the first is 0).
+ */
+export function pieceStarts(line: string): number[] {
+  // The engine and the segmenter ask for the same line many times in one analysis.
+  if (lastPieces.line === line) return lastPieces.starts;
+  const starts = [0];
+  let from = 0;
+  while (line.length - from > PIECE * 1.5) {
+    const window = line.slice(from + PIECE, from + 2 * PIECE);
+    let cut = -1;
+    const sentence = /[。！？；!?;]/.exec(window);
+    if (sentence) cut = from + PIECE + sentence.index + 1;
+    else {
+      const comma = /[，,、]/.exec(window);
+      if (comma) cut = from + PIECE + comma.index + 1;
+      else {
+        cut = from + PIECE;
+        const c = line.charCodeAt(cut);
+        if (c >= 0xdc00 && c <= 0xdfff) cut++;
+      }
+    }
+    starts.push(cut);
+    from = cut;
+  }
+  lastPieces = { line, starts, pieces: null };
+  return starts;
+}
+
+/**
+ * The pieces of a long line (text and offset), made once per line: every rule
+ * then looks up the same string objects, whose hashes V8 computes only once.
+ */
+export function linePieces(line: string): { starts: number[]; pieces: string[] } {
+  const starts = pieceStarts(line);
+  if (!lastPieces.pieces) lastPieces.pieces = starts.map((s, i) => line.slice(s, starts[i + 1] ?? line.length));
+  return { starts, pieces: lastPieces.pieces };
+}
+
+let lastPieces: { line: string; starts: number[]; pieces: string[] | null } = { line: '', starts: [0], pieces: null };
+
+/**
+ * A copy of `s` that does not keep the string it was sliced from alive. V8
+ * makes a slice of a long string a view into it: a piece kept as a memo key
+ * would keep its whole line — the line of every version typed — in memory.
+ * Concatenation then slicing makes V8 flatten the piece into a string of its own.
+ */
+export function detach(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+interface PieceBucket {
+  key: string;
+  byNamespace: Map<string, PieceEntry>;
+}
+
+interface PieceEntry {
+  /** The findings on the piece itself. */
+  found: unknown[];
+  /** Where the piece stood and on which line when `placed` was made. */
+  line: number;
+  offset: number;
+  placed: unknown[];
+}
+
+/**
+ * Per piece text and namespace: a line rule's findings on that piece, placed at
+ * the line and offset where the piece stood last. Pieces not read in an
+ * analysis are dropped at the next (two generations), so the memo holds about
+ * the long lines of the current version.
+ */
+export class PieceMemo {
+  private current = new Map<string, PieceBucket>();
+  private previous = new Map<string, PieceBucket>();
+
+  /** A new analysis starts: what the last one did not read is let go. */
+  begin(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  clear(): void {
+    this.current = new Map();
+    this.previous = new Map();
+  }
+
+  /**
+   * The findings of `piece` (at `offset` in line `line`) for `namespace`:
+   * `compute` returns them on the piece, `place` moves them to the line.
+   */
+  at<T>(piece: string, namespace: string, line: number, offset: number, compute: () => T[], place: (found: T[]) => T[]): T[] {
+    let bucket = this.current.get(piece);
+    if (!bucket) {
+      // Each key is stored once, detached, and reused: the memo never holds a version's line.
+      bucket = this.previous.get(piece) ?? { key: detach(piece), byNamespace: new Map<string, PieceEntry>() };
+      this.current.set(bucket.key, bucket);
+    }
+    const byNamespace = bucket.byNamespace;
+    const entry = byNamespace.get(namespace);
+    if (entry && entry.line === line && entry.offset === offset) return entry.placed as T[];
+    // The same text elsewhere (a repeated passage, or the line moved): placed again, not checked again.
+    const found = entry ? (entry.found as T[]) : compute();
+    const placed = place(found);
+    byNamespace.set(namespace, { found, line, offset, placed });
+    return placed;
+  }
 }
 
 /** The facts of one line text, with the text it was first seen as. */
@@ -52,6 +177,7 @@ export class LineCache implements LineMemo {
   private records: LineRecord[] = [];
   private optionsKey: string | null = null;
   readonly reports = new ReportMemo((line) => this.records[line]);
+  readonly pieces = new PieceMemo();
 
   /**
    * Starts an analysis of `lines`. Facts depend on the options (profile,
@@ -68,6 +194,7 @@ export class LineCache implements LineMemo {
       this.byText.clear();
       this.records = [];
       this.reports.clear();
+      this.pieces.clear();
       this.optionsKey = optionsKey;
     }
     const previous = this.records;
@@ -95,6 +222,7 @@ export class LineCache implements LineMemo {
     }
     this.records = head === 0 && tail === 0 ? middle : previous.slice(0, head).concat(middle, previous.slice(previous.length - tail));
     this.reports.begin();
+    this.pieces.begin();
   }
 
   at<T>(line: number, namespace: string, compute: () => T): T {

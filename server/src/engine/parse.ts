@@ -11,6 +11,7 @@ import { EnumerationItem, enumerationItems } from './enumeration';
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
 import { Genres, singleGenre } from './genre';
 import { Profile } from './profile';
+import { withFlags } from './safe-regex';
 import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine, preTitleResidue, previewCut, voiceAfterResidue } from './residue';
 import { LineMemo, NO_CACHE } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
@@ -991,7 +992,7 @@ function matchOnWords(re: RegExp, text: string, isBoundary?: (offset: number) =>
   if (!isBoundary) return re.exec(text);
   let g = GLOBAL_COPIES.get(re);
   if (!g) {
-    g = new RegExp(re.source, re.flags.replace(/[gd]/g, '') + 'gd');
+    g = withFlags(re, re.flags.replace(/[gd]/g, '') + 'gd');
     GLOBAL_COPIES.set(re, g);
   }
   for (let from = 0; from <= text.length; ) {

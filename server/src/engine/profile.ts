@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import { BUILT_IN_PROFILE_DATA } from '../profiles';
 import profileSchema from '../../../schemas/profile.schema.json';
 import { SchemaNode, validate } from './schema';
+import { NEVER, UserPatternError, compileUserPattern, refusalSummary } from './safe-regex';
 
 export interface ProfilePartData {
   slot: string;
@@ -86,6 +87,11 @@ export interface Profile {
   enables(ruleId: string): boolean;
   /** The parts that have a place in the order, in that order (the first is the work done, in a summary). */
   ordered: ProfilePart[];
+  /**
+   * Chinese, one message at most: the profile's patterns that could not run and
+   * were turned off (a user profile's patterns run on the linear-time engine).
+   */
+  warnings: string[];
 }
 
 export class ProfileError extends Error {}
@@ -106,12 +112,17 @@ export function builtInProfileIds(): string[] {
 const compiled = new Map<string, Profile>();
 let compilations = 0;
 
+/** A profile file is a page of JSON; anything larger is not one (and is not read into memory). */
+export const MAX_PROFILE_BYTES = 4 * 1024 * 1024;
+
 /**
  * Compiles and validates profile data against the published schema (and what
  * a schema cannot say: slots unique, merged headings naming known slots);
- * throws ProfileError with one Chinese message that names the field.
+ * throws ProfileError with one Chinese message that names the field. A
+ * built-in profile's patterns run on the native engine; any other's on the
+ * linear-time one (engine/safe-regex.ts).
  */
-export function compileProfile(data: ProfileData, origin = (data as { id?: unknown })?.id ?? '?'): Profile {
+export function compileProfile(data: ProfileData, origin = (data as { id?: unknown })?.id ?? '?', builtIn = false): Profile {
   const fail = (what: string): never => {
     throw new ProfileError(`配置档案「${String(origin)}」无效：${what}`);
   };
@@ -121,11 +132,22 @@ export function compileProfile(data: ProfileData, origin = (data as { id?: unkno
     const p = problems[0];
     fail(p.path ? `字段 ${p.path} ${p.message}` : p.message);
   }
-  const regex = (source: string, where: string): RegExp => {
+  const refused: { where: string; source: string; reason: string }[] = [];
+  const regex = (source: string, where: string, flags = ''): RegExp => {
     try {
-      return new RegExp(source);
+      new RegExp(source, flags);
     } catch {
       return fail(`字段 ${where} 的正则表达式「${source}」写法有误`);
+    }
+    // Our own profiles are reviewed; a user's patterns run in linear time, and
+    // one that cannot is turned off rather than failing the whole profile.
+    if (builtIn) return new RegExp(source, flags);
+    try {
+      return compileUserPattern(source, flags);
+    } catch (e) {
+      if (!(e instanceof UserPatternError)) throw e;
+      refused.push({ where: `${where} `, source, reason: e.reason });
+      return NEVER;
     }
   };
   const slots = new Set<string>();
@@ -171,12 +193,22 @@ export function compileProfile(data: ProfileData, origin = (data as { id?: unkno
     part: (slot) => bySlot.get(slot),
     enables: (ruleId) => rules[ruleId] !== false,
     ordered: parts.filter((p) => p.order !== null).sort((a, b) => a.order! - b.order!),
+    warnings: refused.length ? [refusalSummary(`配置档案「${origin}」中有 ${refused.length} 个正则表达式无法使用：`, refused)] : [],
   };
 }
 
 /** Reads a profile JSON file; throws ProfileError (Chinese) when it cannot be read or parsed. */
 export function readProfileFile(path: string): ProfileData {
   let text: string;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(path);
+  } catch {
+    throw new ProfileError(`无法读取配置档案文件「${path}」`);
+  }
+  // Only a regular file is read: a FIFO would block the server forever, /dev/zero would fill its memory.
+  if (!stat.isFile()) throw new ProfileError(`配置档案「${path}」不是普通文件，无法读取`);
+  if (stat.size > MAX_PROFILE_BYTES) throw new ProfileError(`配置档案文件「${path}」过大（超过 ${MAX_PROFILE_BYTES / 1024 / 1024} MB），不像配置档案`);
   try {
     text = fs.readFileSync(path, 'utf8');
   } catch {
@@ -207,7 +239,7 @@ export function getProfile(idOrPath: string = DEFAULT_PROFILE_ID): Profile {
   } else {
     throw new ProfileError(`没有名为「${idOrPath}」的配置档案；可用的有：${builtInProfileIds().join('、')}`);
   }
-  const profile = compileProfile(data, idOrPath);
+  const profile = compileProfile(data, idOrPath, BUILT_IN[idOrPath] === data);
   compiled.set(key, profile);
   return profile;
 }

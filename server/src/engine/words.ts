@@ -2,6 +2,7 @@
  * Words with their positions. The engine cuts whole lines only (see host.ts),
  * and maps words back to character offsets in the line with these helpers.
  */
+import { BudgetCache } from './budget-cache';
 import { Segmenter } from './segmenter';
 
 export interface Word {
@@ -21,22 +22,25 @@ export function wordsOf(segmenter: Segmenter, line: string): Word[] {
   // The parser and several rules read the same lines: cut each once per segmenter.
   let cache = CACHE.get(segmenter);
   if (!cache) {
-    cache = new Map();
+    cache = new BudgetCache<Word[]>(WORDS_BYTES, (text, words) => 2 * text.length + 72 * words.length + 64);
     CACHE.set(segmenter, cache);
   }
   let words = cache.get(line);
   if (!words) {
     words = cutWords(segmenter, line);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(line, words);
   }
   return words;
 }
 
 /** Words per segmenter and line; a segmenter that is dropped takes its cache with it. */
-const CACHE = new WeakMap<Segmenter, Map<string, Word[]>>();
-/** Lines kept per segmenter (the CLI keeps one segmenter for all its files). */
-const CACHE_LIMIT = 20000;
+const CACHE = new WeakMap<Segmenter, BudgetCache<Word[]>>();
+/**
+ * Estimated bytes kept per segmenter (the CLI keeps one segmenter for all its
+ * files): a limit in lines let a long line typed into keep one copy of its
+ * words per keystroke.
+ */
+export const WORDS_BYTES = 6 * 1024 * 1024;
 
 function cutWords(segmenter: Segmenter, line: string): Word[] {
   const cut = segmenter.cut(line);

@@ -6,7 +6,7 @@ import { ALL_RULES } from '../rules';
 import { templateResidueRule } from '../rules/template-residue';
 import { LineRule, Rule, RuleContext } from '../rules/rule';
 import { RuleFinding } from '../engine/types';
-import { LineCache, LineMemo, NO_CACHE } from '../engine/line-cache';
+import { LONG_LINE, LineCache, LineMemo, NO_CACHE, detach, linePieces } from '../engine/line-cache';
 import { ParsedDocument, Report, parseDocument } from '../engine/parse';
 import { AUTO, Genres, getGenres, singleGenre } from '../engine/genre';
 import { Profile } from '../engine/profile';
@@ -14,7 +14,7 @@ import { Segmenter, wordState } from '../engine/segmenter';
 import { SourceText } from '../engine/source';
 import { TeamDictionary } from '../engine/team-dictionary';
 import { withoutDisabled } from './suppress';
-import { Finding, SEVERITIES, Severity, moveFinding, rangesOverlap } from '../engine/types';
+import { Finding, Range, SEVERITIES, Severity, moveFinding, rangesOverlap } from '../engine/types';
 import { WordFacts } from '../engine/word-facts';
 
 export type SeveritySetting = Severity | 'off';
@@ -257,6 +257,10 @@ function linesOf(rule: LineRule, ctx: RuleContext, memo: LineMemo, from: number,
     const line = ctx.source.lines[l];
     const segmenter = readsWords && wordState(ctx.segmenter, line) === 'words' ? ctx.segmenter : undefined;
     if (rule.requiresSegmenter && !segmenter) continue;
+    if (line.length > LONG_LINE) {
+      for (const f of longLineFindings(rule, ctx, memo, l, line, memoKey(namespace, segmenter !== undefined), segmenter, facts)) out.push(f);
+      continue;
+    }
     const found = memo.at(l, memoKey(namespace, segmenter !== undefined), () =>
       rule.checkLine(line, { markdown: ctx.doc.markdown, extraPlaceholderPatterns: ctx.extraPlaceholderPatterns, segmenter, facts }),
     );
@@ -266,6 +270,55 @@ function linesOf(rule: LineRule, ctx: RuleContext, memo: LineMemo, from: number,
       for (const f of found) out.push(moveFinding(f, l));
     }
   }
+  return out;
+}
+
+/**
+ * A line rule on a long line, piece by piece (line-cache.ts: pieceStarts):
+ * each piece is checked as a line of its own and its findings are kept by the
+ * piece's text, so an edit re-examines the piece it touched and the findings
+ * of the other pieces stay the same objects (and so the same diagnostics).
+ */
+function longLineFindings(rule: LineRule, ctx: RuleContext, memo: LineMemo, l: number, line: string, key: string, segmenter: Segmenter | undefined, facts: unknown): RuleFinding[] {
+  const { starts, pieces } = linePieces(line);
+  const out: RuleFinding[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const offset = starts[i];
+    const piece = pieces[i];
+    // The segmenter cuts long lines piece by piece too (segmenter/host.ts), so it knows the piece's words.
+    // Checked on a detached copy: findings quoting the piece must not keep the line alive.
+    const compute = () => rule.checkLine(detach(piece), { markdown: ctx.doc.markdown, extraPlaceholderPatterns: ctx.extraPlaceholderPatterns, segmenter, facts });
+    const place = (found: RuleFinding[]) => found.map((f) => placeFinding(f, l, offset));
+    const found = memo.pieces ? memo.pieces.at(piece, key, l, offset, compute, place) : place(compute());
+    for (const f of found) out.push(f);
+    // As the user types (a memo is kept), the rest of a line that already has
+    // this many findings of one rule is not read: the editor shows the first
+    // MAX_DIAGNOSTICS findings of the document only, and every finding costs
+    // work on every keystroke. The CLI (no memo) reads and fixes all of them.
+    if (memo.pieces && out.length >= LONG_LINE_FINDINGS) break;
+  }
+  return out;
+}
+
+/** Findings of one rule on one long line beyond which the language server stops reading that line. */
+export const LONG_LINE_FINDINGS = 1000;
+
+function placed(r: Range, line: number, offset: number): Range {
+  // A piece's findings lie on its line 0; a finding reaching past it (a fix inserting a line) keeps its other lines' characters.
+  return {
+    start: { line: r.start.line + line, character: r.start.line === 0 ? r.start.character + offset : r.start.character },
+    end: { line: r.end.line + line, character: r.end.line === 0 ? r.end.character + offset : r.end.character },
+  };
+}
+
+/** A finding on a piece, moved to where the piece stands: line `line`, `offset` characters in. */
+function placeFinding(f: RuleFinding, line: number, offset: number): RuleFinding {
+  const out: RuleFinding = { message: f.message, range: placed(f.range, line, offset) };
+  if (f.fix) {
+    out.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ range: placed(e.range, line, offset), newText: e.newText })) };
+    if (f.fix.manual) out.fix.manual = true;
+  }
+  if (f.data !== undefined) out.data = f.data;
   return out;
 }
 

@@ -119,6 +119,8 @@ export class DocumentSession {
   private lastEditAt = -Infinity;
   private readonly gate: GateMemo = {};
   private closed = false;
+  /** The highest document version published: an older-numbered result is never published after it. */
+  private highestPublished = -Infinity;
 
   constructor(
     readonly uri: string,
@@ -285,6 +287,14 @@ export class DocumentSession {
 
   private publish(r: Omit<CheckedVersion, 'resultId'>): void {
     if (this.closed || this.epoch !== r.epoch) return;
+    // A client whose version went backwards (a didChange numbered below one
+    // already published) would otherwise see older-numbered diagnostics
+    // replace newer ones; it gets none until it numbers a version above.
+    if (r.version < this.highestPublished) {
+      this.logOnce(`version:${r.version}`, `zongjie：${this.uri} 的版本号从 ${this.highestPublished} 退回到 ${r.version}（编辑器的版本号应只增不减），这一版本的检查结果不发布。`);
+      return;
+    }
+    this.highestPublished = r.version;
     this.result = { ...r, resultId: this.env.nextResultId() };
     this.env.sendDiagnostics({ uri: this.uri, version: r.version, diagnostics: r.diagnostics });
     this.env.segmenter.published();

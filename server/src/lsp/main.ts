@@ -11,7 +11,9 @@
  */
 import { format } from 'node:util';
 import { Connection, MessageWriter, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { beforeInitializeStrategy } from './before-initialize';
 import { jsonEncoder } from './encoder';
+import { STALL_MS, watchFraming } from './framing';
 import { SegmenterHost } from '../segmenter/host';
 import { SERVER_VERSION, startServer } from './server';
 import { lowerBackgroundThreads } from './thread-priority';
@@ -49,7 +51,7 @@ function main(argv: string[]): void {
     return;
   }
   const noSegmenter = argv.includes('--no-segmenter');
-  const connection = argv.includes('--stdio') ? stdioConnection() : createConnection();
+  const connection = argv.includes('--stdio') ? stdioConnection() : createConnection({ messageStrategy: beforeInitializeStrategy() });
   // The server must outlive any bug in a handler: log it where the client shows server logs, and go on.
   process.on('uncaughtException', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
   process.on('unhandledRejection', (e) => connection.console.error(`zongjie：内部错误：${e instanceof Error ? e.stack ?? e.message : String(e)}`));
@@ -75,7 +77,19 @@ function main(argv: string[]): void {
 function stdioConnection(): Connection {
   const writer: MessageWriter = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
   // A stream on one side and a writer on the other: createConnection passes both on as they are.
-  const connection = createConnection(process.stdin, writer as unknown as NodeJS.WritableStream);
+  const connection = createConnection(process.stdin, writer as unknown as NodeJS.WritableStream, { messageStrategy: beforeInitializeStrategy() });
+  // A corrupt stream leaves the library's reader waiting forever: exit with an error instead, so the editor restarts the server.
+  const watch = watchFraming((reason) => {
+    const message = `zongjie-lsp：收到的协议数据已损坏（${reason}），无法继续；语言服务器退出，以便编辑器重新启动它。`;
+    try {
+      connection.console.error(message);
+    } catch {
+      // The client may not be listening any more; stderr still says it.
+    }
+    process.stderr.write(message + '\n', () => process.exit(1));
+    setTimeout(() => process.exit(1), 500).unref();
+  }, Number(process.env.ZONGJIE_LSP_STALL_MS) || STALL_MS);
+  process.stdin.on('data', (chunk: Buffer) => watch.data(chunk));
   const toClient = (log: (message: string) => void) => (...args: unknown[]) => log(format(...args));
   console.log = toClient((m) => connection.console.log(m));
   console.info = toClient((m) => connection.console.info(m));

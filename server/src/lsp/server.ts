@@ -19,6 +19,7 @@ import { builtInProfileIds } from '../engine/profile';
 import { ALL_RULES } from '../rules';
 import { Rule } from '../rules/rule';
 import { Capabilities, DEFAULT_CAPABILITIES } from './capabilities';
+import { registerNotInitialized } from './before-initialize';
 import { CheckQueue } from './check-queue';
 import { errorText } from './checks';
 import { ServerContext } from './context';
@@ -149,6 +150,7 @@ export class ZongjieServer implements ServerContext {
       teamConfig: (uri) => this.teamConfig.forUri(isWordViewUri(uri) ? wordFileUriOf(uri) : uri),
     };
 
+    registerNotInitialized(connection);
     registerLifecycle(this);
     registerConfiguration(this);
     registerCommands(this);

@@ -14,7 +14,7 @@ import { AUTO, Genres } from '../engine/genre';
 import { ProfileError } from '../engine/profile';
 import { SEVERITIES } from '../engine/types';
 import { SETTINGS_SECTION } from '../protocol';
-import { unsafePatternReason } from './pattern-safety';
+import { refusalSummary, tryCompileUserPattern } from '../engine/safe-regex';
 
 
 /** The settings as the server uses them. */
@@ -105,6 +105,7 @@ export function validateSettings(raw: unknown, env: SettingsEnvironment): Valida
     } else {
       try {
         settings.profile = env.loadProfile(profile);
+        for (const w of new Set(settings.profile.profiles.flatMap((g) => g.warnings ?? []))) problem('zongjie.profile', w);
       } catch (e) {
         const reason =
           e instanceof ProfileError
@@ -148,26 +149,22 @@ export function validateSettings(raw: unknown, env: SettingsEnvironment): Valida
         `设置 zongjie.placeholderPatterns 应为正则表达式字符串的列表，而不是 ${describe(patterns)}；已使用默认值（不加额外的占位符）。`,
       );
     } else {
+      // Entries that cannot be used make one message (the first few named), however many there are.
+      const refused: { where: string; source: string; reason: string }[] = [];
       patterns.forEach((source, i) => {
-        const where = `设置 zongjie.placeholderPatterns 的第 ${i + 1} 项`;
+        const where = `第 ${i + 1} 项`;
         if (typeof source !== 'string' || source === '') {
-          problem('zongjie.placeholderPatterns', `${where}应为非空的正则表达式字符串，而不是 ${describe(source)}；已忽略该项。`);
+          refused.push({ where, source: '', reason: `应为非空的正则表达式字符串，而不是 ${describe(source)}` });
           return;
         }
-        let re: RegExp;
-        try {
-          re = new RegExp(source);
-        } catch {
-          problem('zongjie.placeholderPatterns', `${where}「${source}」不是有效的正则表达式；已忽略该项。`);
-          return;
-        }
-        const unsafe = unsafePatternReason(source);
-        if (unsafe) {
-          problem('zongjie.placeholderPatterns', `${where}「${source.length > 40 ? source.slice(0, 40) + '…' : source}」${unsafe}；已忽略该项。`);
-          return;
-        }
-        settings.placeholderPatterns.push(re);
+        // User patterns run in linear time (engine/safe-regex.ts): no pattern can hang the server.
+        const compiled = tryCompileUserPattern(source, 'g');
+        if ('reason' in compiled) refused.push({ where, source, reason: compiled.reason });
+        else settings.placeholderPatterns.push(compiled.re);
       });
+      if (refused.length) {
+        problem('zongjie.placeholderPatterns', refusalSummary(`设置 zongjie.placeholderPatterns 中有 ${refused.length} 项无法使用：`, refused));
+      }
     }
   }
 

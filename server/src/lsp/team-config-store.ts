@@ -9,7 +9,6 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigCache, EMPTY_CONFIG, TeamConfig, problemLine } from '../config/team-config';
 import { getProfile } from '../engine/profile';
-import { unsafePatternReason } from './pattern-safety';
 
 export class TeamConfigStore {
   private readonly cache: ConfigCache;
@@ -19,7 +18,7 @@ export class TeamConfigStore {
     ruleIds: readonly string[],
     private readonly warn: (message: string) => void,
   ) {
-    this.cache = new ConfigCache({ ruleIds, loadProfile: getProfile, patternProblem: unsafePatternReason });
+    this.cache = new ConfigCache({ ruleIds, loadProfile: getProfile, patternProblem: () => null });
   }
 
   /** The configuration for the document at `uri` (none for documents that are not files). */

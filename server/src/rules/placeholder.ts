@@ -8,6 +8,7 @@
  */
 import words from '../data/placeholder.json';
 import { lineRange, RuleFinding } from '../engine/types';
+import { withFlags } from '../engine/safe-regex';
 import { LineRule } from './rule';
 
 export interface PlaceholderMatch {
@@ -173,7 +174,7 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
     if (FILL_IN_LABEL.test(label)) add(m.index, m.index + m[0].length, /时间|日期|年份|年度/.test(label) ? 'year' : /数|金额/.test(label) ? 'number' : /内容/.test(label) ? 'content' : 'name');
   });
   for (const re of extra) {
-    const g = re.global ? re : new RegExp(re.source, re.flags + 'g');
+    const g = re.global ? re : withFlags(re, re.flags + 'g');
     scan(g, (m) => add(m.index, m.index + m[0].length));
   }
 

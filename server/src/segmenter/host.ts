@@ -25,6 +25,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { BudgetCache } from '../engine/budget-cache';
+import { LONG_LINE, detach, linePieces } from '../engine/line-cache';
 import { Segmenter } from '../engine/segmenter';
 import { SourceText, isBlankLine } from '../engine/source';
 import { DictionaryPaths, characterSplit } from './dictionary';
@@ -33,8 +35,16 @@ import { FromWorker, ToWorker, WorkerInit } from './protocol';
 
 export { characterSplit } from './dictionary';
 
-/** Lines the cache keeps; a 40 KB draft has about 400, so this holds many drafts. */
-const CACHE_LIMIT = 20000;
+/**
+ * The bytes the cache of cut lines may hold (an estimate: the line, and per
+ * word a string and its slot). A 40 KB draft costs about 1.5 MB, so this holds
+ * the draft being typed and the recent versions of its lines, and fills within
+ * the first thousand keystrokes: after that, typing does not grow the server
+ * (with more drafts open, lines of the others are cut again in the worker,
+ * off the main thread). A 690,000-character line costs about 20 MB and is kept alone
+ * (budget-cache.ts), so typing into it does not keep every version's words.
+ */
+export const WORDS_CACHE_BYTES = 3 * 1024 * 1024;
 
 /** How long a stopping worker may take to finish the cut in hand before it is terminated. */
 const STOP_GRACE_MS = 2000;
@@ -61,19 +71,62 @@ export function defaultWorkerPath(from: string = __dirname): string | null {
   return null;
 }
 
-/** The texts the engine will ask a segmenter to cut for `text`: its non-blank lines, once each. */
-export function textsToSegment(text: string): string[] {
-  return [...new Set(new SourceText(text).lines.filter((l) => !isBlankLine(l)))];
+/** The pieces a long line is cut in (engine/line-cache.ts), or the line itself. */
+function piecesOf(line: string): string[] {
+  if (line.length <= LONG_LINE) return [line];
+  return linePieces(line).pieces;
 }
 
-/** A synchronous Segmenter over words already cut (see the file comment for the fallback). */
+/**
+ * The texts the worker cuts for `text`: its non-blank lines, once each, and a
+ * long line piece by piece, so that typing into a 300,000-character line has
+ * the worker cut the piece typed into, not the whole line on every keystroke.
+ */
+export function textsToSegment(text: string): string[] {
+  const out = new Set<string>();
+  for (const l of new SourceText(text).lines) {
+    if (isBlankLine(l)) continue;
+    for (const p of piecesOf(l)) out.add(p);
+  }
+  return [...out];
+}
+
+/**
+ * A synchronous Segmenter over words already cut (see the file comment for the
+ * fallback). A long line's words are its pieces' words, in order (pieces end
+ * at punctuation, where words end too).
+ */
+/** The last long line assembled from its pieces' words, shared by the host's segmenters. */
+interface LongLineSlot {
+  long: { line: string; words: string[]; known: boolean; by: Segmenter } | null;
+}
+
 class PreparedSegmenter implements Segmenter {
-  constructor(private readonly words: ReadonlyMap<string, string[]>) {}
+  constructor(
+    private readonly words: { get(text: string): string[] | undefined; has(text: string): boolean },
+    private readonly slot: LongLineSlot = { long: null },
+  ) {}
   cut(text: string): string[] {
+    if (text.length > LONG_LINE) return this.assembled(text).words;
     return this.words.get(text) ?? characterSplit(text);
   }
   knows(text: string): boolean {
+    if (text.length > LONG_LINE) return piecesOf(text).every((p) => this.words.has(p));
     return this.words.has(text);
+  }
+  private assembled(line: string): { words: string[]; known: boolean } {
+    const last = this.slot.long;
+    // A line not wholly known yet is assembled again by a later segmenter, which may know more pieces.
+    if (last?.line === line && (last.known || last.by === this)) return last;
+    const words: string[] = [];
+    let known = true;
+    for (const p of piecesOf(line)) {
+      const w = this.words.get(p);
+      if (!w) known = false;
+      for (const x of w ?? characterSplit(p)) words.push(x);
+    }
+    this.slot.long = { line, words, known, by: this };
+    return this.slot.long;
   }
 }
 
@@ -95,8 +148,9 @@ export class SegmenterHost {
   cutCount = 0;
 
   private worker: Worker | null = null;
-  private readonly cache = new Map<string, string[]>();
+  private readonly cache = new BudgetCache<string[]>(WORDS_CACHE_BYTES, (line, words) => 2 * line.length + 48 * words.length + 64);
   private readonly pending = new Map<number, Pending>();
+  private readonly longLine: LongLineSlot = { long: null };
   private nextId = 1;
   private disposed = false;
   private settle: (ok: boolean) => void = () => {};
@@ -148,11 +202,9 @@ export class SegmenterHost {
     const missing = new Set<string>();
     for (const t of texts) {
       if (words.has(t)) continue;
+      // The cache evicts the least recently used lines first.
       const hit = this.cache.get(t);
       if (hit) {
-        // Re-insert: the cache evicts the least recently used lines first.
-        this.cache.delete(t);
-        this.cache.set(t, hit);
         words.set(t, hit);
       } else {
         missing.add(t);
@@ -164,11 +216,11 @@ export class SegmenterHost {
       const cut = await this.request(list);
       list.forEach((t, i) => {
         words.set(t, cut[i]);
-        this.cache.set(t, cut[i]);
+        // A line or piece may be a view into the whole text: kept as it is, it would keep that version alive.
+        this.cache.set(detach(t), cut[i]);
       });
-      while (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     }
-    return new PreparedSegmenter(words);
+    return new PreparedSegmenter(words, this.longLine);
   }
 
   /**
@@ -179,7 +231,7 @@ export class SegmenterHost {
    * Null until the dictionaries are loaded.
    */
   known(): Segmenter | null {
-    return this.worker && this.failure === null && this.loadMs !== null ? new PreparedSegmenter(this.cache) : null;
+    return this.worker && this.failure === null && this.loadMs !== null ? new PreparedSegmenter(this.cache, this.longLine) : null;
   }
 
   /** Stops the worker; pending and later prepare() calls reject. */

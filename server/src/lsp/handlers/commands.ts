@@ -17,7 +17,13 @@ export function registerCommands(ctx: ServerContext): void {
   ctx.connection.onExecuteCommand((params) => executeCommand(ctx, params.command, params.arguments ?? []));
 }
 
-function executeCommand(ctx: ServerContext, command: string, args: unknown[]): string[] | SegmenterStatus | GenreInfo[] | Record<string, string> | { text: string } | Promise<null> {
+/** The answer to checkAsReport/stopCheckingAsReport: this document's state, whatever the length of the list. */
+export interface ForcedAnswer {
+  uri: string;
+  forced: boolean;
+}
+
+function executeCommand(ctx: ServerContext, command: string, args: unknown[]): ForcedAnswer | SegmenterStatus | GenreInfo[] | Record<string, string> | { text: string } | Promise<null> {
   if (command === SERVER_COMMANDS.selectPlaceholder) return selectPlaceholder(ctx, args);
   if (command === SERVER_COMMANDS.segmenterStatus) return ctx.segmenter.status();
   if (command === SERVER_COMMANDS.wordText) return wordText(ctx, args);
@@ -35,8 +41,9 @@ function executeCommand(ctx: ServerContext, command: string, args: unknown[]): s
     ctx.schedule(uri);
     ctx.requestPullRefresh();
   }
-  // The client persists this list and passes it back in initializationOptions.forcedReports.
-  return [...ctx.forced];
+  // The client keeps its own list (and passes it back in initializationOptions.forcedReports):
+  // answering with the whole list made 20,000 commands cost the square of that in bytes.
+  return { uri, forced: ctx.forced.has(uri) };
 }
 
 /** zongjie.listGenres: the genres a file may be given, most specific first (the built-in and the workspace's own). */

@@ -14,14 +14,30 @@ export function registerOutline(ctx: ServerContext): void {
     await ctx.settings.ready;
     const parsed = parsedDocument(ctx, params.textDocument.uri);
     if (!parsed) return [];
-    const symbols = documentSymbols(parsed);
+    const symbols = remembered(SYMBOLS, parsed, documentSymbols);
     return ctx.caps.hierarchicalSymbols ? symbols : flattenSymbols(symbols, params.textDocument.uri);
   });
   ctx.connection.onFoldingRanges(async (params): Promise<FoldingRange[]> => {
     await ctx.settings.ready;
     const parsed = parsedDocument(ctx, params.textDocument.uri);
-    return parsed ? foldingRanges(parsed) : [];
+    return parsed ? remembered(FOLDING, parsed, foldingRanges) : [];
   });
+}
+
+/**
+ * Answers per parse: a burst of outline requests for one version (a client
+ * that queued them while the server was busy) is computed once.
+ */
+const SYMBOLS = new WeakMap<ParsedDocument, DocumentSymbol[]>();
+const FOLDING = new WeakMap<ParsedDocument, FoldingRange[]>();
+
+function remembered<T>(memo: WeakMap<ParsedDocument, T>, parsed: ParsedDocument, compute: (p: ParsedDocument) => T): T {
+  let value = memo.get(parsed);
+  if (value === undefined) {
+    value = compute(parsed);
+    memo.set(parsed, value);
+  }
+  return value;
 }
 
 function parsedDocument(ctx: ServerContext, uri: string): ParsedDocument | null {

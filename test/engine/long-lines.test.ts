@@ -1,0 +1,142 @@
+/**
+ * Long lines (a paragraph pasted from a web page, hundreds of thousands of
+ * characters on one line) are read by the line rules in pieces, and every
+ * cache is limited in bytes: an edit re-examines the piece it touched, and
+ * typing into such a line does not keep a copy of it per keystroke.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { LONG_LINE_FINDINGS, analyzeText } from '../../server/src/features/analyze';
+import { BudgetCache } from '../../server/src/engine/budget-cache';
+import { LONG_LINE, LineCache, PIECE, detach, pieceStarts } from '../../server/src/engine/line-cache';
+import { LineRule } from '../../server/src/rules/rule';
+import { ALL_RULES } from '../../server/src/rules';
+import { lineRange } from '../../server/src/engine/types';
+import { testDocs } from '../helpers';
+
+/** A line of sentences joined by half-width commas, as pasted from a web page. */
+function commaParagraph(size: number): string {
+  const words = ['我单位认真落实意识形态工作责任制', '召开专题会议研究部署', '加强网络阵地管理', '开展理论学习X次'];
+  let s = '';
+  for (let i = 0; s.length < size; i++) s += words[i % words.length] + '第' + i + '项' + (i % 7 === 6 ? '。' : ',');
+  return s.slice(0, size);
+}
+
+describe('pieceStarts', () => {
+  test('a line up to 1.5 PIECE is one piece; long lines are cut after a sentence end or comma near every PIECE characters', () => {
+    assert.deepEqual(pieceStarts('短'.repeat(PIECE)), [0]);
+    assert.ok(LONG_LINE > 2 * PIECE);
+    const line = commaParagraph(50_000);
+    const starts = pieceStarts(line);
+    assert.ok(starts.length > 10);
+    for (let i = 1; i < starts.length; i++) {
+      assert.match(line.charAt(starts[i] - 1), /[。,]/, `cut ${i} after ${line.charAt(starts[i] - 1)}`);
+      assert.ok(starts[i] - starts[i - 1] >= PIECE && starts[i] - starts[i - 1] <= 2 * PIECE);
+    }
+  });
+
+  test('a line without punctuation is cut at PIECE, never inside a surrogate pair', () => {
+    const line = '𠀀'.repeat(20_000);
+    for (const s of pieceStarts(line).slice(1)) assert.ok(!(line.charCodeAt(s) >= 0xdc00 && line.charCodeAt(s) <= 0xdfff), String(s));
+  });
+
+  test('typing at the end leaves the cuts before it as they were', () => {
+    const line = commaParagraph(100_000);
+    const before = pieceStarts(line);
+    const after = pieceStarts(line + '，新增的内容,再加一句');
+    assert.deepEqual(after.slice(0, before.length - 1), before.slice(0, -1));
+  });
+
+  test('detach copies the text', () => {
+    const s = commaParagraph(10_000).slice(100, 3000);
+    assert.equal(detach(s), s);
+  });
+});
+
+describe('line rules on long lines', () => {
+  test('findings on a long line lie on it, at the right characters', () => {
+    const line = commaParagraph(60_000);
+    const text = '2024年意识形态工作总结\n' + line;
+    const a = analyzeText(text);
+    const placeholders = a.findings.filter((f) => f.code === 'placeholder');
+    assert.ok(placeholders.length > 100);
+    for (const f of placeholders) {
+      assert.equal(f.range.start.line, 1);
+      assert.equal(line.slice(f.range.start.character, f.range.end.character), 'X');
+    }
+  });
+
+  test('an edit at the end of a long line re-examines only the pieces it touched', () => {
+    let calls = 0;
+    const counting: LineRule = {
+      id: 'counting',
+      docs: testDocs('计数'),
+      defaultSeverity: 'hint',
+      scope: 'line',
+      kinds: ['blank', 'residue', 'collection', 'title', 'heading', 'body'],
+      fixable: false,
+      checkLine(line) {
+        calls++;
+        const out = [];
+        for (let at = line.indexOf('。'); at >= 0; at = line.indexOf('。', at + 1)) out.push({ message: '找到句号', range: lineRange(0, at, at + 1) });
+        return out;
+      },
+    };
+    const rules = [...ALL_RULES.filter((r) => r.id === 'missing-section'), counting];
+    const cache = new LineCache();
+    // Fewer findings than LONG_LINE_FINDINGS: the whole line is read.
+    let text = '2024年意识形态工作总结\n' + commaParagraph(100_000);
+    const first = analyzeText(text, { cache, rules }).findings.filter((f) => f.code === 'counting');
+    const pieces = calls;
+    assert.ok(pieces > 40, String(pieces));
+    calls = 0;
+    text += '，又写了一句。';
+    const second = analyzeText(text, { cache, rules }).findings.filter((f) => f.code === 'counting');
+    assert.ok(calls <= 3, `re-examined ${calls} of ${pieces} pieces`);
+    assert.equal(second.length, first.length + 1);
+    // The findings of untouched pieces are the same objects: their diagnostics need not be rebuilt.
+    assert.equal(second[0], first[0]);
+    assert.deepEqual(analyzeText(text, { rules }).findings.filter((f) => f.code === 'counting'), second);
+  });
+});
+
+describe('BudgetCache', () => {
+  test('keeps entries within the byte budget, dropping the least recently used', () => {
+    const c = new BudgetCache<number>(1000, (k) => k.length * 2);
+    for (let i = 0; i < 100; i++) c.set('键'.repeat(50) + i, i);
+    assert.ok(c.bytes <= 1000, String(c.bytes));
+    assert.ok(c.size < 12);
+    c.get('键'.repeat(50) + 95);
+    c.set('新'.repeat(60), 1);
+    assert.equal(c.get('键'.repeat(50) + 95), 95, 'recently used is kept');
+  });
+
+  test('an entry above a quarter of the budget is kept alone, the latest only', () => {
+    const c = new BudgetCache<number>(1000, (k) => k.length * 2);
+    for (let i = 0; i < 300; i++) c.set(String(i).padEnd(400, '长'), i);
+    assert.equal(c.size, 1);
+    assert.equal(c.get(String(299).padEnd(400, '长')), 299);
+    assert.equal(c.get(String(298).padEnd(400, '长')), undefined);
+  });
+});
+
+describe('hostile long lines', () => {
+  test('a 150 KB Markdown line of `__ ` (quadratic before) is analysed in pieces', () => {
+    const text = '# 2024年意识形态工作总结\n' + '__ '.repeat(50_000);
+    const t = performance.now();
+    const a = analyzeText(text, { markdown: true });
+    assert.ok(performance.now() - t < 5000, `${(performance.now() - t).toFixed(0)} ms`);
+    assert.ok(a.findings.length > 40_000, 'without a memo (the CLI) every finding is there');
+  });
+
+  test('as the user types (a memo), a rule stops reading a long line after LONG_LINE_FINDINGS findings', () => {
+    const text = '# 2024年意识形态工作总结\n' + '__ '.repeat(50_000);
+    const cache = new LineCache();
+    const a = analyzeText(text, { markdown: true, cache });
+    const blanks = a.findings.filter((f) => f.code === 'placeholder').length;
+    assert.ok(blanks >= LONG_LINE_FINDINGS && blanks < LONG_LINE_FINDINGS + PIECE, String(blanks));
+    const t = performance.now();
+    analyzeText(text + '了', { markdown: true, cache });
+    assert.ok(performance.now() - t < 500, `${(performance.now() - t).toFixed(0)} ms`);
+  });
+});

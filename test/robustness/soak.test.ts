@@ -1,0 +1,104 @@
+/**
+ * The short, bounded run of the soak and abuse suite (issue 17): each abuse
+ * once, at a small scale, asserting what must hold. The long run with the
+ * issue's figures is `npm run soak` (soak-run.ts). Bounds here are generous:
+ * the machine is shared; the figures are printed for the record.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { atEnd, bursts, cli, commaLine, corruptStream, corruptStreams, fifo, hostilePatterns, hostileProfile, tempDir, typing } from './soak';
+
+describe('soak (short run)', { timeout: 180_000 }, () => {
+  let dir: string;
+  before(() => {
+    dir = tempDir();
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('polynomial and nested patterns from settings and a profile: first diagnostics at once, the CLI as fast', async () => {
+    const f = await hostilePatterns(false);
+    console.log(`  patterns: first diagnostics ${f.firstDiagnosticsMs.toFixed(0)} ms (${f.diagnostics}), CLI ${f.cliMs.toFixed(0)} ms vs ${f.cliBaselineMs.toFixed(0)} ms without`);
+    assert.ok(f.firstDiagnosticsMs < 5000, `${f.firstDiagnosticsMs} ms`);
+    assert.ok(f.diagnostics > 0);
+    // One message, naming the one pattern the linear engine cannot run (a lookahead).
+    assert.equal(f.messages.length, 1, JSON.stringify(f.messages));
+    assert.match(f.messages[0], /第 5 项「\(\?=不支持\)前瞻」含有前瞻断言/);
+    assert.ok(f.cliMs < f.cliBaselineMs * 2 + 2000, `${f.cliMs} vs ${f.cliBaselineMs}`);
+  });
+
+  test('corrupt framing: the server exits with an error instead of waiting forever', async () => {
+    for (const c of corruptStreams()) {
+      const r = await corruptStream(c.bytes, 10_000, c.stalls ? 300 : undefined);
+      assert.notEqual(r, 'alive', `${c.name}: the server is still running`);
+      if (r === 'alive') continue;
+      console.log(`  ${c.name}: exit ${r.exit} after ${r.ms.toFixed(0)} ms`);
+      assert.equal(r.exit, 1, c.name);
+      assert.match(r.stderr, /协议数据已损坏/, c.name);
+    }
+  });
+
+  test('special files: a FIFO and /dev/zero on the command line are skipped with a message, the other files are checked', () => {
+    const good = path.join(dir, '好.txt');
+    fs.writeFileSync(good, '2024年意识形态工作总结\n全年召开会议X次。\n');
+    const pipe = fifo(dir, '管道.txt');
+    const r = cli(['check', pipe, '/dev/zero', good], 20_000);
+    assert.notEqual(r.code, null, 'the CLI did not finish');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /管道\.txt：不是普通文件/);
+    assert.match(r.err, /\/dev\/zero：不是普通文件/);
+    assert.match(r.out, /好\.txt/);
+    const f = cli(['fix', '--dry-run', pipe, good], 20_000);
+    assert.equal(f.code, 2);
+    assert.match(f.err, /不是普通文件/);
+  });
+
+  test('a FIFO as the profile: a message, no hang', () => {
+    const good = path.join(dir, '好.txt');
+    fs.writeFileSync(good, '2024年意识形态工作总结\n');
+    const r = cli(['check', '--profile', fifo(dir, '档案.json'), good], 20_000);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /不是普通文件/);
+  });
+
+  test('a 200 MB file: a message at once, the other files checked', () => {
+    const big = path.join(dir, '巨大.txt');
+    fs.closeSync(fs.openSync(big, 'w'));
+    fs.truncateSync(big, 200 * 1024 * 1024);
+    const good = path.join(dir, '好.txt');
+    fs.writeFileSync(good, '2024年意识形态工作总结\n全年召开会议X次。\n');
+    const r = cli(['check', big, good], 20_000);
+    console.log(`  200 MB file: ${r.ms.toFixed(0)} ms`);
+    assert.ok(r.ms < 10_000);
+    assert.match(r.err, /巨大\.txt：文件过大（约 200 MB/);
+    assert.match(r.out, /好\.txt/);
+    fs.rmSync(big);
+  });
+
+  test('a user profile whose title pattern nests quantifiers, in the CLI', () => {
+    const file = path.join(dir, '草稿.txt');
+    fs.writeFileSync(file, 'a'.repeat(40) + '!\n2024年意识形态工作总结\n全年召开会议X次。\n');
+    const r = cli(['check', '--profile', hostileProfile(dir), file], 20_000);
+    assert.ok(r.code === 0 || r.code === 1, r.err);
+    assert.ok(r.ms < 10_000);
+  });
+
+  test('typing at the end of a long line of half-width commas', async () => {
+    const f = await typing(commaLine(60_000), { edits: 5, pauseMs: 50, at: atEnd });
+    console.log(`  60,000-character line, 5 edits: p50 ${f.p50.toFixed(0)} ms, max ${f.max.toFixed(0)} ms, peak ${f.peakMB.toFixed(0)} MB`);
+    assert.ok(f.p50 < 1000, `${f.p50} ms`);
+  });
+});
+
+describe('soak (short run): bursts', { timeout: 120_000 }, () => {
+  test('bursts of every request kind are all answered; checkAsReport answers stay small', async () => {
+    const r = await bursts(200, 2000);
+    for (const k of r.kinds) console.log(`  ${k.kind} ×${k.count}: ${k.ms.toFixed(0)} ms, largest answer ${k.maxReplyBytes} bytes, ${k.errors} errors`);
+    for (const k of r.kinds) assert.equal(k.errors, 0, k.kind);
+    const commands = r.kinds.find((k) => k.kind === 'checkAsReport')!;
+    assert.ok(commands.maxReplyBytes < 200, `checkAsReport answered ${commands.maxReplyBytes} bytes`);
+  });
+});
