@@ -72,18 +72,26 @@ function targetUri(uri: unknown): vscode.Uri | undefined {
   return uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
 }
 
-/** Asks the server to check (or stop checking) a file as a report, and remembers its answer. */
-async function setForced(forced: ForcedReports, arg: unknown, on: boolean): Promise<void> {
+/** The file a command acts on and the running client, or undefined after telling the user why not. */
+function commandTarget(arg: unknown): { uri: vscode.Uri; c: LanguageClient } | undefined {
   const uri = targetUri(arg);
   if (!uri) {
     void vscode.window.showInformationMessage('Zongjie：请先打开要检查的文件。');
-    return;
+    return undefined;
   }
   const c = client;
   if (!c || c.state !== State.Running) {
     void vscode.window.showErrorMessage('Zongjie：语言服务器没有运行，请稍后再试。');
-    return;
+    return undefined;
   }
+  return { uri, c };
+}
+
+/** Asks the server to check (or stop checking) a file as a report, and remembers its answer. */
+async function setForced(forced: ForcedReports, arg: unknown, on: boolean): Promise<void> {
+  const target = commandTarget(arg);
+  if (!target) return;
+  const { uri, c } = target;
   const name = path.basename(uri.path) || uri.toString();
   try {
     const list: unknown = await c.sendRequest(ExecuteCommandRequest.type, {
@@ -93,7 +101,7 @@ async function setForced(forced: ForcedReports, arg: unknown, on: boolean): Prom
     if (Array.isArray(list)) {
       await forced.replace(list.filter((u): u is string => typeof u === 'string'));
     } else {
-      // A server that does not answer with the list: keep ours in step by hand.
+      // The server answers with this file's state only (a list of every file would grow with each command): keep ours in step.
       const current = new Set(forced.list());
       if (on) current.add(uri.toString());
       else current.delete(uri.toString());
@@ -116,16 +124,9 @@ const AUTO_GENRE = 'auto';
  * for the workspace.
  */
 async function chooseGenre(store: FileGenres, arg: unknown): Promise<void> {
-  const uri = targetUri(arg);
-  if (!uri) {
-    void vscode.window.showInformationMessage('Zongjie：请先打开要检查的文件。');
-    return;
-  }
-  const c = client;
-  if (!c || c.state !== State.Running) {
-    void vscode.window.showErrorMessage('Zongjie：语言服务器没有运行，请稍后再试。');
-    return;
-  }
+  const target = commandTarget(arg);
+  if (!target) return;
+  const { uri, c } = target;
   try {
     const list: unknown = await c.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.listGenres, arguments: [] });
     const known = Array.isArray(list) ? (list as GenreInfo[]) : [];
