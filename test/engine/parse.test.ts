@@ -31,6 +31,22 @@ describe('reports and titles', () => {
     assert.equal(doc.lines[1].kind, 'collection');
   });
 
+  test('a title in the site words right under a copy of the page title stays the title', () => {
+    // The copy above is residue; the title line speaks the site's words (范文) but is no site intro.
+    const text = draft(
+      '党支部研判报告',
+      '第1篇：党支部研判报告范文',
+      '机关第三党支部按照通知要求，对本支部的意识形态风险点进行了排查。',
+      '一、阵地管理情况',
+      '支部微信群由专人管理。',
+    );
+    const { doc } = analyzeText(text);
+    assert.equal(doc.reports.length, 1);
+    assert.equal(doc.reports[0].title?.line, 1);
+    assert.equal(doc.lines[0].kind, 'residue');
+    assert.equal(doc.lines[1].kind, 'title');
+  });
+
   test('an unnumbered line with a year inside a report does not start a new report', () => {
     const text = draft(
       '2024年意识形态工作总结及2025年工作打算',

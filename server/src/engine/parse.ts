@@ -262,6 +262,8 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
   }
 
   for (const l of voice.size ? voiceAfterResidue(lines, voice) : []) {
+    // The title found in step 2 stays the title even when it speaks the site's words (「第1篇：……范文」).
+    if (l === firstTitle) continue;
     lines[l].kind = 'residue';
     residue.push(wholeLines(source, l, l, '小编导语', false));
   }
