@@ -137,6 +137,11 @@ ruleTester(ID, {
     inBody('在微**平台开设专栏。', ['**']),
     inBody('全年参会＊＊人。', ['＊＊']),
     inBody('参会**人，发放资料**份。', ['**', '**'], true),
+    // Pairs of masks in plain text are no pasted bold: a clause between them, or a unit after.
+    inBody('由**同志带队，在**镇召开专题会议。', ['**', '**']),
+    inBody('**镇**村两级党组织全年召开会议。', ['**', '**']),
+    inBody('**街道宣传办**社区全年开展宣讲。', ['**', '**']),
+    inBody('妥善处置“**中学校园欺凌、**小学教师视频”等舆情。', ['**', '**']),
   ],
   valid: [
     { name: 'arithmetic', text: reportWith('按5*2的标准配置宣传栏。') },
@@ -144,6 +149,10 @@ ruleTester(ID, {
     { name: 'a Markdown bullet', text: reportWith('* 加强阵地管理'), options: { markdown: true } },
     { name: 'a separator line', text: reportWith('******') },
     { name: 'a footnote mark', text: reportWith('注*：以上数据截至年底。') },
+    {
+      name: 'Markdown bold pasted into plain text, flattened onto one line',
+      text: reportWith('**2024年团支部工作计划****一、指导思想**以党的创新理论为指导。**二、工作目标**1. **加强支部自身建设** - 定期召开支部会议。'),
+    },
   ],
 });
 
