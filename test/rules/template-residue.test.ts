@@ -260,12 +260,15 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
       'guest 分享 时间: 加入收藏 共计3105个字，预计阅读时长9分钟。',
       '第2页 共7页',
       '全文约4120字，请下载后阅读、编辑。',
+      '发布日期:2024-03-05 09:12信息来源:某县人民政府办公室浏览次数: 字号:[ ] 色调调节:',
+      '时间:2022-05-06 10:21:33 工作总结',
+      '某县党建工作方案_第2页',
     ],
   },
   {
     family: 'breadcrumbs',
     label: /面包屑导航/,
-    lines: ['当前位置：范文大全网 > 工作总结 > 党建工作 >', '首页>工作总结>党支部制度汇编', '您的位置：首页 > 办公文档 > 学习教育'],
+    lines: ['当前位置：范文大全网 > 工作总结 > 党建工作 >', '首页>工作总结>党支部制度汇编', '您的位置：首页 > 办公文档 > 学习教育', '首页 -> 政务公开 -> 通知公告', '-> 新闻中心 -> 通知公告 -> 工作动态', '首页总结工作总结'],
   },
   {
     family: 'site menus, shop and page widgets, related lists, comment widgets',
@@ -285,12 +288,14 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
       'FANWEN518.COM —— 专注公文写作范文',
       '您好，欢迎访问青藤文库',
       '打开APP',
+      '首页',
+      '文档简介',
     ],
   },
   {
     family: 'paywall, VIP, login wall and preview-end prompts',
     label: /付费内容提示|登录提示/,
-    lines: ['加入Vip免费下载 立即下载', 'VIP专免', '预览结束，免费获取全文或定制代笔此类文章！', '请点击👉 abc123 👈联系老师', '（阅读全部图文内容，您需要先登录！）', '---此处隐藏2000字，下载后查看---'],
+    lines: ['加入Vip免费下载 立即下载', 'VIP专免', '预览结束，免费获取全文或定制代笔此类文章！', '请点击👉 abc123 👈联系老师', '（阅读全部图文内容，您需要先登录！）', '---此处隐藏2000字，下载后查看---', '已阅读5页，还剩12页未读 继续免费阅读'],
   },
   {
     family: 'document file names and share sentences',
@@ -315,6 +320,11 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
     family: 'the site’s own voice (小编 and its intros)',
     label: /小编导语/,
     lines: ['下面是小编为大家整理的某县工作总结，供大家参考。', '下面是为大家整理的某街道工作汇报，欢迎阅读。', '本文旨在梳理社区工作的经验，并提供三篇不同侧重点的范文，供大家参考。'],
+  },
+  {
+    family: 'the title of a collection page, with the site’s count (汇总N篇, 精选N篇)',
+    label: /汇编网页标题/,
+    lines: ['社区党建工作制度(汇总12篇)', '个人述职报告精选(八篇)', '支部工作计划范文（通用5篇）', '乡镇宣传工作总结范文五篇'],
   },
   { family: 'author lines with a site handle', label: /作者信息/, lines: ['作者：Lm山人'] },
   { family: 'stray markup', label: /排版残留/, lines: ['####'] },
@@ -369,6 +379,13 @@ const FAMILY_LOOKALIKES = [
   '上一篇章已经翻过',
   '以上意见仅供参考',
   '二〇二三年十二月二十日',
+  '全年共发表理论文章12篇',
+  '编印学习资料汇编（共3篇）',
+  '会议时间：2024-03-05 14:30 三楼会议室',
+  '时间：2024-03-05 14:30 召开支部委员会',
+  '首页改版由宣传科负责',
+  '来源：县融媒体中心',
+  '第2页为附表',
 ];
 
 ruleTester(ID, {

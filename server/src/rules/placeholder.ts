@@ -253,6 +253,8 @@ function isOneCharBlank(line: string, at: number, markdown: boolean): boolean {
   const next = line.charAt(at + 1);
   if (!HAN_CHAR.test(prev) && !HAN_CHAR.test(next)) return false;
   if (WORD_CHAR.test(prev) || WORD_CHAR.test(next) || URL_NEIGHBOUR.test(prev) || URL_NEIGHBOUR.test(next)) return false;
+  // A doc site's page caption joins the file's name and the page (「……工作方案_第1页」): a separator, no blank.
+  if (/^第\d{1,3}页/.test(line.slice(at + 1, at + 6))) return false;
   if (markdown && /(^|[\s\p{P}])_[^_\s][^_]*?(?<!\s)_(?=$|[\s\p{P}])/u.test(line)) return false;
   return true;
 }
