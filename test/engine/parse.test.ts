@@ -31,6 +31,37 @@ describe('reports and titles', () => {
     assert.equal(doc.lines[1].kind, 'collection');
   });
 
+  test('pieces of a collection with the same title and their own 篇 numbers: each is a report, none of its text is residue', () => {
+    const text = draft(
+      '社区宣传工作总结6篇',
+      '下面是小编为大家整理的社区宣传工作总结6篇，供大家参考。',
+      '社区宣传工作总结篇1',
+      '今年社区组织宣讲活动12场，覆盖居民3000余人。',
+      '社区宣传工作总结篇2',
+      '一年来，社区党委把宣传工作摆在重要位置。',
+      '一、主要工作',
+      '开展文明实践活动20次。',
+    );
+    const { doc } = analyzeText(text);
+    assert.deepEqual(doc.reports.map((r) => r.title?.line), [2, 4]);
+    assert.equal(doc.lines[3].kind, 'body');
+    assert.equal(doc.lines[1].kind, 'residue');
+  });
+
+  test('a copy of the title with the same 篇 number is still the page title, not another piece', () => {
+    const text = draft(
+      '社区宣传工作总结篇1',
+      '下面是小编为大家整理的社区宣传工作总结，供大家参考。',
+      '社区宣传工作总结篇1',
+      '一年来，社区党委把宣传工作摆在重要位置。',
+      '一、主要工作',
+      '开展文明实践活动20次。',
+    );
+    const { doc } = analyzeText(text);
+    assert.deepEqual(doc.reports.map((r) => r.title?.line), [2]);
+    assert.equal(doc.lines[1].kind, 'residue');
+  });
+
   test('a title in the site words right under a copy of the page title stays the title', () => {
     // The copy above is residue; the title line speaks the site's words (范文) but is no site intro.
     const text = draft(

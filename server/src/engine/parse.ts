@@ -280,6 +280,13 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
     } else {
       addSiteSpans(titles[0].cand!, firstTitle, residue);
     }
+    // 「……总结篇2」 after 「……总结篇1」 and its text: the collection's next piece.
+    const nextPiece = (cand: TitleCandidate, l: number, current: number): boolean => {
+      if (!cand.pian) return false;
+      const here = pianNumber(contentOf(source, lines[l]));
+      const above = pianNumber(contentOf(source, lines[current]));
+      return here !== null && above !== null && here !== above;
+    };
     // A flattened title's line goes on with the report's text.
     let hasText = pre.flat !== null;
     let pendingMarker = -1;
@@ -308,7 +315,7 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
       if (cand) {
         const prev = lines[l - 1];
         const startsBlock = prev.kind === 'blank' || prev.kind === 'residue' || prev.kind === 'collection';
-        if (pendingMarker >= 0 || cand.prefixed || cand.h1 || (startsBlock && YEARISH.test(cand.text))) {
+        if (pendingMarker >= 0 || cand.prefixed || cand.h1 || (startsBlock && YEARISH.test(cand.text)) || nextPiece(cand, l, titles[titles.length - 1].line)) {
           titles.push({ line: l, cand });
           addSiteSpans(cand, l, residue);
           pendingMarker = -1;
@@ -473,6 +480,12 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
       if (pianLine(text) !== null) return true;
       const cand = candAt(info);
       if (cand) {
+        // 「……篇1」 above and 「……篇2」 here: the paragraph between is the first piece's text, not the site's.
+        if (cand.pian && best?.pian && out.title >= 0) {
+          const above = pianNumber(contentOf(source, lines[out.title]));
+          const here = pianNumber(text);
+          if (above !== null && here !== null && above !== here) return false;
+        }
         if (cand.pian || isPreviewLine(contentOf(source, lines[from]), cand.text)) return true;
         if (best) return isCopy(cand.text, best.text) && siteVoiced(from);
         // With no title above, only a page of several reports puts its intro before the first title.
@@ -621,6 +634,12 @@ function splitTitleAt(source: SourceText, lines: LineInfo[], l: number, profile:
     }
   }
   return found;
+}
+
+/** The number of a 篇 marker before or after a title (「篇2：」「第二篇」「……总结篇3」), or null. */
+function pianNumber(text: string): string | null {
+  const m = /篇\s*([\d一二三四五六七八九十]+)\s*$|^【?\s*(?:第\s*)?([\d一二三四五六七八九十]+)\s*篇|^【?\s*篇\s*([\d一二三四五六七八九十]+)/.exec(text);
+  return m ? (m[1] ?? m[2] ?? m[3]) : null;
 }
 
 function nextIsCount(source: SourceText, lines: LineInfo[], from: number): boolean {
