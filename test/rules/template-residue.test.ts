@@ -546,3 +546,30 @@ describe('template-residue: where the page was cut', () => {
     assert.equal(fs[1].range.start.line, 9);
   });
 });
+
+describe('template-residue: the page title again at the start of the first body line', () => {
+  // A PDF page: the site's title lost its year; the document's own title opens its first (hard-wrapped) line.
+  const opening = (first: string) =>
+    draft('年 XX 街道宣传工作总结', first, '街道党工委坚持围绕中心、服务大局，现将工作总结如下：', '（一）强化责任担当。成立工作专班。');
+
+  test('a copy of the title set off by a space is residue, and the rest of the line stays', () => {
+    const text = opening('2023 年街道宣传工作总结 一年来，在区委宣传部的指导下，');
+    const a = analyzeText(text);
+    const [f] = only(a.findings, ID);
+    assert.ok(f, 'found');
+    assert.deepEqual([f.range.start.line, f.range.start.character, f.range.end.character], [1, 0, '2023 年街道宣传工作总结'.length]);
+    assert.match(f.message, /重复的网页标题/);
+    assert.equal(a.doc.reports[0].title?.line, 0);
+  });
+
+  for (const first of ['2023年街道宣传工作总结如下：一年来，在区委宣传部的指导下，', '一年来 在区委宣传部的指导下，街道宣传工作总结 如下，', '街道宣传 工作总结汇报如下：']) {
+    test(`silent on a first line that only shares words with the title: ${first}`, () => {
+      assert.deepEqual(only(analyzeText(opening(first)).findings, ID), []);
+    });
+  }
+
+  test('silent below the first body line', () => {
+    const text = draft('年 XX 街道宣传工作总结', '一年来，在区委宣传部的指导下，', '2023 年街道宣传工作总结 会上作了交流。');
+    assert.deepEqual(only(analyzeText(text).findings, ID), []);
+  });
+});

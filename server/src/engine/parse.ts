@@ -464,6 +464,18 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
   /** After a paragraph at `from`: does a copy of the title, a 篇 marker or (in a collection) a title follow before the report's own headings? */
   /** A line read past a page-chunk counter (its content starts after the line's indentation). */
   const chunkedLine = (info: LineInfo) => info.start !== leadingBlank(source.lines[info.line]);
+  /** Where a copy of `title` that opens the line and is followed by a blank and more text ends; -1 when there is none. */
+  const spacedTitleCopy = (info: LineInfo, title: TitleCandidate): number => {
+    const line = source.lines[info.line];
+    const gap = /[ \t\u3000]+(?=\S)/g;
+    gap.lastIndex = info.start + TITLE_COPY_MIN;
+    for (let m = gap.exec(line); m && m.index - info.start <= TITLE_COPY_MAX; m = gap.exec(line)) {
+      if (m.index >= info.end) break;
+      const cand = computeTitleCandidate(line, info.start, m.index, profile, markdown);
+      if (cand && cand.start === info.start && isCopy(cand.text, title.text)) return m.index;
+    }
+    return -1;
+  };
   // Between a title and its copy, a paragraph is the site's only if it speaks
   // in the site's voice: a report's own opening sentence above a page header
   // that PDF extraction repeated is content.
@@ -545,6 +557,15 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
       continue;
     }
     if (text.startsWith('——')) continue;
+    // A PDF page's own title again at the start of the first body line, set off by a space
+    // (「2020 年社区宣传工作总结 一年来，……」 under 「年 XX 社区宣传工作总结」): the page's copy.
+    if (best && !best.file && !out.flat && text.length <= 60 && previousContent(lines, l)?.line === out.title) {
+      const copyEnd = spacedTitleCopy(info, best);
+      if (copyEnd > 0) {
+        out.site.push({ line: l, span: { start: info.start, end: copyEnd, label: '重复的网页标题' } });
+        break;
+      }
+    }
     if (startsBody(text)) {
       if (isSalutation(text)) break;
       // A report flattened onto long lines: its title is the start of the first one.
@@ -589,6 +610,10 @@ interface SplitTitle {
   /** The title's characters, piece by piece: line, and the range of the title on it. */
   segments: { line: number; start: number; end: number }[];
 }
+
+/** A title copied at the start of a body line is this long (spaces a PDF put between digits and 年 included). */
+const TITLE_COPY_MIN = 6;
+const TITLE_COPY_MAX = 50;
 
 /** Pieces of a split title are this short; the whole is no longer than a title. */
 const SPLIT_PIECE_MAX = 30;
