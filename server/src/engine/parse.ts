@@ -7,6 +7,7 @@
  * Everything here is linear in the size of the document; rules read the
  * result and never re-parse.
  */
+import layout from '../data/layout.json';
 import { EnumerationItem, enumerationItems } from './enumeration';
 import { HeadingMarker, matchMarker, parseHeading } from './markers';
 import { Genres, singleGenre } from './genre';
@@ -611,6 +612,20 @@ interface SplitTitle {
   segments: { line: number; start: number; end: number }[];
 }
 
+const SPLIT_WORDS = new RegExp(layout.title.splitWords, 'g');
+
+/** Whether the break between `before` and `after` falls inside one of a title's ending words (「……对照检」/「查材料」). */
+function breaksWord(before: string, after: string): boolean {
+  const at = before.length;
+  const around = before.slice(-3) + after.slice(0, 3);
+  const shift = at - Math.min(3, at);
+  SPLIT_WORDS.lastIndex = 0;
+  for (let m = SPLIT_WORDS.exec(around); m; m = SPLIT_WORDS.exec(around)) {
+    if (shift + m.index < at && at < shift + m.index + m[0].length) return true;
+  }
+  return false;
+}
+
 /** A title copied at the start of a body line is this long (spaces a PDF put between digits and 年 included). */
 const TITLE_COPY_MIN = 6;
 const TITLE_COPY_MAX = 50;
@@ -642,7 +657,7 @@ function splitTitleAt(source: SourceText, lines: LineInfo[], l: number, profile:
     if (next === null) break;
     // A whole title joins the next line, and a line joins a whole title after it, only where the
     // text runs on (「2025」/「年……」, 「……总结与」/「2026……」): a name or the site's chrome above a title stays apart.
-    const glued = /[\d与和及暨的]$/.test(joined) || /^[年与和及暨]/.test(next);
+    const glued = /[\d与和及暨的]$/.test(joined) || /^[年与和及暨]/.test(next) || breaksWord(joined, next);
     if (!glued && (alone || titleCandidate(source.lines[k], lines[k], profile, markdown, memo))) break;
     bounds.push({ line: k, at: joined.length });
     joined += next;
