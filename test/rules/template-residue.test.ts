@@ -263,6 +263,8 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
       '发布日期:2024-03-05 09:12信息来源:某县人民政府办公室浏览次数: 字号:[ ] 色调调节:',
       '时间:2022-05-06 10:21:33 工作总结',
       '某县党建工作方案_第2页',
+      '来源:县融媒体中心   2024-03-05 10:21',
+      '浏览量:12 | | |',
     ],
   },
   {
@@ -319,12 +321,12 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
   {
     family: 'the site’s own voice (小编 and its intros)',
     label: /小编导语/,
-    lines: ['下面是小编为大家整理的某县工作总结，供大家参考。', '下面是为大家整理的某街道工作汇报，欢迎阅读。', '本文旨在梳理社区工作的经验，并提供三篇不同侧重点的范文，供大家参考。'],
+    lines: ['下面是小编为大家整理的某县工作总结，供大家参考。', '下面是为大家整理的某街道工作汇报，欢迎阅读。', '本文旨在梳理社区工作的经验，并提供三篇不同侧重点的范文，供大家参考。', '【参考】此例办公资料由网友为您精心整理编辑，以供您阅读参考之用，喜欢就复制下载吧！'],
   },
   {
     family: 'the title of a collection page, with the site’s count (汇总N篇, 精选N篇)',
     label: /汇编网页标题/,
-    lines: ['社区党建工作制度(汇总12篇)', '个人述职报告精选(八篇)', '支部工作计划范文（通用5篇）', '乡镇宣传工作总结范文五篇'],
+    lines: ['社区党建工作制度(汇总12篇)', '个人述职报告精选(八篇)', '支部工作计划范文（通用5篇）', '乡镇宣传工作总结范文五篇', '2023年度某局工作情况报告【优秀4篇】'],
   },
   { family: 'author lines with a site handle', label: /作者信息/, lines: ['作者：Lm山人'] },
   { family: 'stray markup', label: /排版残留/, lines: ['####'] },
@@ -386,6 +388,8 @@ const FAMILY_LOOKALIKES = [
   '首页改版由宣传科负责',
   '来源：县融媒体中心',
   '第2页为附表',
+  '浏览量达12万次',
+  '县政务中心为您精心准备了办事指南',
 ];
 
 ruleTester(ID, {
@@ -572,4 +576,11 @@ describe('template-residue: the page title again at the start of the first body 
     const text = draft('年 XX 街道宣传工作总结', '一年来，在区委宣传部的指导下，', '2023 年街道宣传工作总结 会上作了交流。');
     assert.deepEqual(only(analyzeText(text).findings, ID), []);
   });
+});
+
+test('template-residue: a 【第一篇】 after a piece’s title is the site’s marker, and the title is read without it', () => {
+  const text = draft('某局2023年度政治生态建设情况报告【优秀3篇】', '某局2023年度政治生态建设情况报告【第一篇】', '今年以来，局党组坚持把政治建设摆在首位。', '一、主要做法', '开展专题学习6次。');
+  const a = analyzeText(text);
+  assert.equal(a.doc.reports[0].title?.text, '某局2023年度政治生态建设情况报告');
+  assert.ok(only(a.findings, ID).some((f) => f.range.start.line === 1 && text.split('\n')[1].slice(f.range.start.character, f.range.end.character) === '【第一篇】'));
 });
