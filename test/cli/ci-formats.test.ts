@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { XmlScanner } from '../../server/src/docx/xml';
@@ -6,7 +7,7 @@ import { xmlText } from '../../server/src/cli/ci-formats';
 import { ALL_RULES } from '../../server/src/rules';
 import { RDJSON_SCHEMA, SARIF_SCHEMA } from './ci-schemas';
 import { validate } from './json-schema';
-import { run, scratchFolder } from './scratch';
+import { ROOT, run, scratchFolder } from './scratch';
 import { runCli } from '../../server/src/cli/main';
 
 const scratch = scratchFolder('zongjie-ci-');
@@ -316,5 +317,39 @@ describe('standard input, --quiet, --max-warnings', () => {
     const sarif = run('check', '--format', 'sarif', '--max-warnings', '0', p);
     assert.equal(sarif.code, 1);
     assert.deepEqual(validate(SARIF_SCHEMA, JSON.parse(sarif.out)), []);
+  });
+});
+
+describe('the README’s five-line CI job', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+  /** The yaml block after the sentence that introduces it. */
+  const job = /GitLab CI 任务（五行）[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const lines = job.split('\n').filter((l) => l !== '');
+  const script = /^\s+- npx --yes --package \.\/zongjie-(\S+)\.tgz zongjie (.+?) > (\S+)$/.exec(lines.find((l) => l.includes('npx')) ?? '');
+
+  test('is five lines: the package `npm pack` makes, the check, the JUnit report kept for the pipeline', () => {
+    assert.equal(lines.length, 5, job);
+    assert.ok(script, `no npx line in:\n${job}`);
+    assert.equal(script![1], version, 'the tarball npm pack makes of this version');
+    assert.match(readme, new RegExp(`\`zongjie-${version.replace(/\./g, '\\.')}\\.tgz\``), 'the README says where the tarball comes from');
+    assert.match(lines.find((l) => l.includes('artifacts')) ?? '', new RegExp(`when: always.*junit: ${script![3].replace(/\./g, '\\.')}\\b`));
+  });
+
+  test('its command fails the job on a draft with errors, passes drafts with warnings only, and writes the JUnit report', () => {
+    // The command after `npx … zongjie`, run by the built CLI from a folder laid out as the job's checkout.
+    const args = script![2].split(' ');
+    const checkout = (drafts: Record<string, string>) => {
+      const dir = path.join(scratch.dir, `job-${Object.keys(drafts).join('-')}`);
+      for (const [name, text] of Object.entries(drafts)) scratch.write(path.join(path.basename(dir), '草稿', name), text);
+      return dir;
+    };
+    const failing = runIn(checkout({ 'a.txt': GOOD, 'b.txt': FAULTY }), ...args);
+    assert.equal(failing.code, 1, failing.err);
+    const suites = parseJunit(failing.out);
+    assert.deepEqual(suites.map((s) => [s.name, s.failures > 0]), [[path.join('草稿', 'a.txt'), false], [path.join('草稿', 'b.txt'), true]]);
+    const passing = runIn(checkout({ 'c.txt': GOOD, 'd.txt': WARNS }), ...args);
+    assert.equal(passing.code, 0, passing.err);
+    assert.equal(parseJunit(passing.out).reduce((n, s) => n + s.failures, 0), 1);
   });
 });
