@@ -31,6 +31,21 @@ export interface SuiteResult {
   invocations?: number;
   /** The extension host's process id: a different one between runs means the host was restarted. */
   extensionHostPid: number;
+  /** The extension's activation as this host saw it (the first step); absent when that step failed. */
+  activation?: Activation;
+}
+
+/**
+ * Times from opening the first report, which fires the activation event
+ * (onLanguage:plaintext), to: the extension's activate() resolved — its bundle
+ * loaded, and the language client started, which activate() awaits (the server
+ * spawned and initialized) — and to the draft's first Zongjie diagnostics.
+ */
+export interface Activation {
+  openToActivatedMs: number;
+  openToFirstDiagnosticsMs: number;
+  /** True when something had activated the extension before the step opened the draft (then the times say little). */
+  wasActiveBefore: boolean;
 }
 
 const EXTENSION_ID = 'zongjie.zongjie';
@@ -79,13 +94,30 @@ async function open(name: string): Promise<vscode.TextEditor> {
 const steps: { name: string; run: () => Promise<string | void> }[] = [];
 const step = (name: string, run: () => Promise<string | void>) => steps.push({ name, run });
 
+/** Set by the first step, reported with the result. */
+let activation: Activation | undefined;
+
 step('the extension activates on a plain-text report', async () => {
-  const editor = await open(fx.DRAFT_NAME);
-  assert.equal(editor.document.languageId, 'plaintext');
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
-  await until('activation', () => ext.isActive, (a) => a, 30_000);
-  return `activated from ${ext.extensionPath}`;
+  const wasActiveBefore = ext.isActive;
+  const uri = workspaceFile(fx.DRAFT_NAME);
+  // Listening before the open: the first diagnostics can come before open() returns.
+  let listener: vscode.Disposable | undefined;
+  const firstDiagnostics = new Promise<number>((resolve) => {
+    listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString()) && zongjie(uri).length > 0) resolve(performance.now());
+    });
+  });
+  const opened = performance.now();
+  const editor = await open(fx.DRAFT_NAME);
+  assert.equal(editor.document.languageId, 'plaintext');
+  // The activation the open started (or, had its event not reached this host yet, the same activation started here).
+  await Promise.race([ext.activate(), new Promise((_, reject) => setTimeout(() => reject(new Error('not activated within 30 s')), 30_000))]);
+  const activated = performance.now();
+  const diagnosed = await Promise.race([firstDiagnostics, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no diagnostics within 60 s')), 60_000))]).finally(() => listener?.dispose());
+  activation = { openToActivatedMs: Math.round(activated - opened), openToFirstDiagnosticsMs: Math.round(diagnosed - opened), wasActiveBefore };
+  return `activated from ${ext.extensionPath}: open → activate() resolved (client running) ${activation.openToActivatedMs} ms, → first diagnostics ${activation.openToFirstDiagnosticsMs} ms${wasActiveBefore ? ' (it was active before the open)' : ''}`;
 });
 
 step('the draft’s placeholders are shown, each once', async () => {
@@ -322,6 +354,7 @@ async function runSteps(): Promise<void> {
   }
   for (const s of result.steps) console.log(`${s.ok ? '✔' : '✖'} ${s.name} (${s.ms} ms)${s.note ? ` — ${s.note}` : ''}${s.error ? `\n${s.error}` : ''}`);
   result.invocations = invocations;
+  result.activation = activation;
   if (out) fs.writeFileSync(out, JSON.stringify(result, null, 2));
   if (result.failed > 0) throw new Error(`${result.failed} of ${steps.length} steps failed`);
 }
