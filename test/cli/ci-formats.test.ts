@@ -60,7 +60,25 @@ interface JunitSuite {
   cases: JunitCase[];
 }
 
-/** Parses the JUnit XML strictly (well-formed, the expected elements only) into suites. */
+/**
+ * JUnit XML has no standard of its own; the schema CI servers read it by is
+ * Ant's, as Jenkins publishes it (junit-10.xsd; GitLab reads the same): each
+ * element where it may stand, the attributes it may carry and those it must.
+ * Only the elements the CLI writes are listed (stricter than the schema).
+ */
+const JUNIT_SCHEMA: Record<string, { parent: string | undefined; required: string[]; allowed: string[] }> = {
+  testsuites: { parent: undefined, required: [], allowed: ['name', 'time', 'tests', 'failures', 'disabled', 'errors'] },
+  testsuite: {
+    parent: 'testsuites',
+    required: ['name', 'tests'],
+    allowed: ['name', 'tests', 'failures', 'errors', 'group', 'time', 'disabled', 'skipped', 'timestamp', 'hostname', 'id', 'package', 'file', 'log', 'url', 'version'],
+  },
+  testcase: { parent: 'testsuite', required: ['name'], allowed: ['name', 'assertions', 'time', 'classname', 'status', 'group', 'file', 'line'] },
+  failure: { parent: 'testcase', required: [], allowed: ['message', 'type'] },
+  error: { parent: 'testcase', required: [], allowed: ['message', 'type'] },
+};
+
+/** Parses the JUnit XML strictly (well-formed, valid by JUNIT_SCHEMA) into suites. */
 function parseJunit(xml: string): JunitSuite[] {
   assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>'));
   // XML 1.0 cannot hold these characters even escaped.
@@ -73,8 +91,12 @@ function parseJunit(xml: string): JunitSuite[] {
     wantText: false,
     start(name, s) {
       const parent = stack[stack.length - 1];
-      const allowed: Record<string, string | undefined> = { testsuites: undefined, testsuite: 'testsuites', testcase: 'testsuite', failure: 'testcase', error: 'testcase' };
-      assert.ok(name in allowed && allowed[name] === parent, `<${name}> inside <${parent}>`);
+      const rule = JUNIT_SCHEMA[name];
+      assert.ok(rule && rule.parent === parent, `<${name}> inside <${parent}>`);
+      const attrs: string[] = [];
+      s.forEachAttr((a) => attrs.push(a));
+      for (const a of attrs) assert.ok(rule.allowed.includes(a), `<${name} ${a}=…>`);
+      for (const a of rule.required) assert.ok(attrs.includes(a), `<${name}> without ${a}`);
       stack.push(name);
       if (name === 'testsuite') {
         const num = (a: string) => {
