@@ -223,18 +223,23 @@ function measureWordCli(): { files: number; megabytes: number; textMegabytes: nu
 }
 
 interface ActivationResult {
-  openToActivatedMs: number;
+  loadCodeMs: number;
+  callActivateMs: number;
+  finishActivateMs: number;
+  totalMs: number;
   openToFirstDiagnosticsMs: number;
   vscode: string;
   date: string;
 }
 
 /**
- * The extension's activation time in a real VS Code: opening a report to
- * activate() resolved (bundle loaded, language client running) and to its first
- * diagnostics. Only a VS Code can measure it, so the end-to-end test (npm run
- * test:e2e, code-server) writes it into bench/results.json; the benchmark keeps
- * the last figures and prints them with their date.
+ * The extension's activation time in a real VS Code, as VS Code records it
+ * (Developer: Startup Performance): loading the bundle, calling activate(), and
+ * waiting for it to resolve (the language client running); and the time from
+ * opening a report to its first diagnostics. Only a VS Code can measure it, so
+ * the end-to-end test (npm run test:e2e, code-server) writes it into
+ * bench/results.json; the benchmark keeps the last figures and prints them with
+ * their date.
  */
 function recordedActivation(): Record<string, ActivationResult> | null {
   let activation: Record<string, ActivationResult> | null = null;
@@ -248,7 +253,10 @@ function recordedActivation(): Record<string, ActivationResult> | null {
     return null;
   }
   for (const [segmenter, a] of Object.entries(activation)) {
-    console.log(`activation (${segmenter}, ${a.vscode}, e2e of ${a.date}): open → client running ${a.openToActivatedMs} ms, → first diagnostics ${a.openToFirstDiagnosticsMs} ms`);
+    console.log(
+      `activation (${segmenter}; ${a.vscode}, e2e of ${a.date}): ${a.totalMs} ms to a running language client ` +
+        `(load ${a.loadCodeMs} + activate() ${a.callActivateMs} + client start ${a.finishActivateMs}); open → first diagnostics ${a.openToFirstDiagnosticsMs} ms`,
+    );
   }
   return activation;
 }

@@ -120,17 +120,20 @@ const saw = (line: string) => log(`${since().padStart(7)}  ${line}`);
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * The extension's activation time in a real VS Code, as the suite measured it,
- * goes into bench/results.json under `activation` (the benchmark keeps it and
- * prints it: it cannot start a VS Code of its own). Activation starts the
- * language client, not the segmenter, so both runs should show about the same.
+ * The extension's activation time in a real VS Code, as VS Code recorded it
+ * and the suite read it, goes into bench/results.json under `activation` (the
+ * benchmark keeps it and prints it: it cannot start a VS Code of its own).
+ * Activation starts the language client, not the segmenter, so the runs with
+ * and without nodejieba's binary should show about the same.
  */
 function recordActivation(segmenter: 'nodejieba' | 'portable', result: SuiteResult): void {
   const a = result.activation;
   assert.ok(a, 'the suite measured no activation');
-  assert.equal(a.wasActiveBefore, false, 'the extension was active before the suite opened the first draft');
-  assert.ok(a.openToActivatedMs <= a.openToFirstDiagnosticsMs);
-  saw(`activation (${segmenter}): open → activate() resolved ${a.openToActivatedMs} ms, → first diagnostics ${a.openToFirstDiagnosticsMs} ms`);
+  assert.match(a.event, /^onLanguage:/);
+  saw(
+    `activation (${segmenter}, VS Code's figures): load ${a.loadCodeMs} ms + activate() ${a.callActivateMs} ms + until the client runs ${a.finishActivateMs} ms = ${a.totalMs} ms (${a.event}); ` +
+      `opening the draft → first diagnostics ${a.openToFirstDiagnosticsMs} ms`,
+  );
   const file = path.join(REPO, 'bench', 'results.json');
   let results: Record<string, unknown> = {};
   try {
