@@ -127,4 +127,6 @@ export interface ReadDocxOptions {
   maxUncompressedBytes?: number;
   /** Cap on the number of zip entries (default 10000). */
   maxEntries?: number;
+  /** The file's name (or path): messages about a renamed file name its extension (.doc, .wps). */
+  fileName?: string;
 }

@@ -208,9 +208,9 @@ function lineLength(doc: DocxDocument, paragraph: number, offset: (paragraph: nu
   return offset(paragraph, doc.paragraphs[paragraph].text.length);
 }
 
-/** Reads a .docx into a draft; throws DocxError (a Chinese message) when it cannot be read. */
-export function readWordDraft(bytes: Buffer): WordDraft {
-  return wordDraft(readDocx(bytes, { maxUncompressedBytes: WORD_MAX_XML_BYTES }));
+/** Reads a .docx into a draft; throws DocxError (a Chinese message, naming `fileName`'s extension) when it cannot be read. */
+export function readWordDraft(bytes: Buffer, fileName?: string): WordDraft {
+  return wordDraft(readDocx(bytes, { maxUncompressedBytes: WORD_MAX_XML_BYTES, fileName }));
 }
 
 /** The engine's analysis of a Word draft: its text, with the Word-only facts for the Word-only rules. */
