@@ -6,6 +6,8 @@
  * are made up for these tests.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../server/src/features/analyze';
 import { analyzeWord, readWordDraft } from '../../server/src/features/word';
@@ -169,5 +171,17 @@ describe('heading styles inform the outline', () => {
     assert.equal(res.code, 0, res.err);
     assert.match(res.out, /工作开展情况.*第 3 段/);
     assert.match(res.out, /\n\s+强化理论武装\s+第 4 段/);
+  });
+
+  test('a file LibreOffice wrote: its Heading 1 has no outline level, only the name; Heading 2 is based on its own "Heading"', () => {
+    // fixtures/libreoffice-headings.docx: `soffice --headless --convert-to docx` of an HTML page of our own
+    // (title and opening as <p>, 工作开展情况 / 存在的不足 / 下一步打算 as <h1>, the two work items as <h2>).
+    const file = join(__dirname, '../../../test/docx/fixtures/libreoffice-headings.docx');
+    const draft = readWordDraft(readFileSync(file));
+    const report = analyzeWord(draft).doc.reports[0];
+    assert.equal(report.title?.text, '2025年县图书馆意识形态工作总结');
+    assert.deepEqual(tree(reportOutline(report).sections), ['工作开展情况@1', '强化理论武装@2', '管好宣传阵地@2', '存在的不足@1', '下一步打算@1']);
+    const res = run('outline', file);
+    assert.match(res.out, /\n\s+强化理论武装\s+第 4 段\n\s+管好宣传阵地\s+第 6 段/);
   });
 });
