@@ -456,7 +456,21 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
   });
 
   /** Installs the VSIX, lets `prepare` change the installed extension, runs the in-VS-Code suite; answers its result. */
-  async function runSuite(runName: string, prepare?: (extensionPath: string) => void): Promise<SuiteResult> {
+  /** The text of the Zongjie output channel of a run (VS Code keeps a log channel's lines in a file). */
+  function outputChannel(dirs: { userData: string }): string {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name === 'Zongjie.log') found.push(p);
+      }
+    };
+    walk(path.join(dirs.userData, 'logs'));
+    return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  }
+
+  async function runSuite(runName: string, prepare?: (extensionPath: string) => void): Promise<SuiteResult & { output: string }> {
     const dirs = makeRunDirs(runName);
     // VS Code unpacks the VSIX on install: that folder is the extension under test.
     const unpacked = path.join(dirs.root, 'unpacked');
@@ -502,7 +516,7 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       }
       assert.equal(result.failed, 0);
       assert.ok(result.passed >= 7, `only ${result.passed} steps ran`);
-      return result;
+      return { ...result, output: outputChannel(dirs) };
     } catch (e) {
       dumpLogs(dirs);
       throw e;
@@ -517,6 +531,8 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
   test('the in-VS-Code suite (test/e2e/suite) in code-server’s extension host', { timeout: 10 * 60_000 }, async () => {
     const result = await runSuite('code-server-suite');
     assert.match(segmenterNote(result), /^分词：nodejieba/);
+    // The output channel says it too.
+    assert.match(result.output, /分词：nodejieba（原生分词组件）/);
     recordActivation('nodejieba', result);
   });
 
@@ -525,6 +541,7 @@ describe('Zongjie in a real VS Code (code-server + Chromium)', { skip: SKIP, tim
       fs.rmSync(path.join(extensionPath, 'node_modules', 'nodejieba', 'build'), { recursive: true, force: true });
     });
     assert.match(segmenterNote(result), /^分词：内置分词程序（nodejieba 加载失败/);
+    assert.match(result.output, /分词：内置分词程序（nodejieba 加载失败：/);
     recordActivation('portable', result);
   });
 });
