@@ -584,3 +584,15 @@ test('template-residue: a 【第一篇】 after a piece’s title is the site’
   assert.equal(a.doc.reports[0].title?.text, '某局2023年度政治生态建设情况报告');
   assert.ok(only(a.findings, ID).some((f) => f.range.start.line === 1 && text.split('\n')[1].slice(f.range.start.character, f.range.end.character) === '【第一篇】'));
 });
+
+describe('template-residue: report lines that count reports or plans', () => {
+  // A bare count after a title word (……工作总结15篇) is a page title only on a collection page; read as
+  // a site's count it would turn these report lines into titles and the report above them into residue.
+  test('are content, under the report’s own title', () => {
+    const text = draft('2024年社区宣传工作总结', '今年社区组织宣讲活动12场。', '一、主要做法', '撰写调研报告5篇', '编制工作方案3篇', '二、存在的问题', '宣传阵地还不够多。');
+    const a = analyzeText(text);
+    assert.deepEqual(only(a.findings, ID), []);
+    assert.equal(a.doc.reports.length, 1);
+    assert.equal(a.doc.reports[0].title?.text, '2024年社区宣传工作总结');
+  });
+});
