@@ -82,10 +82,14 @@ export function findTocZones(texts: readonly string[], lines: readonly LayoutLin
  * heading and its first subheading differ in rank, and an empty part is not
  * followed by a second copy of the first heading.
  */
+/** Characters a heading's number can start with (markers.ts tests the same before its patterns). */
+const ENTRY_FIRST = /^[一二三四五六七八九十（(0-9①-⑳]/;
+
 function repeatedOutline(texts: readonly string[], lines: readonly LayoutLine[], contents: (k: number) => string): TocZone[] {
   for (let l = 0; l < lines.length; l++) {
     const { start, end: stop } = lines[l];
-    if (stop <= start || stop - start > TOC_ENTRY_MAX) continue;
+    // Most lines are ruled out by their length or first character, without a copy.
+    if (stop <= start || stop - start > TOC_ENTRY_MAX || !ENTRY_FIRST.test(texts[l].charAt(start))) continue;
     const head = contents(l);
     const first = isEntry(head) ? matchMarker(head) : null;
     if (first === null || first.number !== 1) continue;
