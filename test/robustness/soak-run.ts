@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { draftOfSize } from '../../bench/drafts';
-import { CLI_PATH, atEnd, bursts, commaLine, corruptStream, corruptStreams, draft41k, hostilePatterns, tempDir, typing } from './soak';
+import { CLI_PATH, atEnd, bursts, commaLine, corruptStream, corruptStreams, draft41k, fixedLines, hostilePatterns, tempDir, typing } from './soak';
 
 let failures = 0;
 function check(what: string, ok: boolean, figures: string): void {
@@ -130,7 +130,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     check('a FIFO as the profile', r.code === 2 && /不是普通文件/.test(r.err), `${ms(r.ms)}: ${r.err.split('\n')[0]}`);
     // fix --dry-run on 30,000 fixed lines (the diff is linear).
     const many = path.join(dir, 'many.txt');
-    fs.writeFileSync(many, ['2024年意识形态工作总结', ...Array.from({ length: 30_000 }, (_, i) => `第${i}项工作,认真落实。`)].join('\n'));
+    fs.writeFileSync(many, fixedLines(30_000));
     r = timedCli(['fix', '--dry-run', many], 120_000);
     check('fix --dry-run on 30,000 fixed lines', r.ms < 5000 && r.peakMB < 300, `${ms(r.ms)}, peak ${mb(r.peakMB)}`);
     fs.rmSync(dir, { recursive: true, force: true });
