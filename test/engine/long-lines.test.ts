@@ -14,6 +14,8 @@ import { ALL_RULES } from '../../server/src/rules';
 import { lineRange } from '../../server/src/engine/types';
 import { testDocs } from '../helpers';
 import * as residue from '../../server/src/engine/residue';
+import { applyEdits } from '../../server/src/engine/edits';
+import { planFixAll } from '../../server/src/features/fixes';
 
 /** A line of sentences joined by half-width commas, as pasted from a web page. */
 function commaParagraph(size: number): string {
@@ -158,6 +160,21 @@ describe('the parse of long lines', () => {
       assert.deepEqual(kept.findings, fresh.findings, `after typing ${typed}`);
       assert.deepEqual(kept.doc.residue, fresh.doc.residue);
     }
+  });
+
+  test('a piece that reads as a site notice as a whole is flagged, but fix-all leaves it to the user', () => {
+    // Two of the notice's words in one piece: the piece alone would be a notice line.
+    const notice = '本文档由用户上传，' + '我单位认真落实意识形态工作责任制,召开专题会议研究部署。'.repeat(60);
+    const line = pastedPage(20_000) + notice + pastedPage(20_000);
+    const text = '2024年意识形态工作总结\n' + line;
+    const a = analyzeText(text);
+    const at = line.indexOf('本文档');
+    const flagged = a.doc.residue.filter((r) => r.startLine === 1 && r.range.start.character <= at && at < r.range.end.character);
+    assert.equal(flagged.length, 1);
+    assert.equal(flagged[0].certain, false);
+    const deletions = planFixAll(a).edits.filter((e) => e.newText === '' && e.range.start.line <= 1 && e.range.end.line >= 1);
+    assert.ok(!deletions.some((e) => e.range.start.character <= at && at < e.range.end.character), 'fix-all deletes none of the piece');
+    assert.ok(applyEdits(text, planFixAll(a).edits).includes('本文档由用户上传'));
   });
 
   test('a report flattened onto one long line keeps its title at the start of the line', () => {

@@ -185,11 +185,17 @@ function lineResidue(text: string, info: LineInfo, memo: LineMemo): LineResidue 
   return voice ? { wholeLine: false, regions, voice } : { wholeLine: false, regions };
 }
 
-/** A piece's residue moved `offset` characters into its line; a piece residue as a whole becomes a span of its content (from `from`). */
+/**
+ * A piece's residue moved `offset` characters into its line. A piece that is
+ * residue as a whole becomes a span of its content (from `from`), never
+ * certain: a piece is a cut of a paragraph, not a line the site wrote, so
+ * fix-all does not delete it unasked.
+ */
 function shiftResidue(r: LineResidue, offset: number, from: number): LineResidue {
   const regions = r.regions.map((x): ResidueRegion => ({
     ...x,
     kind: 'span',
+    certain: x.kind === 'lines' ? false : x.certain,
     range: {
       start: { line: 0, character: (x.kind === 'lines' ? from : x.range.start.character) + offset },
       end: { line: 0, character: x.range.end.character + offset },
