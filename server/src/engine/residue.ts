@@ -159,7 +159,12 @@ export interface LineResidue {
 export function detectLineResidue(text: string, line: number, start: number, end: number): LineResidue {
   const content = text.slice(start, end);
   const long = content.length > FAMILY_LINE_MAX;
-  if (!(long ? PREFILTER_LONG : PREFILTER_SHORT).test(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
+  // The long keys guard every pattern but the family anchors: a line with
+  // family keys only (a colon, a dash, 发布, 联系: a third of report lines)
+  // can only be a family's, and skips the notice, span, sentence, advert and
+  // clause tests below.
+  const longKey = PREFILTER_LONG.test(content);
+  if (!longKey && (long || !PREFILTER_SHORT.test(content))) return adResidue(content, line, end) ?? NO_RESIDUE;
   // A numbered line is a heading or an item of the report: residue words in it
   // are flagged, but nothing is deleted unasked. A counter written twice
   // (「1. 1、」: the page's list around the site's own numbering) is never the report's.
@@ -174,6 +179,7 @@ export function detectLineResidue(text: string, line: number, start: number, end
   // keep that, so that the findings stay as they were.
   if (family !== null && BULLET.test(content) && !anyPatternIn(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
   if (family !== null) return wholeLineResidue(family.label, line, end, family.certain && !numbered);
+  if (!longKey) return adResidue(content, line, end) ?? NO_RESIDUE;
   if (isNotice(content, doubled)) return wholeLineResidue(NOTICE.label, line, end, !numbered);
 
   const regions: ResidueRegion[] = [];
