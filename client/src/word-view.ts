@@ -65,7 +65,7 @@ export class WordViews implements vscode.TextDocumentContentProvider, vscode.Dis
       return;
     }
     if (!/\.docx$/i.test(file.path)) {
-      void vscode.window.showErrorMessage(`Zongjie：「${path.posix.basename(file.path)}」不是 Word 文档（.docx）。旧版 .doc 请先在 Word 或 WPS 中另存为 .docx。`);
+      void vscode.window.showErrorMessage(`Zongjie：「${path.posix.basename(file.path)}」不是 Word 文档（.docx）。旧版 .doc 和 WPS 的 .wps 文件请先在 Word 或 WPS 中另存为 .docx。`);
       return;
     }
     const view = wordViewUri(file);

@@ -159,6 +159,8 @@ describe('Word files in the CLI', () => {
     scratch.write(`${dir}/g炸弹.docx`, buildDocx({ body: '', override: { 'word/document.xml': { rawDeflated: zlib.deflateRawSync(Buffer.alloc(80 * 1024 * 1024, 0x20)), declaredSize: 80 * 1024 * 1024 } } }));
     // A legacy .doc: the reader's message on how to save it as .docx.
     scratch.write(`${dir}/h旧版.doc`, compoundFile(['WordDocument', '1Table']));
+    // A WPS 文字 file of the old format (the same compound file): named as what the user has.
+    scratch.write(`${dir}/i旧版.wps`, compoundFile(['WordDocument', '1Table']));
     // Word's owner file while a document is open: not a document, skipped.
     scratch.write(`${dir}/~$a报告.docx`, Buffer.from([0x05, 0x00, 0x41]));
     const res = run('check', scratch.dir + '/' + dir);
@@ -172,11 +174,12 @@ describe('Word files in the CLI', () => {
     assert.match(about('f富文本')[0], /RTF/);
     assert.match(about('g炸弹')[0], /超过 64 MB 的上限/);
     assert.match(about('h旧版')[0], /旧版 Word（\.doc）文件.*另存为/);
-    assert.equal(errs.length, 6, res.err);
+    assert.match(about('i旧版')[0], /WPS 文字的旧版格式（\.wps）文件.*另存为/);
+    assert.equal(errs.length, 7, res.err);
     assert.ok(!/\n\s+at /.test(res.err), 'no stack trace');
     assert.match(res.out, /a报告\.docx:第7段:9/);
     assert.match(res.out, /b草稿\.txt:5:1/);
-    assert.match(res.out, /共检查 2 个文件、2 篇报告.*6 个文件无法读取/);
+    assert.match(res.out, /共检查 2 个文件、2 篇报告.*7 个文件无法读取/);
   });
 
   test('a 50 MB document with images is read without inflating them', () => {

@@ -35,6 +35,18 @@ describe('files that are not .docx', () => {
     assert.match(message, /另存为/);
   });
 
+  test('the messages name the extension the file has: a WPS .wps, a .doc renamed .docx, a web page or RTF saved as .doc or .wps', () => {
+    const legacy = readFileSync(join(FIXTURES, 'legacy.doc'));
+    const wps = refused(legacy, 'legacy-doc', { fileName: '/某处/县文旅局总结.WPS' });
+    assert.ok(wps.startsWith('这是 WPS 文字的旧版格式（.wps）文件'), wps);
+    assert.match(wps, /另存为/);
+    assert.match(refused(legacy, 'legacy-doc', { fileName: '总结.docx' }), /^这是旧版 Word（\.doc）文件，只是扩展名为 \.docx，/);
+    assert.match(refused(legacy, 'legacy-doc', { fileName: '总结.doc' }), /^这是旧版 Word（\.doc）文件，暂不能/);
+    assert.match(refused(Buffer.from('<html><body><p>总结</p></body></html>'), 'html', { fileName: '范文.doc' }), /只是扩展名为 \.doc。/);
+    assert.match(refused(Buffer.from('{\\rtf1\\ansi 总结}'), 'rtf', { fileName: '范文.wps' }), /只是扩展名为 \.wps。/);
+    assert.match(refused(Buffer.from('{\\rtf1\\ansi 总结}'), 'rtf'), /只是扩展名为 \.docx。/);
+  });
+
   test('password-protected .docx: an OLE file with EncryptionInfo and EncryptedPackage', () => {
     const message = refused(compoundFile(['EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces']), 'encrypted');
     assert.match(message, /加密|密码/);

@@ -13,6 +13,7 @@ import { after, describe, test } from 'node:test';
 import { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { SERVER_COMMANDS, WORD_VIEW_SCHEME } from '../../server/src/protocol';
 import { Draft, draftDocx, h1, h2, text } from '../docx/drafts';
+import { buildDocx, p, pStyle, r } from '../docx/build';
 import { TestClient } from './harness';
 import { EDITOR_CAPABILITIES, codeActions, codesOf, hover, hoverText } from './requests';
 
@@ -131,6 +132,45 @@ describe('Word views', { timeout: 30000 }, () => {
       assert.equal((await client.symbols(viewUri))[0].detail, '党建工作总结');
       await client.command(SERVER_COMMANDS.setFileGenre, { uri: viewUri, genre: 'work-plan' });
       assert.equal((await client.symbols(viewUri))[0].detail, '工作计划（工作要点）');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  test('paragraphs in heading styles without numbers are in the Outline at their levels, on every check of the view', async () => {
+    const styles =
+      '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="10"><w:name w:val="标题 1"/><w:basedOn w:val="a"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="20"><w:name w:val="标题 2"/><w:basedOn w:val="a"/></w:style>';
+    const para = (t: string, style?: string) => p(r(t), style ? pStyle(style) : '');
+    const file = path.join(dir, '样式.docx');
+    fs.writeFileSync(
+      file,
+      buildDocx({
+        styles,
+        body:
+          para('2025年县图书馆意识形态工作总结') +
+          para('今年以来，馆党支部认真落实意识形态工作责任制，现将有关情况总结如下。') +
+          para('强化理论武装', '10') +
+          para('读书班', '20') +
+          para('举办读书班2期，参训60人次。') +
+          para('管好宣传阵地', '10') +
+          para('审核信息稿件120篇。'),
+      }),
+    );
+    const { fileUri, viewUri } = viewOf(file);
+    const client = await TestClient.inProcess({}, { capabilities: EDITOR_CAPABILITIES });
+    try {
+      const answer = (await client.command(SERVER_COMMANDS.wordText, fileUri, viewUri)) as { text: string };
+      await client.open(viewUri, answer.text);
+      await client.waitForVersion(viewUri, 1);
+      for (let round = 0; round < 2; round++) {
+        const symbols = await client.symbols(viewUri);
+        assert.equal(symbols[0].name, '2025年县图书馆意识形态工作总结');
+        const tops = symbols[0].children ?? [];
+        assert.deepEqual(tops.map((s) => s.name), ['强化理论武装', '管好宣传阵地']);
+        assert.deepEqual(tops[0].children?.map((s) => s.name), ['读书班']);
+      }
     } finally {
       await client.dispose();
     }

@@ -120,7 +120,7 @@ function checkWordFile(file: string, profile: Genres | Profile, segmenter: Segme
     if (size > WORD_MAX_FILE_BYTES) {
       return { path: file, result: null, notes: [`zongjie：${file}：文件有 ${Math.round(size / 1024 / 1024)} MB，超过 Word 文档 ${WORD_MAX_FILE_BYTES / 1024 / 1024} MB 的上限，已跳过`] };
     }
-    draft = readWordDraft(fs.readFileSync(file));
+    draft = readWordDraft(fs.readFileSync(file), file);
   } catch (e) {
     if (e instanceof DocxError) return { path: file, result: null, notes: [`zongjie：${file}：${e.message}`] };
     return { path: file, result: null, notes: [`zongjie：${file}：${describeFsError(e)}`] };

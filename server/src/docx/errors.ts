@@ -50,14 +50,20 @@ export const errors = {
   empty: () => new DocxError('empty', '文件是空的（0 字节），不是 Word 文档。'),
   notDocx: (what = '无法识别的文件格式') =>
     new DocxError('not-docx', `这不是 Word（.docx）文档：${what}。${RESAVE}`),
-  legacyDoc: () =>
-    new DocxError('legacy-doc', `这是旧版 Word（.doc）文件，暂不能直接检查。${RESAVE}`),
+  /** `ext`: the file's extension as named (".doc", ".wps", ".docx"), for a message that names what the user has. */
+  legacyDoc: (ext = '.doc') =>
+    new DocxError(
+      'legacy-doc',
+      ext === '.wps'
+        ? `这是 WPS 文字的旧版格式（.wps）文件，暂不能直接检查。${RESAVE}`
+        : `这是旧版 Word（.doc）文件${ext === '.doc' ? '' : `，只是扩展名为 ${ext}`}，暂不能直接检查。${RESAVE}`,
+    ),
   encrypted: () =>
     new DocxError('encrypted', '文档已加密或设置了打开密码，无法读取。请在 Word 或 WPS 中取消密码保护后另存为 .docx 再检查。'),
-  html: () =>
-    new DocxError('html', `这是网页（HTML）文件，只是扩展名为 .docx。${RESAVE}`),
-  rtf: () =>
-    new DocxError('rtf', `这是 RTF 格式文件，只是扩展名为 .docx。${RESAVE}`),
+  html: (ext = '.docx') =>
+    new DocxError('html', `这是网页（HTML）文件，只是扩展名为 ${ext}。${RESAVE}`),
+  rtf: (ext = '.docx') =>
+    new DocxError('rtf', `这是 RTF 格式文件，只是扩展名为 ${ext}。${RESAVE}`),
   pdf: () =>
     new DocxError('pdf', '这是 PDF 文件，不是 Word 文档。请使用 Word 原稿（.docx）进行检查。'),
   flatXml: () =>

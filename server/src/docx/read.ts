@@ -111,6 +111,12 @@ function utf8(buf: Buffer): Buffer {
   return buf;
 }
 
+/** The extension of the file's name in lower case, ".docx" when unnamed or unknown: error messages name it. */
+function extensionOf(name: string | undefined): string {
+  const m = name === undefined ? null : /\.(docx|doc|wps|docm|dotx|dot|wpt)$/i.exec(name);
+  return m ? '.' + m[1].toLowerCase() : '.docx';
+}
+
 const typeIs = (r: Relationship, suffix: string): boolean => r.type.endsWith('/' + suffix);
 
 /** Reads a .docx. Throws DocxError (and only DocxError) when the file cannot be read. */
@@ -126,7 +132,7 @@ export function readDocx(bytes: Buffer | Uint8Array, options: ReadDocxOptions = 
 }
 
 function readPackage(buf: Buffer, options: ReadDocxOptions): DocxDocument {
-  checkContainer(buf);
+  checkContainer(buf, extensionOf(options.fileName));
   const zip = new ZipArchive(buf, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
   const pkg = new Package(zip, options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
 

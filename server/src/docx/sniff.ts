@@ -7,16 +7,16 @@ import { DocxError, errors } from './errors';
 
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** Throws the right DocxError unless `bytes` starts like a zip archive. */
-export function checkContainer(bytes: Buffer): void {
+/** Throws the right DocxError unless `bytes` starts like a zip archive; `ext` is the file's extension, for the messages. */
+export function checkContainer(bytes: Buffer, ext = '.docx'): void {
   if (bytes.length === 0) throw errors.empty();
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
     const kind = bytes.readUInt16LE(2);
     // Local file header, empty archive, spanned-archive marker.
     if (kind === 0x0403 || kind === 0x0605 || kind === 0x0807) return;
   }
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(CFB_SIGNATURE)) throw compoundFileError(bytes);
-  throw textFormatError(bytes);
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(CFB_SIGNATURE)) throw compoundFileError(bytes, ext);
+  throw textFormatError(bytes, ext);
 }
 
 /**
@@ -27,7 +27,7 @@ export function checkContainer(bytes: Buffer): void {
  * and the header takes sector -1), with the name's byte length (terminator
  * included) at offset 64; checking both avoids matching body text.
  */
-function compoundFileError(bytes: Buffer): DocxError {
+function compoundFileError(bytes: Buffer, ext: string): DocxError {
   const has = (name: string): boolean => {
     const needle = Buffer.from(name + '\0', 'utf16le');
     for (let at = bytes.indexOf(needle, 512); at >= 0; at = bytes.indexOf(needle, at + 2)) {
@@ -36,21 +36,21 @@ function compoundFileError(bytes: Buffer): DocxError {
     return false;
   };
   if (has('EncryptedPackage') || has('EncryptionInfo')) return errors.encrypted();
-  if (has('WordDocument')) return errors.legacyDoc();
+  if (has('WordDocument')) return errors.legacyDoc(ext);
   if (has('Workbook') || has('Book')) return errors.otherOffice('旧版 Excel 工作簿（.xls）');
   if (has('PowerPoint Document')) return errors.otherOffice('旧版 PowerPoint 演示文稿（.ppt）');
   return errors.notDocx('这是 OLE 复合文档，但其中没有 Word 正文');
 }
 
 /** A file that is not binary-zip: recognise the text formats that get renamed to .docx. */
-function textFormatError(bytes: Buffer): DocxError {
+function textFormatError(bytes: Buffer, ext: string): DocxError {
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return errors.pdf();
   const head = decodeHead(bytes.subarray(0, 4096)).replace(/^[\s\ufeff]+/, '');
   const lower = head.toLowerCase();
-  if (lower.startsWith('{\\rtf')) return errors.rtf();
-  if (/^mime-version:/m.test(lower.slice(0, 1024)) && lower.includes('multipart/related')) return errors.html();
+  if (lower.startsWith('{\\rtf')) return errors.rtf(ext);
+  if (/^mime-version:/m.test(lower.slice(0, 1024)) && lower.includes('multipart/related')) return errors.html(ext);
   if (lower.startsWith('<')) {
-    if (/<html[\s>]|<!doctype html/.test(lower)) return errors.html();
+    if (/<html[\s>]|<!doctype html/.test(lower)) return errors.html(ext);
     if (lower.includes('w:worddocument') || lower.includes('progid="word.document"') || lower.includes('<pkg:package')) {
       return errors.flatXml();
     }

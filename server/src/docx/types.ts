@@ -22,7 +22,11 @@ export interface DocxParagraph {
   /** The paragraph style's name as styles.xml gives it ("heading 1", "标题 1", "Normal"…). */
   style?: string;
   styleId?: string;
-  /** 1–9 when the style is a heading style (heading N / 标题 N, a style based on one, or one with an outline level). */
+  /**
+   * 1–9 when the style is a heading style (heading N / 标题 N, a style based
+   * on one, or one with an outline level), or the paragraph's own outline
+   * level says so; absent when the paragraph's own level is body text (9).
+   */
   headingLevel?: number;
   /** w:outlineLvl (0–8) from the paragraph or its style chain; absent for body text. */
   outlineLevel?: number;
@@ -123,4 +127,6 @@ export interface ReadDocxOptions {
   maxUncompressedBytes?: number;
   /** Cap on the number of zip entries (default 10000). */
   maxEntries?: number;
+  /** The file's name (or path): messages about a renamed file name its extension (.doc, .wps). */
+  fileName?: string;
 }

@@ -843,6 +843,9 @@ export class PartWalker implements XmlSink {
     if (outline !== undefined && outline >= 0 && outline <= 8) {
       p.outlineLevel = outline;
       if (p.headingLevel === undefined && b.outlineLevel !== undefined) p.headingLevel = outline + 1;
+    } else if (b.outlineLevel !== undefined) {
+      // The paragraph's own 「正文文本」 level (9) makes a paragraph of a heading style body text, as in Word's navigation pane.
+      delete p.headingLevel;
     }
     if (p.region === 'body' && (b.toc || info?.isToc)) p.region = 'toc';
     if (b.table) p.table = b.table;

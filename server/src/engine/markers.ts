@@ -188,6 +188,21 @@ export function parseHeading(line: string, markdown: boolean): HeadingMarker | n
   return { style: 'markdown', rank: hashes, number: 0, variant: '#', markerStart, markerEnd, textStart, textEnd, text, runIn, hashes };
 }
 
+/**
+ * A heading the document's structure names, without a number of its own (a
+ * Word paragraph in a heading style): the line read as a heading of `rank`,
+ * its words to the first sentence end when body text runs on. Null for a
+ * blank line.
+ */
+export function unnumberedHeading(line: string, rank: number): HeadingMarker | null {
+  const start = leadingBlank(line);
+  const end = trailingBlankStart(line);
+  if (start >= end) return null;
+  const [textEnd, , runIn] = headingExtent(line, start, end);
+  if (textEnd <= start) return null;
+  return { style: 'plain', rank, number: 0, variant: '', markerStart: start, markerEnd: start, textStart: start, textEnd, text: line.slice(start, textEnd), runIn, hashes: 0 };
+}
+
 /** Writes the marker for `number` in the style and variant of `like`. */
 export function formatMarker(like: Pick<HeadingMarker, 'style' | 'variant'>, number: number): string {
   switch (like.style) {

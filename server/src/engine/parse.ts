@@ -8,7 +8,7 @@
  * result and never re-parse.
  */
 import { EnumerationItem, enumerationItems } from './enumeration';
-import { HeadingMarker, matchMarker, parseHeading } from './markers';
+import { HeadingMarker, matchMarker, parseHeading, unnumberedHeading } from './markers';
 import { Genres, singleGenre } from './genre';
 import { Profile } from './profile';
 import { withFlags } from './safe-regex';
@@ -115,6 +115,13 @@ export interface ParseOptions {
   segmenter?: Segmenter;
   /** Per-line facts remembered across analyses (see line-cache.ts). */
   memo?: LineMemo;
+  /**
+   * Lines the document's own structure marks as headings (a Word paragraph in
+   * a heading style): line → rank on the markers' scale (1 for 一、). Such a
+   * line with no number of its own is a heading of that rank; a numbered one
+   * keeps the rank of its number.
+   */
+  headingRanks?: ReadonlyMap<number, number>;
 }
 
 const YEARISH = /(19|20)\d{2}|20[Xx×Ｘｘ]{2}|20\d[Xx×Ｘｘ]|[上下]半年|年度/;
@@ -153,6 +160,7 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
   const residue: ResidueRegion[] = [];
 
   const memo = options.memo ?? NO_CACHE;
+  const headingRanks = options.headingRanks ?? NO_RANKS;
 
   // 1. Residue that shows by its own words.
   /** Paragraphs in the site's voice, residue only above the title (step 3). */
@@ -357,8 +365,8 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
     const t = bounds[k].title;
     const genre = reportGenre(source, lines, profile, start, end, t, memo);
     const build = () =>
-      buildReport(source, lines, genre, markdown, k, start, end, t ? reportTitle(start, t, pre) : null, options.segmenter, memo, chunked);
-    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: genre.cacheKey + (t === pre.flat && t ? 'F' : '') + reportShape(source, lines, start, end, t !== null, options.segmenter, chunked) }, build, markHeadings(lines), moveReport) : build());
+      buildReport(source, lines, genre, markdown, k, start, end, t ? reportTitle(start, t, pre) : null, options.segmenter, memo, chunked, headingRanks);
+    reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: genre.cacheKey + (t === pre.flat && t ? 'F' : '') + reportShape(source, lines, start, end, t !== null, options.segmenter, chunked, headingRanks) }, build, markHeadings(lines), moveReport) : build());
   }
 
   const enumerationsAt = (l: number): EnumerationItem[] =>
@@ -639,6 +647,8 @@ function addSiteSpans(cand: TitleCandidate, line: number, residue: ResidueRegion
   }
 }
 
+const NO_RANKS: ReadonlyMap<number, number> = new Map();
+
 const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collection: 'c', title: 't', heading: 'h', body: 'b', toc: 'o' };
 
 /**
@@ -647,11 +657,21 @@ const KIND_CODES: Record<LineKind, string> = { blank: '_', residue: 'r', collect
  * wordState); whether the report has a title. Equal shapes and equal texts
  * build equal reports (report-memo.ts).
  */
-function reportShape(source: SourceText, lines: LineInfo[], start: number, end: number, titled: boolean, segmenter: Segmenter | undefined, chunked: ReadonlySet<number>): string {
+function reportShape(
+  source: SourceText,
+  lines: LineInfo[],
+  start: number,
+  end: number,
+  titled: boolean,
+  segmenter: Segmenter | undefined,
+  chunked: ReadonlySet<number>,
+  headingRanks: ReadonlyMap<number, number>,
+): string {
   let shape = titled ? 'T' : 'N';
   for (let l = start; l <= end; l++) {
     const kind = lines[l].kind;
     shape += KIND_CODES[kind];
+    if (headingRanks.size > 0 && headingRanks.has(l)) shape += 's' + headingRanks.get(l) + ';';
     if (chunked.size > 0 && chunked.has(l)) shape += 'k' + lines[l].start;
     if (segmenter && (kind === 'body' || kind === 'title')) shape += wordState(segmenter, source.lines[l]).charAt(0);
   }
@@ -792,6 +812,7 @@ function buildReport(
   segmenter: Segmenter | undefined,
   memo: LineMemo,
   chunked: ReadonlySet<number>,
+  headingRanks: ReadonlyMap<number, number>,
 ): Report {
   const headings: HeadingNode[] = [];
   const bodyStart = title && !title.inline ? (title.endLine ?? startLine) + 1 : startLine;
@@ -824,6 +845,11 @@ function buildReport(
       namespace = memoKey(profile, 'heading:chunk');
     }
     let marker = memo.at(l, namespace, () => parseHeading(text, markdown) ?? plainHeading(text, info, profile));
+    if ((marker === null || marker.style === 'plain') && headingRanks.size > 0) {
+      // A heading by its style: its rank is the style's, once (a numbered one keeps its number's).
+      const rank = headingRanks.get(l);
+      if (rank !== undefined) marker = unnumberedHeading(text, rank) ?? marker;
+    }
     // A report flattened onto long lines: headings inside the line.
     const flattened = info.end - info.start >= INLINE_MIN || title?.inline === true;
     const inline = flattened ? inlineHeadings(l, text, info, marker) : null;

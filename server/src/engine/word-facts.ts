@@ -61,4 +61,10 @@ export interface WordFacts {
   margins: WordMarginParagraph[];
   /** Document properties that name people, organisations or the template: name → value. */
   properties: { name: string; value: string }[];
+  /**
+   * Lines in a heading style (标题 1, Heading 2, a style with an outline
+   * level): line → the rank a heading of that style has in this document (see
+   * ParseOptions.headingRanks). Absent or empty when the file has none.
+   */
+  headingRanks?: ReadonlyMap<number, number>;
 }

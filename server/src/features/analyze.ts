@@ -92,7 +92,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   const cache = options.cache;
   cache?.begin(lineCacheKey({ ...options, profile }), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
-  const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo });
+  const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo, headingRanks: options.word?.headingRanks });
   const ctx: RuleContext = { doc, source, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, team: options.team, word: options.word };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];

@@ -5,6 +5,7 @@
  * through here; the Word-only rules read the facts from the rule context.
  */
 import { DocxDocument, DocxError, DocxFinding, DocxParagraph, DocxRegion, readDocx } from '../docx';
+import { NUMBERED_STYLES, parseHeading } from '../engine/markers';
 import { WordFact, WordFacts, WordRegion } from '../engine/word-facts';
 import { Analysis, AnalyzeOptions, analyzeText } from './analyze';
 
@@ -102,7 +103,71 @@ export function wordDraft(doc: DocxDocument): WordDraft {
     }
     facts.push(factOf(f, doc, regions, paragraphToLine, offset));
   }
-  return { text: lines.join('\n'), lineToParagraph, regions, facts: { facts, margins, properties } };
+  const draft: WordDraft = { text: lines.join('\n'), lineToParagraph, regions, facts: { facts, margins, properties } };
+  const ranks = headingRanks(doc, lines, lineToParagraph);
+  if (ranks.size > 0) draft.facts.headingRanks = ranks;
+  return draft;
+}
+
+/** A paragraph in a heading style longer than this is body text in the wrong style, not a heading. */
+const STYLED_HEADING_MAX = 100;
+
+/**
+ * The rank each heading-styled line has on the markers' scale (1 for 一、, 2
+ * for （一）…). A style whose numbered paragraphs read 「（一）」 ranks its
+ * unnumbered ones as （一） too; a style level with no numbered paragraph
+ * ranks from the nearest level that has one (one rank per level between), or
+ * as its level when no heading in the document is numbered. Only lines
+ * without a number are listed: a numbered heading (typed or automatic) is
+ * the parser's by its number already, and is counted once.
+ */
+function headingRanks(doc: DocxDocument, lines: string[], lineToParagraph: number[]): Map<number, number> {
+  const styled: { line: number; level: number; rank?: number }[] = [];
+  const votes = new Map<number, Map<number, number>>();
+  let content = 0;
+  let unnumbered = 0;
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line];
+    if (text.trim() === '') continue;
+    content++;
+    const p = doc.paragraphs[lineToParagraph[line]];
+    if (p.region !== 'body' || p.headingLevel === undefined) continue;
+    const m = parseHeading(text, false);
+    if (m && NUMBERED_STYLES.has(m.style) && m.style !== 'cn-shi') {
+      styled.push({ line, level: p.headingLevel, rank: m.rank });
+      let v = votes.get(p.headingLevel);
+      if (!v) votes.set(p.headingLevel, (v = new Map()));
+      v.set(m.rank, (v.get(m.rank) ?? 0) + 1);
+    } else if (!m && text.trim().length <= STYLED_HEADING_MAX) {
+      styled.push({ line, level: p.headingLevel });
+      unnumbered++;
+    }
+  }
+  const out = new Map<number, number>();
+  // A template whose body text is in an outline style marks no headings by it.
+  if (unnumbered === 0 || unnumbered * 2 > content) return out;
+  const known = new Map<number, number>();
+  for (const [level, v] of votes) {
+    let best = -1;
+    let most = 0;
+    for (const [rank, n] of v) if (n > most || (n === most && rank < best)) [best, most] = [rank, n];
+    known.set(level, best);
+  }
+  const rankOf = (level: number): number => {
+    const own = known.get(level);
+    if (own !== undefined) return own;
+    for (let up = level - 1; up >= 1; up--) {
+      const r = known.get(up);
+      if (r !== undefined) return r + (level - up);
+    }
+    for (let down = level + 1; down <= 9; down++) {
+      const r = known.get(down);
+      if (r !== undefined) return r - (down - level);
+    }
+    return level;
+  };
+  for (const s of styled) if (s.rank === undefined) out.set(s.line, rankOf(s.level));
+  return out;
 }
 
 function factOf(
@@ -143,9 +208,9 @@ function lineLength(doc: DocxDocument, paragraph: number, offset: (paragraph: nu
   return offset(paragraph, doc.paragraphs[paragraph].text.length);
 }
 
-/** Reads a .docx into a draft; throws DocxError (a Chinese message) when it cannot be read. */
-export function readWordDraft(bytes: Buffer): WordDraft {
-  return wordDraft(readDocx(bytes, { maxUncompressedBytes: WORD_MAX_XML_BYTES }));
+/** Reads a .docx into a draft; throws DocxError (a Chinese message, naming `fileName`'s extension) when it cannot be read. */
+export function readWordDraft(bytes: Buffer, fileName?: string): WordDraft {
+  return wordDraft(readDocx(bytes, { maxUncompressedBytes: WORD_MAX_XML_BYTES, fileName }));
 }
 
 /** The engine's analysis of a Word draft: its text, with the Word-only facts for the Word-only rules. */

@@ -39,7 +39,7 @@ export class WordViews {
     try {
       const size = fs.statSync(file).size;
       if (size > WORD_MAX_FILE_BYTES) throw new WordReadError(`文件有 ${Math.round(size / 1024 / 1024)} MB，超过 Word 文档 ${WORD_MAX_FILE_BYTES / 1024 / 1024} MB 的上限。`);
-      draft = readWordDraft(fs.readFileSync(file));
+      draft = readWordDraft(fs.readFileSync(file), file);
     } catch (e) {
       if (e instanceof WordReadError) throw e;
       if (e instanceof DocxError) throw new WordReadError(e.message);
