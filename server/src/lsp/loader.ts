@@ -22,8 +22,11 @@ import * as vm from 'node:vm';
 
 /** A long session writes its cache without waiting for the exit (a server the editor kills never exits cleanly). */
 const CACHE_WRITE_DELAY_MS = 60_000;
-/** CPU time a server has spent when it exits for its cache to be worth writing: start-up alone is about 100 ms. */
-const CACHE_WRITE_MIN_CPU_MS = 250;
+/**
+ * CPU time a server has spent when it exits for its cache to be worth writing:
+ * start-up alone is about 100 ms. (ZONGJIE_CODE_CACHE_MIN_CPU_MS sets it for the tests.)
+ */
+const CACHE_WRITE_MIN_CPU_MS = Number(process.env.ZONGJIE_CODE_CACHE_MIN_CPU_MS ?? 250);
 
 const BUNDLE = path.join(__dirname, 'server-main.js');
 
