@@ -58,6 +58,11 @@ export async function packageVsix(out, target = undefined) {
     // GitHub one vsce could rewrite links to, and the linked files ship in the VSIX.
     rewriteRelativeLinks: false,
     skipLicense: !hasLicense,
+    // The project has no public repository yet, and a made-up URL would be a dead
+    // link on both marketplaces' pages: the manifest names none until there is one
+    // (test/client/open-vsx.test.ts checks any link it names). Without this, vsce
+    // stops to ask whether to go on.
+    allowMissingRepository: !manifest.repository,
   });
   const entries = listZip(packagePath);
   const problems = vsixProblems(entries, distRuntimeFiles());

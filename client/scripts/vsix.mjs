@@ -2,8 +2,13 @@
 // (client/scripts/package-vsix.mjs) and the end-to-end test, which both check
 // the file VS Code will install rather than vsce's idea of it.
 import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 
-/** Entries of a zip file (name, sizes) from its central directory; zip64 is not needed for a VSIX. */
+/**
+ * Entries of a zip file from its central directory; zip64 is not needed for a VSIX.
+ * Each has its name, sizes, where its local header starts, and the length of the
+ * extra fields in its central record (Open VSX refuses a package with any).
+ */
 export function listZip(file) {
   const buf = readFileSync(file);
   const EOCD = 0x06054b50;
@@ -26,10 +31,32 @@ export function listZip(file) {
     const extraLength = buf.readUInt16LE(at + 30);
     const commentLength = buf.readUInt16LE(at + 32);
     const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
-    entries.push({ name, size, compressed });
+    const offset = buf.readUInt32LE(at + 42);
+    entries.push({ name, size, compressed, offset, extraLength });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/** The bytes of one entry of a zip file (stored or deflated), or undefined when it has no such entry. */
+export function readZipEntry(file, name) {
+  const entry = listZip(file).find((e) => e.name === name);
+  if (!entry) return undefined;
+  const buf = readFileSync(file);
+  const at = entry.offset;
+  if (buf.readUInt32LE(at) !== 0x04034b50) throw new Error(`${file}: broken local header of ${name}`);
+  const method = buf.readUInt16LE(at + 8);
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  const data = buf.subarray(start, start + entry.compressed);
+  if (method === 0) return Buffer.from(data);
+  if (method === 8) return inflateRawSync(data);
+  throw new Error(`${file}: ${name} is compressed with method ${method}`);
+}
+
+/** Lengths of the extra fields in the local header of each entry (Open VSX looks at these too). */
+export function localExtraLengths(file) {
+  const buf = readFileSync(file);
+  return listZip(file).map((e) => ({ name: e.name, extraLength: buf.readUInt16LE(e.offset + 28) }));
 }
 
 /** Files the extension cannot work without (paths inside the VSIX). */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { XmlScanner } from '../../server/src/docx/xml';
@@ -6,7 +7,7 @@ import { xmlText } from '../../server/src/cli/ci-formats';
 import { ALL_RULES } from '../../server/src/rules';
 import { RDJSON_SCHEMA, SARIF_SCHEMA } from './ci-schemas';
 import { validate } from './json-schema';
-import { run, scratchFolder } from './scratch';
+import { ROOT, run, scratchFolder } from './scratch';
 import { runCli } from '../../server/src/cli/main';
 
 const scratch = scratchFolder('zongjie-ci-');
@@ -59,7 +60,25 @@ interface JunitSuite {
   cases: JunitCase[];
 }
 
-/** Parses the JUnit XML strictly (well-formed, the expected elements only) into suites. */
+/**
+ * JUnit XML has no standard of its own; the schema CI servers read it by is
+ * Ant's, as Jenkins publishes it (junit-10.xsd; GitLab reads the same): each
+ * element where it may stand, the attributes it may carry and those it must.
+ * Only the elements the CLI writes are listed (stricter than the schema).
+ */
+const JUNIT_SCHEMA: Record<string, { parent: string | undefined; required: string[]; allowed: string[] }> = {
+  testsuites: { parent: undefined, required: [], allowed: ['name', 'time', 'tests', 'failures', 'disabled', 'errors'] },
+  testsuite: {
+    parent: 'testsuites',
+    required: ['name', 'tests'],
+    allowed: ['name', 'tests', 'failures', 'errors', 'group', 'time', 'disabled', 'skipped', 'timestamp', 'hostname', 'id', 'package', 'file', 'log', 'url', 'version'],
+  },
+  testcase: { parent: 'testsuite', required: ['name'], allowed: ['name', 'assertions', 'time', 'classname', 'status', 'group', 'file', 'line'] },
+  failure: { parent: 'testcase', required: [], allowed: ['message', 'type'] },
+  error: { parent: 'testcase', required: [], allowed: ['message', 'type'] },
+};
+
+/** Parses the JUnit XML strictly (well-formed, valid by JUNIT_SCHEMA) into suites. */
 function parseJunit(xml: string): JunitSuite[] {
   assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>'));
   // XML 1.0 cannot hold these characters even escaped.
@@ -72,8 +91,12 @@ function parseJunit(xml: string): JunitSuite[] {
     wantText: false,
     start(name, s) {
       const parent = stack[stack.length - 1];
-      const allowed: Record<string, string | undefined> = { testsuites: undefined, testsuite: 'testsuites', testcase: 'testsuite', failure: 'testcase', error: 'testcase' };
-      assert.ok(name in allowed && allowed[name] === parent, `<${name}> inside <${parent}>`);
+      const rule = JUNIT_SCHEMA[name];
+      assert.ok(rule && rule.parent === parent, `<${name}> inside <${parent}>`);
+      const attrs: string[] = [];
+      s.forEachAttr((a) => attrs.push(a));
+      for (const a of attrs) assert.ok(rule.allowed.includes(a), `<${name} ${a}=…>`);
+      for (const a of rule.required) assert.ok(attrs.includes(a), `<${name}> without ${a}`);
       stack.push(name);
       if (name === 'testsuite') {
         const num = (a: string) => {
@@ -316,5 +339,39 @@ describe('standard input, --quiet, --max-warnings', () => {
     const sarif = run('check', '--format', 'sarif', '--max-warnings', '0', p);
     assert.equal(sarif.code, 1);
     assert.deepEqual(validate(SARIF_SCHEMA, JSON.parse(sarif.out)), []);
+  });
+});
+
+describe('the README’s five-line CI job', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version as string;
+  /** The yaml block after the sentence that introduces it. */
+  const job = /GitLab CI 任务（五行）[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const lines = job.split('\n').filter((l) => l !== '');
+  const script = /^\s+- npx --yes --package \.\/zongjie-(\S+)\.tgz zongjie (.+?) > (\S+)$/.exec(lines.find((l) => l.includes('npx')) ?? '');
+
+  test('is five lines: the package `npm pack` makes, the check, the JUnit report kept for the pipeline', () => {
+    assert.equal(lines.length, 5, job);
+    assert.ok(script, `no npx line in:\n${job}`);
+    assert.equal(script![1], version, 'the tarball npm pack makes of this version');
+    assert.match(readme, new RegExp(`\`zongjie-${version.replace(/\./g, '\\.')}\\.tgz\``), 'the README says where the tarball comes from');
+    assert.match(lines.find((l) => l.includes('artifacts')) ?? '', new RegExp(`when: always.*junit: ${script![3].replace(/\./g, '\\.')}\\b`));
+  });
+
+  test('its command fails the job on a draft with errors, passes drafts with warnings only, and writes the JUnit report', () => {
+    // The command after `npx … zongjie`, run by the built CLI from a folder laid out as the job's checkout.
+    const args = script![2].split(' ');
+    const checkout = (drafts: Record<string, string>) => {
+      const dir = path.join(scratch.dir, `job-${Object.keys(drafts).join('-')}`);
+      for (const [name, text] of Object.entries(drafts)) scratch.write(path.join(path.basename(dir), '草稿', name), text);
+      return dir;
+    };
+    const failing = runIn(checkout({ 'a.txt': GOOD, 'b.txt': FAULTY }), ...args);
+    assert.equal(failing.code, 1, failing.err);
+    const suites = parseJunit(failing.out);
+    assert.deepEqual(suites.map((s) => [s.name, s.failures > 0]), [[path.join('草稿', 'a.txt'), false], [path.join('草稿', 'b.txt'), true]]);
+    const passing = runIn(checkout({ 'c.txt': GOOD, 'd.txt': WARNS }), ...args);
+    assert.equal(passing.code, 0, passing.err);
+    assert.equal(parseJunit(passing.out).reduce((n, s) => n + s.failures, 0), 1);
   });
 });

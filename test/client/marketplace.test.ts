@@ -1,8 +1,9 @@
 /**
  * What the Visual Studio Marketplace and Open VSX need from the manifest and
  * the package: a licence, an icon, a changelog, categories, keywords in
- * Chinese and English, descriptions in both languages, a repository, a gallery
- * banner; bundles minified and shipped without source maps.
+ * Chinese and English, descriptions in both languages, a gallery banner;
+ * bundles minified and shipped without source maps. (No repository, homepage or
+ * bugs link until the project has a public one: see open-vsx.test.ts.)
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -13,7 +14,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const nls = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
 
-test('licence, changelog, icon (a 128×128 PNG), banner, repository, categories', () => {
+test('licence, changelog, icon (a 128×128 PNG), banner, categories; no made-up links', () => {
   assert.equal(manifest.license, 'MIT');
   assert.match(fs.readFileSync(path.join(ROOT, 'LICENSE'), 'utf8'), /^MIT License/);
   assert.match(fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`## ${manifest.version.replace(/\./g, '\\.')}`));
@@ -22,7 +23,7 @@ test('licence, changelog, icon (a 128×128 PNG), banner, repository, categories'
   assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   assert.match(manifest.galleryBanner.color, /^#[0-9A-Fa-f]{6}$/);
   assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
-  assert.equal(manifest.repository.type, 'git');
+  for (const key of ['repository', 'homepage', 'bugs']) assert.doesNotMatch(JSON.stringify(manifest[key] ?? ''), /example\.(invalid|com)/, key);
   assert.ok(manifest.publisher && manifest.engines.vscode);
   assert.deepEqual(manifest.categories, ['Linters', 'Snippets']);
 });

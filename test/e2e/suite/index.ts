@@ -31,6 +31,28 @@ export interface SuiteResult {
   invocations?: number;
   /** The extension host's process id: a different one between runs means the host was restarted. */
   extensionHostPid: number;
+  /** The extension's activation, as VS Code recorded it; absent when the suite stopped before reading it. */
+  activation?: Activation;
+}
+
+/**
+ * The extension's activation as VS Code itself times it (the table「Extension
+ * Activation Stats」of 「Developer: Startup Performance」): loading the bundle,
+ * the call of activate(), and the wait until the promise it returned resolved —
+ * activate() awaits the language client's start, so the server has been spawned
+ * and has answered initialize by then. Beside it, the time from opening the
+ * first report to its first diagnostics (the client had started already: VS
+ * Code activates the extension for a plain-text model of its own before the
+ * suite runs).
+ */
+export interface Activation {
+  loadCodeMs: number;
+  callActivateMs: number;
+  finishActivateMs: number;
+  /** The three together: what the user waits from the activation event to a running language client. */
+  totalMs: number;
+  event: string;
+  openToFirstDiagnosticsMs: number;
 }
 
 const EXTENSION_ID = 'zongjie.zongjie';
@@ -79,13 +101,27 @@ async function open(name: string): Promise<vscode.TextEditor> {
 const steps: { name: string; run: () => Promise<string | void> }[] = [];
 const step = (name: string, run: () => Promise<string | void>) => steps.push({ name, run });
 
+/** Filled by the first step and the last, reported with the result. */
+let activation: Partial<Activation> = {};
+
 step('the extension activates on a plain-text report', async () => {
-  const editor = await open(fx.DRAFT_NAME);
-  assert.equal(editor.document.languageId, 'plaintext');
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  const uri = workspaceFile(fx.DRAFT_NAME);
+  // Listening before the open: the first diagnostics can come before open() returns.
+  let listener: vscode.Disposable | undefined;
+  const firstDiagnostics = new Promise<number>((resolve) => {
+    listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString()) && zongjie(uri).length > 0) resolve(performance.now());
+    });
+  });
+  const opened = performance.now();
+  const editor = await open(fx.DRAFT_NAME);
+  assert.equal(editor.document.languageId, 'plaintext');
   await until('activation', () => ext.isActive, (a) => a, 30_000);
-  return `activated from ${ext.extensionPath}`;
+  const diagnosed = await Promise.race([firstDiagnostics, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no diagnostics within 60 s')), 60_000))]).finally(() => listener?.dispose());
+  activation.openToFirstDiagnosticsMs = Math.round(diagnosed - opened);
+  return `activated from ${ext.extensionPath}; open → first diagnostics ${activation.openToFirstDiagnosticsMs} ms`;
 });
 
 step('the draft’s placeholders are shown, each once', async () => {
@@ -283,6 +319,46 @@ step('the server says which segmenter it uses (zongjie.segmenterStatus, the stat
   }
 });
 
+/** The cells of the row of `name` in the markdown table whose header has `column`, by header. */
+function tableRow(markdown: string, column: string, name: string): Record<string, string> | undefined {
+  const cells = (line: string) => line.split('|').map((c) => c.trim()).slice(1, -1);
+  const lines = markdown.split('\n');
+  const h = lines.findIndex((l) => l.startsWith('|') && cells(l).includes(column));
+  if (h < 0) return undefined;
+  const header = cells(lines[h]);
+  for (let i = h + 1; i < lines.length && lines[i].startsWith('|'); i++) {
+    const row = cells(lines[i]);
+    if (row[0] === name) return Object.fromEntries(header.map((k, j) => [k, row[j]]));
+  }
+  return undefined;
+}
+
+step('VS Code’s own timing of the activation (Developer: Startup Performance)', async () => {
+  await vscode.commands.executeCommand('perfview.show');
+  // The document fills in once the workbench has settled; it says "Loading..." until then.
+  const row = await until(
+    'the activation stats',
+    () => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'perf');
+      return doc ? tableRow(doc.getText(), 'Load Code', EXTENSION_ID) : undefined;
+    },
+    (r) => r !== undefined,
+    60_000,
+  );
+  const num = (k: string) => {
+    const v = Number(row![k]);
+    assert.ok(Number.isFinite(v) && v >= 0, `${k}: ${row![k]}`);
+    return v;
+  };
+  activation.loadCodeMs = num('Load Code');
+  activation.callActivateMs = num('Call Activate');
+  activation.finishActivateMs = num('Finish Activate');
+  activation.totalMs = activation.loadCodeMs + activation.callActivateMs + activation.finishActivateMs;
+  activation.event = row!.Event;
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  return `load ${activation.loadCodeMs} ms + activate() ${activation.callActivateMs} ms + until the client runs ${activation.finishActivateMs} ms = ${activation.totalMs} ms (${activation.event})`;
+});
+
 let running: Promise<void> | undefined;
 let invocations = 0;
 
@@ -322,6 +398,7 @@ async function runSteps(): Promise<void> {
   }
   for (const s of result.steps) console.log(`${s.ok ? '✔' : '✖'} ${s.name} (${s.ms} ms)${s.note ? ` — ${s.note}` : ''}${s.error ? `\n${s.error}` : ''}`);
   result.invocations = invocations;
+  if (activation.totalMs !== undefined && activation.openToFirstDiagnosticsMs !== undefined) result.activation = activation as Activation;
   if (out) fs.writeFileSync(out, JSON.stringify(result, null, 2));
   if (result.failed > 0) throw new Error(`${result.failed} of ${steps.length} steps failed`);
 }
