@@ -41,7 +41,7 @@ function distRuntimeFiles() {
 }
 
 export async function packageVsix(out, target = undefined) {
-  for (const f of ['dist/extension.js', 'dist/server.js']) {
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/server-main.js']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run npm run build first`);
   }
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

@@ -66,6 +66,8 @@ export const REQUIRED = [
   'extension/package.nls.zh-cn.json',
   'extension/dist/extension.js',
   'extension/dist/server.js',
+  // The server's bundle, which dist/server.js loads.
+  'extension/dist/server-main.js',
   'extension/snippets/plaintext.json',
   'extension/snippets/markdown.json',
   // VS Code validates the user's .zongjie/profiles/*.json with it (contributes.jsonValidation).

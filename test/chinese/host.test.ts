@@ -60,6 +60,38 @@ describe('SegmenterHost', () => {
     }
   });
 
+  test('a text the worker is cutting for an earlier prepare is waited for, not cut twice', async () => {
+    const host = SegmenterHost.start();
+    try {
+      assert.equal(await host.ready, true, host.failure ?? '');
+      const lines = Array.from({ length: 50 }, (_, i) => `第${i}段：${LINE_A}`);
+      // The second prepare starts while the first is in the worker (a keystroke during the open's cut).
+      const [a, b] = await Promise.all([host.prepare(lines), host.prepare([...lines, LINE_B])]);
+      assert.equal(host.cutCount, 51, 'each text went to the worker once');
+      assert.deepEqual(b.cut(lines[7]), a.cut(lines[7]));
+      assert.ok(b.cut(LINE_B).includes('三会一课'));
+    } finally {
+      host.dispose();
+    }
+  });
+
+  test("the cache grows to hold the words of the document prepared: a long line's pieces are not cut again on each keystroke", async () => {
+    const host = SegmenterHost.start();
+    try {
+      assert.equal(await host.ready, true, host.failure ?? '');
+      // About 5 MB of words: more than WORDS_CACHE_BYTES, less than a 1 MB line's.
+      let line = '';
+      for (let i = 0; line.length < 120_000; i++) line += `第${i}项${LINE_A}`;
+      await host.prepare(textsToSegment(line));
+      const first = host.cutCount;
+      assert.ok(first > 30, String(first));
+      await host.prepare(textsToSegment(line + '又写一句'));
+      assert.ok(host.cutCount - first <= 2, `cut ${host.cutCount - first} pieces again`);
+    } finally {
+      host.dispose();
+    }
+  });
+
   test('dispose: ready settles and prepare rejects', async () => {
     const host = SegmenterHost.start();
     host.dispose();

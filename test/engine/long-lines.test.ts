@@ -13,6 +13,9 @@ import { LineRule } from '../../server/src/rules/rule';
 import { ALL_RULES } from '../../server/src/rules';
 import { lineRange } from '../../server/src/engine/types';
 import { testDocs } from '../helpers';
+import * as residue from '../../server/src/engine/residue';
+import { applyEdits } from '../../server/src/engine/edits';
+import { planFixAll } from '../../server/src/features/fixes';
 
 /** A line of sentences joined by half-width commas, as pasted from a web page. */
 function commaParagraph(size: number): string {
@@ -97,6 +100,88 @@ describe('line rules on long lines', () => {
     // The findings of untouched pieces are the same objects: their diagnostics need not be rebuilt.
     assert.equal(second[0], first[0]);
     assert.deepEqual(analyzeText(text, { rules }).findings.filter((f) => f.code === 'counting'), second);
+  });
+});
+
+describe('the parse of long lines', () => {
+  /** A long line with the site's words in some of its sentences. */
+  function pastedPage(size: number): string {
+    let s = '';
+    for (let i = 0; s.length < size; i++) {
+      s += `我单位认真落实意识形态工作责任制第${i}项,召开专题会议研究部署。`;
+      if (i % 97 === 50) s += '本文由小编整理，仅供学习参考，请勿照搬照抄。';
+      if (i % 131 === 7) s += '更多范文请关注微信公众号某某文库。';
+    }
+    return s.slice(0, size);
+  }
+
+  test('residue in a long line is found piece by piece, at its characters in the line', () => {
+    const line = pastedPage(60_000);
+    const a = analyzeText('2024年意识形态工作总结\n' + line);
+    const spans = a.doc.residue.filter((r) => r.startLine === 1);
+    assert.ok(spans.length > 5, String(spans.length));
+    for (const r of spans) {
+      assert.equal(r.kind, 'span');
+      assert.match(line.slice(r.range.start.character, r.range.end.character), /小编|仅供|更多|文库|公众号/);
+    }
+    assert.ok(a.findings.some((f) => f.code === 'template-residue' && f.range.start.line === 1));
+  });
+
+  test('an edit at the end of a long line re-reads the residue of the piece it touched only', () => {
+    const calls: string[] = [];
+    const original = residue.detectLineResidue;
+    (residue as { detectLineResidue: typeof original }).detectLineResidue = (text, ...rest) => {
+      calls.push(text);
+      return original(text, ...rest);
+    };
+    try {
+      const cache = new LineCache();
+      let text = '2024年意识形态工作总结\n' + pastedPage(100_000);
+      analyzeText(text, { cache });
+      const pieces = calls.length;
+      assert.ok(pieces > 40, String(pieces));
+      calls.length = 0;
+      text += '，又写了一句。';
+      analyzeText(text, { cache });
+      assert.ok(calls.length >= 1 && calls.length <= 2, `re-read ${calls.length} of ${pieces} pieces`);
+      assert.ok(calls.every((c) => c.length < 2 * PIECE));
+    } finally {
+      (residue as { detectLineResidue: typeof original }).detectLineResidue = original;
+    }
+  });
+
+  test('typing at the end of a long line with residue, headings and placeholders: every version gives what a fresh analysis gives', () => {
+    const cache = new LineCache();
+    let text = '2024年意识形态工作总结\n一、主要工作\n' + pastedPage(40_000) + '全年召开会议X次。\n二、存在的问题\n' + pastedPage(30_000);
+    for (const typed of ['，', '本站', '提供', '。', '一是加强学习，', '20__年']) {
+      text += typed;
+      const kept = analyzeText(text, { cache });
+      const fresh = analyzeText(text);
+      assert.deepEqual(kept.findings, fresh.findings, `after typing ${typed}`);
+      assert.deepEqual(kept.doc.residue, fresh.doc.residue);
+    }
+  });
+
+  test('a piece that reads as a site notice as a whole is flagged, but fix-all leaves it to the user', () => {
+    // Two of the notice's words in one piece: the piece alone would be a notice line.
+    const notice = '本文档由用户上传，' + '我单位认真落实意识形态工作责任制,召开专题会议研究部署。'.repeat(60);
+    const line = pastedPage(20_000) + notice + pastedPage(20_000);
+    const text = '2024年意识形态工作总结\n' + line;
+    const a = analyzeText(text);
+    const at = line.indexOf('本文档');
+    const flagged = a.doc.residue.filter((r) => r.startLine === 1 && r.range.start.character <= at && at < r.range.end.character);
+    assert.equal(flagged.length, 1);
+    assert.equal(flagged[0].certain, false);
+    const deletions = planFixAll(a).edits.filter((e) => e.newText === '' && e.range.start.line <= 1 && e.range.end.line >= 1);
+    assert.ok(!deletions.some((e) => e.range.start.character <= at && at < e.range.end.character), 'fix-all deletes none of the piece');
+    assert.ok(applyEdits(text, planFixAll(a).edits).includes('本文档由用户上传'));
+  });
+
+  test('a report flattened onto one long line keeps its title at the start of the line', () => {
+    const text = '2024年意识形态工作总结 今年以来，' + pastedPage(30_000);
+    const a = analyzeText(text);
+    assert.equal(a.doc.reports.length, 1);
+    assert.equal(a.doc.reports[0].title?.text, '2024年意识形态工作总结');
   });
 });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../server/src/features/analyze';
-import { FIX_ALL_KIND, codeActionsFor, fixAllEdits, planFixAll } from '../../server/src/features/fixes';
-import { applyEdits } from '../../server/src/engine/edits';
+import { FIX_ALL_KIND, TakenSpans, codeActionsFor, fixAllEdits, planFixAll } from '../../server/src/features/fixes';
+import { OffsetEdit, applyEdits, conflicts } from '../../server/src/engine/edits';
 import { lineRange } from '../../server/src/engine/types';
 import { ALL_RULES } from '../../server/src/rules';
 import { Rule } from '../../server/src/rules/rule';
@@ -129,6 +129,33 @@ describe('fix all', () => {
       // Nothing that needs the author is ever in it.
       assert.ok(plan.fixed.every((f) => f.code !== 'placeholder' && f.code !== 'missing-section'));
       assert.deepEqual(only(plan.fixed, 'placeholder'), []);
+    }
+  });
+});
+
+describe('the edits fix-all has taken (TakenSpans)', () => {
+  test('answers as asking each taken edit in turn would, insertions and touching edits included', () => {
+    let seed = 17;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const spans: OffsetEdit[] = Array.from({ length: 40 }, () => {
+        const start = next(60);
+        const end = next(3) === 0 ? start : start + 1 + next(6);
+        return { start, end, newText: '', edit: { range: lineRange(0, start, end), newText: '' } };
+      });
+      const taken = new TakenSpans(spans.map((s) => s.start));
+      const naive: OffsetEdit[] = [];
+      for (const s of spans) {
+        const expected = naive.some((t) => conflicts(t, s));
+        assert.equal(taken.conflicts(s), expected, `round ${round}: [${s.start}, ${s.end}) against ${naive.map((t) => `[${t.start}, ${t.end})`).join(' ')}`);
+        if (!expected) {
+          naive.push(s);
+          taken.add(s);
+        }
+      }
     }
   });
 });

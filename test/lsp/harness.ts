@@ -136,7 +136,14 @@ export class TestClient {
     const cleanup = async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        child.kill();
+        // With Node options (a profile), the server is asked to exit: Node writes --cpu-prof's file only on a normal exit.
+        if (nodeArgs.length) {
+          // (The connection is disposed by now: the exit notification is written raw.)
+          const exit = JSON.stringify({ jsonrpc: '2.0', method: 'exit' });
+          child.stdin?.write(`Content-Length: ${exit.length}\r\n\r\n${exit}`);
+          await withTimeout(exited, WAIT_MS, () => 'the server process to exit').catch(() => undefined);
+        }
+        if (child.exitCode === null && child.signalCode === null) child.kill();
         await withTimeout(exited, WAIT_MS, () => 'the server process to exit');
       }
       if (stderr.trim()) process.stderr.write(`[server stderr] ${stderr}\n`);

@@ -27,7 +27,7 @@ test('npm pack carries the bundles, the segmenter worker and the dictionaries, a
   const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
-  for (const need of ['dist/cli.js', 'dist/server.js', 'dist/segmenter-worker.js', 'dist/dict/jieba.dict.utf8', 'dist/dict/user.dict.utf8', 'dist/dict/hmm_model.utf8', 'package.json', 'README.md']) {
+  for (const need of ['dist/cli.js', 'dist/server.js', 'dist/server-main.js', 'dist/segmenter-worker.js', 'dist/dict/jieba.dict.utf8', 'dist/dict/user.dict.utf8', 'dist/dict/hmm_model.utf8', 'package.json', 'README.md']) {
     assert.ok(files.includes(need), `${need} in ${files.join(', ')}`);
   }
   for (const f of files) assert.doesNotMatch(f, /\.(ts|map)$|^(server|client|test|out)\//, f);

@@ -19,9 +19,28 @@ export class BudgetCache<V> {
    * @param costOf the estimated bytes of an entry (key and value)
    */
   constructor(
-    private readonly budgetBytes: number,
+    private budgetBytes: number,
     private readonly costOf: (key: string, value: V) => number,
   ) {}
+
+  /** The most the kept entries may cost together, now. */
+  get budget(): number {
+    return this.budgetBytes;
+  }
+
+  /**
+   * Changes the budget (a smaller one drops the least recently used entries
+   * at once). The large entry stays as it is until the next one replaces it.
+   */
+  resize(budgetBytes: number): void {
+    this.budgetBytes = budgetBytes;
+    this.evict();
+  }
+
+  /** The estimated bytes of an entry, as this cache charges it. */
+  cost(key: string, value: V): number {
+    return this.costOf(key, value);
+  }
 
   get(key: string): V | undefined {
     if (this.large && this.large.key === key) return this.large.value;
@@ -46,6 +65,11 @@ export class BudgetCache<V> {
     }
     this.map.set(key, { value, cost });
     this.used += cost;
+    this.evict();
+  }
+
+  /** Drops the least recently used entries until the kept ones fit the budget. */
+  private evict(): void {
     for (const [k, e] of this.map) {
       if (this.used <= this.budgetBytes) break;
       this.map.delete(k);

@@ -5,6 +5,7 @@
  * closing-block and closing-date rules (closing-date also judges the date's form).
  */
 import type { LineInfo, Report } from './parse';
+import { LONG_LINE } from './line-cache';
 import { SourceText } from './source';
 
 export interface DateOnLine {
@@ -75,6 +76,8 @@ const SHORT_LINE = 40;
  * 「（2024年12月20日）」, 「2024.12.20」, 「二〇二四年十二月二十日」, 「20XX年X月X日」.
  */
 export function dateLine(raw: string): DateOnLine | null {
+  // A long line is running text (and stripping its markup would read all of it on every keystroke).
+  if (raw.length > LONG_LINE) return null;
   const { text: stripped, offset } = stripMarkup(raw);
   if (stripped.length === 0 || stripped.length > SHORT_LINE) return null;
   // 「（2024年12月20日）」 under a title: the date inside the brackets.

@@ -14,7 +14,7 @@ import { Genres, singleGenre } from './genre';
 import { Profile } from './profile';
 import { withFlags } from './safe-regex';
 import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine, preTitleResidue, previewCut, voiceAfterResidue } from './residue';
-import { LineMemo, NO_CACHE } from './line-cache';
+import { LONG_LINE, LineMemo, NO_CACHE, linePieces } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from './words';
 import { chunkCounterLength, findChunkRuns, findTocZones } from './layout';
@@ -134,10 +134,75 @@ const PREAMBLE_LOOKAHEAD = 12;
 /** The title a body line would be (memoised by the line's text). */
 function titleCandidate(line: string, info: LineInfo, profile: Genres, markdown: boolean, memo: LineMemo = NO_CACHE): TitleCandidate | null {
   if (info.kind !== 'body') return null;
+  // A title is at most 60 characters and the site's words around it are short:
+  // a long line is running text (a flattened report's title at its start is flatTitle's).
+  // Its suffix patterns would read the whole line on every keystroke typed into it.
+  if (info.end - info.start > LONG_LINE) return null;
   // A line read from past a page-chunk counter is remembered apart from the same text read whole.
   const namespace = info.start === leadingBlank(line) ? 'title' : 'title:chunk';
   const known = memo.get<TitleCandidate | null>(info.line, namespace);
   return known !== undefined ? known : memo.set(info.line, namespace, computeTitleCandidate(line, info.start, info.end, profile, markdown));
+}
+
+/**
+ * The template residue of a line, at line 0. A long line (LONG_LINE) is read
+ * piece by piece, as the line rules read it (line-cache.ts: pieceStarts), and
+ * each piece's residue is kept by the piece's text: typing at the end of a
+ * 300,000-character paragraph pasted from a web page re-reads the piece typed
+ * into, not the whole line. A piece that is residue as a whole is a span of
+ * the line; the line is residue as a whole only when every piece is.
+ */
+function lineResidue(text: string, info: LineInfo, memo: LineMemo): LineResidue {
+  if (info.end - info.start <= LONG_LINE) return detectLineResidue(text, 0, info.start, info.end);
+  const { starts, pieces } = linePieces(text);
+  const regions: ResidueRegion[] = [];
+  let whole = true;
+  let certain = true;
+  let label: string | null = null;
+  let voice = false;
+  for (let i = 0; i < pieces.length; i++) {
+    const offset = starts[i];
+    const piece = pieces[i];
+    // The line's content within the piece (its leading and trailing blanks are not read).
+    const from = Math.max(0, info.start - offset);
+    const to = Math.min(piece.length, info.end - offset);
+    if (to <= from) continue;
+    const namespace = from === 0 && to === piece.length ? 'residue' : `residue:${from}:${to}`;
+    const compute = () => [detectLineResidue(piece, 0, from, to)];
+    const place = (found: LineResidue[]) => [shiftResidue(found[0], offset, from)];
+    const r = memo.pieces ? memo.pieces.at(piece, namespace, 0, offset, compute, place)[0] : place(compute())[0];
+    if (r.voice) voice = true;
+    if (r.wholeLine) {
+      label ??= r.regions[0].label;
+      if (!r.regions[0].certain) certain = false;
+    } else {
+      whole = false;
+    }
+    for (const region of r.regions) regions.push(region);
+  }
+  if (whole && label !== null) {
+    return { wholeLine: true, regions: [{ kind: 'lines', label, startLine: 0, endLine: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: info.end } }, certain }], ...(voice ? { voice } : {}) };
+  }
+  return voice ? { wholeLine: false, regions, voice } : { wholeLine: false, regions };
+}
+
+/**
+ * A piece's residue moved `offset` characters into its line. A piece that is
+ * residue as a whole becomes a span of its content (from `from`), never
+ * certain: a piece is a cut of a paragraph, not a line the site wrote, so
+ * fix-all does not delete it unasked.
+ */
+function shiftResidue(r: LineResidue, offset: number, from: number): LineResidue {
+  const regions = r.regions.map((x): ResidueRegion => ({
+    ...x,
+    kind: 'span',
+    certain: x.kind === 'lines' ? false : x.certain,
+    range: {
+      start: { line: 0, character: (x.kind === 'lines' ? from : x.range.start.character) + offset },
+      end: { line: 0, character: x.range.end.character + offset },
+    },
+  }));
+  return r.voice ? { wholeLine: r.wholeLine, regions, voice: true } : { wholeLine: r.wholeLine, regions };
 }
 
 function contentOf(source: SourceText, info: LineInfo): string {
@@ -171,7 +236,7 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
   for (let l = 0; l < lines.length; l++) {
     const info = lines[l];
     if (info.kind === 'blank') continue;
-    const r = memo.get<LineResidue>(l, 'residue') ?? memo.set(l, 'residue', detectLineResidue(source.lines[l], 0, info.start, info.end));
+    const r = memo.get<LineResidue>(l, 'residue') ?? memo.set(l, 'residue', lineResidue(source.lines[l], info, memo));
     if (r.wholeLine) info.kind = 'residue';
     if (r.voice) voice.add(l);
     if (r.voice || r.regions.length > 0) siteWords.add(l);
@@ -560,7 +625,8 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
       pending.length = 0;
       continue;
     }
-    if (isCollectionLine(text, profile, cand !== null)) {
+    // A collection's title or count line is short; a long line is running text.
+    if (text.length <= LONG_LINE && isCollectionLine(text, profile, cand !== null)) {
       out.collection.push(l);
       sawCollection = true;
       continue;
@@ -1101,11 +1167,47 @@ function groupsOnWords(m: RegExpExecArray, isBoundary: (offset: number) => boole
   });
 }
 
-/** Word boundaries of a line, as a predicate on offsets (undefined without a segmenter). */
+/**
+ * Word boundaries of a line, as a predicate on offsets (undefined without a
+ * segmenter). The words are cut when first asked for: a pattern that matches
+ * nowhere on the line needs none (a part looked for in running text is looked
+ * for on every line of a report, and on every keystroke on the line typed into).
+ */
 function lineBoundaries(segmenter: Segmenter | undefined, line: string, offset = 0): ((i: number) => boolean) | undefined {
   if (!segmenter) return undefined;
-  const b = boundariesOf(wordsOf(segmenter, line), line.length);
-  return (i) => b.has(offset + i);
+  let b: ((i: number) => boolean) | null = null;
+  return (i) => (b ??= boundariesIn(segmenter, line))(offset + i);
+}
+
+/**
+ * The word boundaries of `line`. A long line's are its pieces' (line-cache.ts:
+ * pieces end at punctuation, where words end too; the language server cuts long
+ * lines piece by piece, and the line rules read them so), found by the piece an
+ * offset falls in: the words of a 300,000-character line are some 150,000
+ * objects, too many to make again on every keystroke.
+ */
+function boundariesIn(segmenter: Segmenter, line: string): (i: number) => boolean {
+  if (line.length <= LONG_LINE) {
+    const b = boundariesOf(wordsOf(segmenter, line), line.length);
+    return (i) => b.has(i);
+  }
+  const { starts, pieces } = linePieces(line);
+  const bounds = new Map<number, Set<number>>();
+  return (i) => {
+    if (i < 0 || i > line.length) return false;
+    if (i === line.length) return true;
+    // The piece that holds offset i: the last that starts at or before it.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    let b = bounds.get(lo);
+    if (!b) bounds.set(lo, (b = boundariesOf(wordsOf(segmenter, pieces[lo]), pieces[lo].length)));
+    return b.has(i - starts[lo]);
+  };
 }
 
 /**

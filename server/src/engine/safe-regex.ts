@@ -23,7 +23,17 @@
  * Matching goes by code point, as with the u flag: `.` never splits a
  * character outside the BMP in two.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+
+/**
+ * re2js is loaded on the first user pattern, not with the server: loading it
+ * builds its Unicode tables, which cost start-up more than any other module,
+ * and most users write no pattern.
+ */
+let re2js: typeof import('re2js') | undefined;
+function engine(): typeof RE2JS {
+  return (re2js ??= require('re2js') as typeof import('re2js')).RE2JS;
+}
 
 /** Longer patterns are refused: a settings entry or profile pattern is a line, not a program. */
 export const MAX_USER_PATTERN_LENGTH = 2000;
@@ -139,10 +149,11 @@ function translate(source: string): string {
 }
 
 function re2Flags(flags: string): number {
-  let f = RE2JS.LOOKBEHINDS;
-  if (flags.includes('i')) f |= RE2JS.CASE_INSENSITIVE;
-  if (flags.includes('m')) f |= RE2JS.MULTILINE;
-  if (flags.includes('s')) f |= RE2JS.DOTALL;
+  const E = engine();
+  let f = E.LOOKBEHINDS;
+  if (flags.includes('i')) f |= E.CASE_INSENSITIVE;
+  if (flags.includes('m')) f |= E.MULTILINE;
+  if (flags.includes('s')) f |= E.DOTALL;
   return f;
 }
 
@@ -164,7 +175,7 @@ function compileRe2(source: string, flags: string): RE2JS {
   }
   const translated = translate(source);
   try {
-    return RE2JS.compile(translated, re2Flags(flags));
+    return engine().compile(translated, re2Flags(flags));
   } catch (e) {
     throw new UserPatternError(source, re2Reason(e));
   }

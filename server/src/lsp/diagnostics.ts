@@ -24,9 +24,18 @@ export const TOO_MANY_CODE = 'too-many-findings';
 export interface ZongjieDiagnosticData {
   /** The finding's rule-specific facts (Finding.data). */
   data?: Record<string, unknown>;
-  /** The finding's correction (Finding.fix), applied only on the user's request. */
+  /** The finding's correction (Finding.fix), applied only on the user's request; absent when it has more than MAX_FIX_EDITS_IN_DATA edits. */
   fix?: { title: string; edits: TextEdit[] };
 }
+
+/**
+ * A fix of more edits than this is not carried in `data` (the server's quick
+ * fixes come from its analysis, not from `data`). A paragraph-wide fix —
+ * every half-width comma of a piece of a 300,000-character line — takes about
+ * 100 bytes per edit: with one such finding per piece, carrying them made each
+ * publication of a long line 3.6 MB, to encode, send and parse on every keystroke.
+ */
+export const MAX_FIX_EDITS_IN_DATA = 16;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -56,10 +65,11 @@ function makeDiagnostic(f: Finding): Diagnostic {
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
   };
-  if (f.data !== undefined || f.fix !== undefined) {
+  const fix = f.fix !== undefined && f.fix.edits.length <= MAX_FIX_EDITS_IN_DATA ? f.fix : undefined;
+  if (f.data !== undefined || fix !== undefined) {
     const data: ZongjieDiagnosticData = {};
     if (f.data !== undefined) data.data = f.data;
-    if (f.fix !== undefined) data.fix = f.fix;
+    if (fix !== undefined) data.fix = fix;
     d.data = data;
   }
   return d;

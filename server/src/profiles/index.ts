@@ -11,5 +11,5 @@ import p8 from './self-criticism-material.json';
 import p9 from './work-plan.json';
 import p10 from './work-summary.json';
 
-/** The built-in profiles, as their JSON files hold them (validated when compiled). */
+/** The built-in profiles, as their JSON files hold them (validated against the schema by test/engine/profiles.test.ts). */
 export const BUILT_IN_PROFILE_DATA: readonly unknown[] = [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10];

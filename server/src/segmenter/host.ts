@@ -41,10 +41,20 @@ export { characterSplit } from './dictionary';
  * the draft being typed and the recent versions of its lines, and fills within
  * the first thousand keystrokes: after that, typing does not grow the server
  * (with more drafts open, lines of the others are cut again in the worker,
- * off the main thread). A 690,000-character line costs about 20 MB and is kept alone
- * (budget-cache.ts), so typing into it does not keep every version's words.
+ * off the main thread). Long lines are cut in pieces, each an entry of its own,
+ * so typing into a 690,000-character line adds the words of one piece, not of
+ * the line.
  */
 export const WORDS_CACHE_BYTES = 3 * 1024 * 1024;
+
+/**
+ * The budget grows to this many times what the document last prepared costs
+ * (WORDS_CACHE_BYTES at least): a document whose words outgrow the budget —
+ * the 170 pieces of a 1 MB line cost about 9 MB — would otherwise have most of
+ * its pieces evicted and cut again in the worker on every keystroke. The
+ * document's size is bounded (LARGE_DOCUMENT_BYTES), and so is the budget.
+ */
+const WORKING_SET_SLACK = 1.5;
 
 /** How long a stopping worker may take to finish the cut in hand before it is terminated. */
 const STOP_GRACE_MS = 2000;
@@ -150,6 +160,8 @@ export class SegmenterHost {
   private worker: Worker | null = null;
   private readonly cache = new BudgetCache<string[]>(WORDS_CACHE_BYTES, (line, words) => 2 * line.length + 48 * words.length + 64);
   private readonly pending = new Map<number, Pending>();
+  /** The words of each text the worker is cutting now, by text. */
+  private readonly inFlight = new Map<string, Promise<string[]>>();
   private readonly longLine: LongLineSlot = { long: null };
   private nextId = 1;
   private disposed = false;
@@ -211,14 +223,42 @@ export class SegmenterHost {
       }
     }
     if (missing.size > 0) {
-      this.cutCount += missing.size;
-      const list = [...missing];
-      const cut = await this.request(list);
-      list.forEach((t, i) => {
-        words.set(t, cut[i]);
-        // A line or piece may be a view into the whole text: kept as it is, it would keep that version alive.
-        this.cache.set(detach(t), cut[i]);
-      });
+      // Texts the worker is cutting already for an earlier prepare (a keystroke
+      // while the pieces of a long line just opened are being cut) are waited
+      // for, not sent again: the worker would cut the whole line twice.
+      const waits: Promise<void>[] = [];
+      const list: string[] = [];
+      for (const t of missing) {
+        const cutting = this.inFlight.get(t);
+        if (cutting) waits.push(cutting.then((w) => void words.set(t, w)));
+        else list.push(t);
+      }
+      // (Each promise gets a handler at once: one that rejects while nobody waits must not end the process.)
+      const waited = Promise.all(waits);
+      waited.catch(() => undefined);
+      if (list.length > 0) {
+        this.cutCount += list.length;
+        const batch = this.request(list);
+        list.forEach((t, i) => {
+          const one = batch.then((cut) => cut[i]);
+          one.catch(() => undefined);
+          this.inFlight.set(t, one);
+        });
+        let cut: string[][];
+        try {
+          cut = await batch;
+        } finally {
+          for (const t of list) this.inFlight.delete(t);
+        }
+        list.forEach((t, i) => words.set(t, cut[i]));
+      }
+      await waited;
+      // Room for this document's words first, then they are kept.
+      let cost = 0;
+      for (const [t, w] of words) cost += this.cache.cost(t, w);
+      this.cache.resize(Math.max(WORDS_CACHE_BYTES, Math.ceil(cost * WORKING_SET_SLACK)));
+      // A line or piece may be a view into the whole text: kept as it is, it would keep that version alive.
+      for (const t of list) this.cache.set(detach(t), words.get(t)!);
     }
     return new PreparedSegmenter(words, this.longLine);
   }

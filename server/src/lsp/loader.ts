@@ -1,0 +1,96 @@
+/**
+ * zongjie-lsp's entry (dist/server.js): loads the server bundle
+ * (dist/server-main.js, built from main.ts) with a V8 code cache.
+ *
+ * Every start of the server compiled the whole bundle again, and then each
+ * function the first check runs; with the cache V8 reads the compiled code
+ * instead. The cache is written once per bundle, when a server that had none
+ * exits after real work (or after CACHE_WRITE_DELAY_MS), so it also holds the
+ * functions the checks compiled (a `--version` leaves none behind). It lives in a folder of the user's own under the system's
+ * temporary folder (like Node's own compile cache), named by a hash of the
+ * bundle and Node's version; V8 rejects a cache that does not fit, and any
+ * failure to read or write it only means a start without one.
+ *
+ * Nothing here may write to stdout: under --stdio it is the protocol channel.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+/** A long session writes its cache without waiting for the exit (a server the editor kills never exits cleanly). */
+const CACHE_WRITE_DELAY_MS = 60_000;
+/**
+ * CPU time a server has spent when it exits for its cache to be worth writing:
+ * start-up alone is about 100 ms. (ZONGJIE_CODE_CACHE_MIN_CPU_MS sets it for the tests.)
+ */
+const CACHE_WRITE_MIN_CPU_MS = Number(process.env.ZONGJIE_CODE_CACHE_MIN_CPU_MS ?? 250);
+
+const BUNDLE = path.join(__dirname, 'server-main.js');
+
+interface ModuleInternals {
+  wrap(source: string): string;
+  _nodeModulePaths(from: string): string[];
+  _resolveFilename(request: string, parent: Module): string;
+}
+
+/** The user's own cache folder, or null when there is none that only the user can write. */
+function cacheDir(): string | null {
+  try {
+    const uid = typeof process.getuid === 'function' ? process.getuid() : null;
+    const dir = path.join(os.tmpdir(), `zongjie-v8-cache${uid === null ? '' : `-${uid}`}`);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = fs.lstatSync(dir);
+    // Code read from the cache runs as this user: a folder someone else made (or a link to one) is not used.
+    if (!st.isDirectory() || (uid !== null && (st.uid !== uid || (st.mode & 0o022) !== 0))) return null;
+    return dir;
+  } catch {
+    return null;
+  }
+}
+
+function load(): void {
+  const source = fs.readFileSync(BUNDLE, 'utf8');
+  const dir = cacheDir();
+  const file = dir && path.join(dir, `${createHash('sha1').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 24)}.bin`);
+  let cached: Buffer | undefined;
+  try {
+    if (file) cached = fs.readFileSync(file);
+  } catch {
+    // None yet.
+  }
+  const M = Module as unknown as ModuleInternals & typeof Module;
+  const script = new vm.Script(M.wrap(source), { filename: BUNDLE, cachedData: cached });
+  if (file && (cached === undefined || script.cachedDataRejected)) {
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
+      try {
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        fs.renameSync(tmp, file);
+      } catch {
+        // A start without a cache next time.
+      }
+    };
+    process.once('exit', () => {
+      const cpu = process.cpuUsage();
+      if ((cpu.user + cpu.system) / 1000 >= CACHE_WRITE_MIN_CPU_MS) write();
+    });
+    setTimeout(write, CACHE_WRITE_DELAY_MS).unref();
+  }
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  const main = new Module(BUNDLE, module);
+  main.filename = BUNDLE;
+  main.paths = M._nodeModulePaths(__dirname);
+  const req = ((id: string) => main.require(id)) as NodeJS.Require;
+  req.resolve = ((id: string) => M._resolveFilename(id, main)) as NodeJS.RequireResolve;
+  req.main = require.main;
+  req.cache = require.cache;
+  run.call(main.exports, main.exports, req, main, BUNDLE, __dirname);
+}
+
+load();

@@ -1,0 +1,62 @@
+/**
+ * dist/server.js (server/src/lsp/loader.ts) runs the server bundle with a V8
+ * code cache in the user's temporary folder: written by a server that worked
+ * and had none, read by the next start, replaced when V8 rejects it.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { REPORT_LINES, lf } from './fixtures';
+import { TestClient, fileUri } from './harness';
+
+const TEST_TIMEOUT = { timeout: 60_000 };
+
+describe('the server loader', TEST_TIMEOUT, () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-loader-test-'));
+  // os.tmpdir() reads TMPDIR (TEMP/TMP on Windows); any work at all makes the cache worth writing here.
+  const env = { TMPDIR: tmp, TEMP: tmp, TMP: tmp, ZONGJIE_CODE_CACHE_MIN_CPU_MS: '0' };
+  const uri = fileUri('2024年度总结.txt');
+
+  /** One session: the draft's diagnostics, then shutdown and exit, waiting for the process to end. */
+  async function session(): Promise<unknown> {
+    const client = await TestClient.spawn({ env });
+    const ended = new Promise<number | null>((resolve) => client.child!.once('exit', (code) => resolve(code)));
+    await client.open(uri, lf(REPORT_LINES));
+    const p = await client.waitForVersion(uri, 1);
+    await client.conn.sendRequest('shutdown');
+    await client.conn.sendNotification('exit');
+    assert.equal(await ended, 0);
+    await client.dispose();
+    return p.diagnostics;
+  }
+
+  const cacheFiles = () => {
+    const dirs = fs.readdirSync(tmp).filter((d) => d.startsWith('zongjie-v8-cache'));
+    return dirs.flatMap((d) => fs.readdirSync(path.join(tmp, d)).filter((f) => f.endsWith('.bin')).map((f) => path.join(tmp, d, f)));
+  };
+
+  test('a server that worked leaves its cache, the next start uses it, and a damaged cache is replaced', async () => {
+    try {
+      const first = await session();
+      const files = cacheFiles();
+      assert.equal(files.length, 1, 'one cache for the bundle');
+      const written = fs.statSync(files[0]);
+      assert.ok(written.size > 100_000, 'the compiled server is in it');
+      if (process.platform !== 'win32') assert.equal(fs.statSync(path.dirname(files[0])).mode & 0o077, 0, 'only the user can read or write the folder');
+
+      // Accepted: the same findings, and the file is not written again.
+      assert.deepEqual(await session(), first);
+      assert.equal(fs.statSync(files[0]).mtimeMs, written.mtimeMs);
+
+      // Rejected: the server still works, and a good cache takes the damaged one's place.
+      fs.writeFileSync(files[0], Buffer.alloc(1000, 7));
+      assert.deepEqual(await session(), first);
+      assert.ok(fs.statSync(files[0]).size > 100_000);
+      assert.deepEqual(cacheFiles(), files, 'no temporary file is left behind');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
