@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { draftOfSize } from '../../bench/drafts';
-import { CLI_PATH, atEnd, bursts, commaLine, corruptStream, corruptStreams, draft41k, fixedLines, hostilePatterns, tempDir, typing } from './soak';
+import { CLI_PATH, atEnd, bursts, commaLine, corruptStream, corruptStreams, draft41k, fixedLines, hostilePatterns, tempDir, typeAndTakeBack, typing } from './soak';
 
 let failures = 0;
 function check(what: string, ok: boolean, figures: string): void {
@@ -77,17 +77,9 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
 
   async edits() {
     const { text, name } = draft41k(true);
-    const lines = text.split('\n').length;
-    const f = await typing(text, {
-      edits: 20_000,
-      pauseMs: 0,
-      segmenter: true,
-      every: 1000,
-      // Keystrokes spread over the draft: a character typed, then taken back, line after line.
-      at: (d, i) => d.offsetAt({ line: (Math.floor(i / 2) * 7) % lines, character: 3 }),
-      insert: (i) => (i % 2 ? '' : '的'),
-      remove: (i) => (i % 2 ? 1 : 0),
-    });
+    // Keystrokes spread over the draft: a character typed, then taken back, line after line.
+    const { at, insert, remove } = typeAndTakeBack(text);
+    const f = await typing(text, { edits: 20_000, pauseMs: 0, segmenter: true, every: 1000, at, insert, remove });
     const first = f.curve[0];
     const last = f.curve[f.curve.length - 1];
     check(`20,000 edits into the ${name}`, last <= first * 1.1, `RSS floor of each 1,000 edits ${f.curve.map((x) => x.toFixed(0)).join(' ')} MB (end ${((last / first - 1) * 100).toFixed(1)}% from after the first 1,000); edit p50 ${ms(f.p50)}, p95 ${ms(f.p95)}`);

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { atEnd, bursts, cli, cliPeak, commaLine, corruptStream, corruptStreams, fifo, fixedLines, hostilePatterns, hostileProfile, tempDir, typing } from './soak';
+import { atEnd, bursts, cli, cliPeak, commaLine, corruptStream, corruptStreams, fifo, fixedLines, hostilePatterns, hostileProfile, tempDir, typeAndTakeBack, typing } from './soak';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Text typed at the end of a long line: sentences with a placeholder and a half-width comma. */
 const typed = (i: number) => (i % 2 ? '召开会议X次,' : '加强理论学习。');
@@ -20,6 +21,25 @@ describe('soak (short run)', { timeout: 180_000 }, () => {
   });
   after(() => {
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the long soak types into every line of the draft and gives it back after each pair of keystrokes', () => {
+    // 91 lines (7 × 13): a stride of 7 alone would visit 13 of them. Blank and short lines, CRLF on some.
+    const rows = Array.from({ length: 91 }, (_, k) => (k % 10 === 4 ? '' : k % 10 === 7 ? '一' : k % 3 === 0 ? `（${k}）某单位召开会议${k}次。\r` : `第${k}项工作按计划推进。`));
+    const draft = rows.join('\n');
+    const p = typeAndTakeBack(draft);
+    assert.equal(p.lines, 91);
+    let doc = TextDocument.create('file:///pattern.txt', 'plaintext', 1, draft);
+    const typedInto = new Set<number>();
+    for (let i = 0; i < 2 * 91 * 3; i++) {
+      const offset = p.at(doc, i);
+      const start = doc.positionAt(offset);
+      if (i % 2 === 0) typedInto.add(start.line);
+      doc = TextDocument.update(doc, [{ range: { start, end: doc.positionAt(offset + p.remove(i)) }, text: p.insert(i) }], doc.version + 1);
+      if (i % 2 === 0) assert.equal(doc.getText().length, draft.length + 1);
+      else assert.equal(doc.getText(), draft, `keystroke ${i}`);
+    }
+    assert.equal(typedInto.size, 91);
   });
 
   test('polynomial and nested patterns from settings and a profile: first diagnostics at once, the CLI as fast', async () => {

@@ -229,6 +229,42 @@ export function commaLine(size: number): string {
 
 export const atEnd = (doc: TextDocument) => doc.getText().length;
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * Keystrokes spread over the whole of `text`: keystroke 2k types a character
+ * on line (k × stride) mod lines, three characters in (at the end of a shorter
+ * line), and keystroke 2k + 1 takes that same character back, so after each
+ * pair the text is the draft again. Offsets come from the draft itself (the
+ * text is the draft at every even keystroke). The stride is coprime with the
+ * line count: one sharing a factor with it visits only lines / gcd of them. (The
+ * pattern this replaces computed the delete from the edited text: on a line
+ * shorter than three characters it deleted the line break instead of the
+ * character, so the blank lines between the reports went within the first
+ * two hundred keystrokes and 的 piled up at the end.)
+ */
+export function typeAndTakeBack(text: string, stride = 7): { at: (doc: TextDocument, i: number) => number; insert: (i: number) => string; remove: (i: number) => number; lines: number; stride: number } {
+  const starts: number[] = [];
+  const offsets: number[] = [];
+  for (let from = 0; ; ) {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl > from && text[nl - 1] === '\r' ? nl - 1 : nl;
+    starts.push(from);
+    offsets.push(from + Math.min(3, end - from));
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  const lines = starts.length;
+  while (gcd(stride, lines) !== 1) stride++;
+  return {
+    at: (_doc, i) => offsets[(Math.floor(i / 2) * stride) % lines],
+    insert: (i) => (i % 2 ? '' : '的'),
+    remove: (i) => (i % 2 ? 1 : 0),
+    lines,
+    stride,
+  };
+}
+
 /** Spawns the server and writes `bytes` raw to its stdin; resolves with how it ended (or 'alive' after `waitMs`). */
 export function corruptStream(bytes: Buffer, waitMs: number, stallMs?: number): Promise<{ exit: number | null; signal: string | null; ms: number; stderr: string } | 'alive'> {
   return new Promise((resolve) => {
