@@ -58,6 +58,10 @@ export interface ClientOptions {
   workspaceFolders?: string[];
   /** Extra environment variables for the child process. */
   env?: Record<string, string>;
+  /** Node options for the child process (before the script), after those of ZONGJIE_SERVER_NODE_ARGS. */
+  nodeArgs?: string[];
+  /** With the IPC transport: what the child writes to stdout (Node's --trace-gc, say), as it comes. */
+  stdout?: (text: string) => void;
 }
 
 interface Waiter<T> {
@@ -123,13 +127,14 @@ export class TestClient {
   static async spawn(options: ClientOptions = {}): Promise<TestClient> {
     const ipc = options.transport === 'ipc';
     // ZONGJIE_SERVER_NODE_ARGS: Node options for the server (a profile of a soak run: --cpu-prof).
-    const nodeArgs = (process.env.ZONGJIE_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const nodeArgs = [...(process.env.ZONGJIE_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(options.nodeArgs ?? [])];
     const child = spawn(process.execPath, [...nodeArgs, SERVER_PATH, ipc ? '--node-ipc' : '--stdio', ...(options.args ?? ['--no-segmenter'])], {
-      stdio: ipc ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
+      stdio: ipc ? ['ignore', options.stdout ? 'pipe' : 'ignore', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
       env: options.env ? { ...process.env, ...options.env } : process.env,
     });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
+    if (ipc && options.stdout) child.stdout!.on('data', (d) => options.stdout!(String(d)));
     const conn = ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

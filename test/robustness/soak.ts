@@ -29,6 +29,41 @@ export function memoryOf(pid: number): { rss: number; peak: number } {
   }
 }
 
+/**
+ * The server's live JavaScript heap, read from Node's own `--trace-gc` lines
+ * (so nothing in the product serves the measurement, and nothing is forced):
+ * what each full collection of the main thread's heap leaves, in MB. Resident
+ * memory also counts the heap V8 keeps committed for the garbage still to
+ * come, which it sizes from the allocation rate and the collector's speed, not
+ * from what is kept. The main thread is the isolate that collects most often
+ * (the segmenter worker's is another).
+ */
+export class GcTrace {
+  private readonly byIsolate = new Map<string, { lines: number; kept: number[] }>();
+  private rest = '';
+
+  /** Feeds what the server wrote to stdout. */
+  add(text: string): void {
+    const lines = (this.rest + text).split('\n');
+    this.rest = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = /^\[\d+:(0x[0-9a-f]+)\]\s+[\d.]+ ms: (\S+).*?-> ([\d.]+) \(/.exec(line);
+      if (!m) continue;
+      const isolate = this.byIsolate.get(m[1]) ?? { lines: 0, kept: [] };
+      this.byIsolate.set(m[1], isolate);
+      isolate.lines++;
+      if (m[2] === 'Mark-Compact') isolate.kept.push(Number(m[3]));
+    }
+  }
+
+  /** What the main thread's full collections left so far, in order (MB). */
+  get kept(): number[] {
+    let main: { lines: number; kept: number[] } | undefined;
+    for (const i of this.byIsolate.values()) if (!main || i.lines > main.lines) main = i;
+    return main ? [...main.kept] : [];
+  }
+}
+
 export function percentile(xs: number[], p: number): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -122,6 +157,11 @@ export interface TypingFigures {
   curve: number[];
   /** With `fresh`: the diagnostics the edits ended with, and those of the final text opened anew. */
   fresh?: { typed: Diagnostic[]; opened: Diagnostic[] };
+  /**
+   * With `liveHeap`: for each `every` edits, the least the main thread's full
+   * collections in them left (GcTrace; NaN for a stretch without one), in MB.
+   */
+  live?: number[];
 }
 
 /** Waits until no diagnostics came for a second (at most a minute after `since`); when the last came. */
@@ -162,10 +202,18 @@ export async function typing(
     settle?: boolean;
     /** After the edits, open the final text anew and return both sets of diagnostics. */
     fresh?: boolean;
+    /** Measure the live heap (GcTrace): the server then talks over Node IPC, as the VS Code client starts it. */
+    liveHeap?: boolean;
   },
 ): Promise<TypingFigures> {
-  const client = await TestClient.spawn({ args: options.segmenter ? [] : ['--no-segmenter'] });
+  const gc = options.liveHeap ? new GcTrace() : null;
+  const client = await TestClient.spawn({
+    args: options.segmenter ? [] : ['--no-segmenter'],
+    ...(gc ? { transport: 'ipc' as const, nodeArgs: ['--trace-gc'], stdout: (t: string) => gc.add(t) } : {}),
+  });
   const pid = client.child!.pid!;
+  const live: number[] = [];
+  let seen = 0;
   try {
     const uri = fileUri(options.languageId === 'markdown' ? 'typing.md' : 'typing.txt');
     let doc = TextDocument.create(uri, options.languageId ?? 'plaintext', 1, text);
@@ -197,6 +245,12 @@ export async function typing(
       if ((i + 1) % every === 0) {
         curve.push(floor);
         floor = Infinity;
+        if (gc) {
+          const kept = gc.kept;
+          const window = kept.slice(seen);
+          live.push(window.length > 0 ? Math.min(...window) : NaN);
+          seen = kept.length;
+        }
       }
       if (options.pauseMs) await sleep(options.pauseMs);
     }
@@ -212,7 +266,7 @@ export async function typing(
       await quiet(client, performance.now());
       fresh = { typed, opened: client.published.filter((p) => p.uri === other).pop()!.diagnostics };
     }
-    return { edits: options.edits, openMs, settledMs, fresh, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), peakMB: memoryOf(pid).peak, curve };
+    return { edits: options.edits, openMs, settledMs, fresh, live: gc ? live : undefined, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), peakMB: memoryOf(pid).peak, curve };
   } finally {
     await client.dispose();
   }
