@@ -202,6 +202,13 @@ export async function typing(
     settle?: boolean;
     /** After the edits, open the final text anew and return both sets of diagnostics. */
     fresh?: boolean;
+    /**
+     * Every this many edits, after edit `every` / 2 of a stretch (the even
+     * edits of typeAndTakeBack type a character), a pause as a writer makes:
+     * until no diagnostics came for a second, so the check with words (which
+     * waits for a pause in typing) runs and its caches are used.
+     */
+    pauseEvery?: number;
     /** Measure the live heap (GcTrace): the server then talks over Node IPC, as the VS Code client starts it. */
     liveHeap?: boolean;
   },
@@ -253,6 +260,7 @@ export async function typing(
         }
       }
       if (options.pauseMs) await sleep(options.pauseMs);
+      if (options.pauseEvery && (i + Math.floor(every / 2)) % options.pauseEvery === 0) await quiet(client, performance.now());
     }
     let fresh: TypingFigures['fresh'];
     if (options.fresh) {
