@@ -142,6 +142,8 @@ ruleTester(ID, {
     inBody('**镇**村两级党组织全年召开会议。', ['**', '**']),
     inBody('**街道宣传办**社区全年开展宣讲。', ['**', '**']),
     inBody('妥善处置“**中学校园欺凌、**小学教师视频”等舆情。', ['**', '**']),
+    // A list in quotes outside the pair does not make it bold.
+    inBody('开展“**村、**社区”结对共建。', ['**', '**']),
   ],
   valid: [
     { name: 'arithmetic', text: reportWith('按5*2的标准配置宣传栏。') },
@@ -152,6 +154,14 @@ ruleTester(ID, {
     {
       name: 'Markdown bold pasted into plain text, flattened onto one line',
       text: reportWith('**2024年团支部工作计划****一、指导思想**以党的创新理论为指导。**二、工作目标**1. **加强支部自身建设** - 定期召开支部会议。'),
+    },
+    {
+      name: 'pasted Markdown bold around a name that lists with 、 inside its quotes',
+      text: reportWith('2. **实施“好学风、好校风”培育计划**：组织评选先进班级，举办经验交流会。'),
+    },
+    {
+      name: 'pasted Markdown bold around a title in title marks that lists with 、',
+      text: reportWith('1. **学习《条例》、《办法》专题**：分两批组织集中学习。'),
     },
   ],
 });
