@@ -142,11 +142,14 @@ ruleTester(ID, {
     inBody('**镇**村两级党组织全年召开会议。', ['**', '**']),
     inBody('**街道宣传办**社区全年开展宣讲。', ['**', '**']),
     inBody('妥善处置“**中学校园欺凌、**小学教师视频”等舆情。', ['**', '**']),
+    // Masks set off by spaces, before a unit word.
+    inBody('中共 * 县 * 乡第三届委员会向大会报告工作，全力谱写 * 乡发展新篇章。', ['*', '*', '*']),
     // A list in quotes outside the pair does not make it bold.
     inBody('开展“**村、**社区”结对共建。', ['**', '**']),
   ],
   valid: [
     { name: 'arithmetic', text: reportWith('按5*2的标准配置宣传栏。') },
+    { name: 'spaced arithmetic and a spaced star between words that are no unit', text: reportWith('按 5 * 2 的标准配置，重点 * 难点逐一梳理。') },
     { name: 'Markdown emphasis', text: reportWith('这是*重点*和**关键**内容。'), options: { markdown: true } },
     { name: 'a Markdown bullet', text: reportWith('* 加强阵地管理'), options: { markdown: true } },
     { name: 'a separator line', text: reportWith('******') },

@@ -294,7 +294,9 @@ function isStarMask(line: string, start: number, end: number, markdown: boolean)
   const near = (c: string, dot: string) => HAN_CHAR.test(c) || ((c === '.' || c === '．') && /[*＊]/.test(dot));
   // A name that is all asterisks inside quotes or brackets (集团“*****”战略, 《**》).
   const quoted = QUOTE_PAIRS[prev] !== undefined && QUOTE_PAIRS[prev] === next;
-  if (!quoted && !near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
+  // A mask set off by spaces before a unit word (中共 * 市 * 镇委员会, 谱写 * 镇新篇章): a template's blank, never arithmetic.
+  const spaced = /[ \u3000]/.test(prev) && /[ \u3000]/.test(next) && HAN_CHAR.test(line.charAt(start - 2)) && words.unitFollowers.some((u) => line.startsWith(u, end + 1));
+  if (!quoted && !spaced && !near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
   if (markdown && isEmphasisRun(line, start, end)) return false;
   if (!markdown && isPastedBold(line, start, end)) return false;
   return true;
