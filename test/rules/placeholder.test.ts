@@ -163,6 +163,10 @@ ruleTester(ID, {
       text: reportWith('2. **实施“好学风、好校风”培育计划**：组织评选先进班级，举办经验交流会。'),
     },
     {
+      name: 'pasted Markdown bold around a short phrase with a quoted name',
+      text: reportWith('1. **建立“书香社区”**：整合现有资源。'),
+    },
+    {
       name: 'pasted Markdown bold around a title in title marks that lists with 、',
       text: reportWith('1. **学习《条例》、《办法》专题**：分两批组织集中学习。'),
     },

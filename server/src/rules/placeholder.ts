@@ -304,8 +304,8 @@ function isStarMask(line: string, start: number, end: number, markdown: boolean)
 
 /** A span in quotes or title marks, whole inside a bold pair. */
 const QUOTED_NAME = /“[^“”*＊]*”|《[^《》*＊]*》/g;
-/** Quoted names listed with 、 (《条例》、《办法》), once each is replaced by 名. */
-const LISTED_NAMES = /名(?:、名)+/g;
+/** The 、 between quoted names listed together (《条例》、《办法》). */
+const LISTED_NAMES = /([》”])、(?=[《“])/g;
 /** Text a pasted bold pair holds: a heading or phrase (after its number), no clause or list punctuation, no asterisk. */
 const BOLD_INNER = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])?[^*＊，。；：、,;:！？!?]{4,}$/;
 
@@ -332,7 +332,7 @@ function isPastedBold(line: string, start: number, end: number): boolean {
     const open = marks[k] + 2;
     const close = marks[k + 1];
     // A name in quotes may list with 、 (「**实施“好家风、好家训”传承计划**」): the quotes hold it, not the pair.
-    if (!BOLD_INNER.test(line.slice(open, close).replace(QUOTED_NAME, '名').replace(LISTED_NAMES, '名'))) return false;
+    if (!BOLD_INNER.test(line.slice(open, close).replace(QUOTED_NAME, (q) => q.replace(/、/g, '')).replace(LISTED_NAMES, '$1'))) return false;
     if (followsAsMask(line, open) || words.unitFollowers.some((u) => line.startsWith(u, close + 2))) return false;
     if (marks[k] < end && start < close + 2) hit = true;
   }
