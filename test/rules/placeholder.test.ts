@@ -204,11 +204,14 @@ ruleTester(ID, {
     inBody('〇〇社区和◯◯村开展宣讲。', ['〇〇', '◯◯']),
     { ...inBody('网络安_有力有效，舆论＿导向正确。', ['_', '＿']), name: 'a single blank glued to Han text' },
     { ...inBody('全年编印简报_期，第_页起为附表。', ['_', '_']), name: 'a blank before 期 or 页 is still one' },
+    { ...inBody('坚持以_为指导，做好本单位_网站建设。', ['_', '_']), name: 'a blank before a word that is no site name ending the line' },
   ],
   valid: [
     '运行__init__方法，变量名user_name、snake_case不是占位符。',
     '登录www.zheng_wu.gov.cn，或发邮件到wang_li@example.com。',
     '党支部宣传工作方案_第3页',
+    '城关街道2024年宣传工作总结_青藤范文网',
+    '老秘网_青藤范文',
   ].map((line) => ({ name: line, text: reportWith(line) })),
 });
 

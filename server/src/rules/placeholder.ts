@@ -48,6 +48,8 @@ const RE_PINYIN = /[bcdfghjklmnpqrstvwyz]{2,3}(?![A-Za-z])/g;
 const PINYIN_WORDS = new Set(words.pinyinWords);
 /** Runs of mask symbols (△△, □□, ☆☆), or one □/△ before a measure or unit word. */
 const RE_SYMBOLS = /[△▲□■☆◇◆]{2,}|[□△]/g;
+/** A site's name ending the line after a page title's underscore. */
+const SITE_NAME_AFTER = /^[^\s，。；：、,;:！？!?_＿]{1,12}(?:网|文库|范文|公文|文档|文秘|素材)\s*$/;
 /** A single underscore glued to Han text (网络安全 → 网络a全_): a blank of one character. */
 const RE_ONE_BLANK = /(?<![_＿])[_＿](?![_＿])/g;
 /** An administrative level with its alternatives for the author to choose from: 县（市、区）, 乡镇（街道）. */
@@ -255,6 +257,8 @@ function isOneCharBlank(line: string, at: number, markdown: boolean): boolean {
   if (WORD_CHAR.test(prev) || WORD_CHAR.test(next) || URL_NEIGHBOUR.test(prev) || URL_NEIGHBOUR.test(next)) return false;
   // A doc site's page caption joins the file's name and the page (「……工作方案_第1页」): a separator, no blank.
   if (/^第\d{1,3}页/.test(line.slice(at + 1, at + 6))) return false;
+  // A page title joins the site's name after it (「……工作总结_青藤范文」「老秘网_某某范文」): a separator.
+  if (SITE_NAME_AFTER.test(line.slice(at + 1))) return false;
   if (markdown && /(^|[\s\p{P}])_[^_\s][^_]*?(?<!\s)_(?=$|[\s\p{P}])/u.test(line)) return false;
   return true;
 }
