@@ -97,9 +97,16 @@ export function findChunkRuns(texts: readonly string[], lines: readonly LayoutLi
   let run: number[] = [];
   let expect = -1;
   const close = () => {
+    // Called after almost every line, on every keystroke: a run of none or one
+    // line is no run, and needs no arrays made.
+    if (run.length < 2) {
+      if (run.length === 1) run = [];
+      expect = -1;
+      return;
+    }
     // A cut every 300 characters lands mid-sentence; a written item ends its sentence.
     const full = run.slice(0, -1);
-    if (run.length >= 2 && regular(full.map((l) => lines[l].end - lines[l].start)) && full.some((l) => !SENTENCE_END.test(texts[l].charAt(lines[l].end - 1)))) {
+    if (regular(full.map((l) => lines[l].end - lines[l].start)) && full.some((l) => !SENTENCE_END.test(texts[l].charAt(lines[l].end - 1)))) {
       runs.push({ lines: run });
     }
     run = [];
