@@ -42,6 +42,22 @@ describe('a table of contents above the report', () => {
     assert.deepEqual(codes(text), []);
     assert.equal(analyzeText(text).doc.lines[1].kind, 'toc');
   });
+
+  test('the headings listed with no keyword line above the report, with blank lines between, are a table of contents', () => {
+    const [title, ...rest] = REPORT;
+    const text = draft(title, '', '  一、2022年工作成效', '', '  二、存在的主要问题', '', '  三、2023年工作思路', '', ...rest);
+    assert.deepEqual(outline(text), outline(draft(...REPORT)));
+    assert.deepEqual(codes(text), []);
+    assert.equal(analyzeText(text).doc.lines[2].kind, 'toc');
+  });
+
+  test('a heading right above its first subheading, or headings with an empty part, are no table of contents', () => {
+    const headingThenSub = draft('青禾县2022年宣传思想工作总结', '一、2022年工作成效', '（一）理论武装深入人心', '组建宣讲团8支，开展宣讲120余场。', '二、存在的主要问题', '基层宣传力量仍显薄弱。');
+    assert.deepEqual(outline(headingThenSub)[0].headings, ['2022年工作成效', '理论武装深入人心', '存在的主要问题']);
+    const emptyPart = draft('青禾县2022年宣传思想工作总结', '一、2022年工作成效', '二、存在的主要问题', '基层宣传力量仍显薄弱。', '三、2023年工作思路', '持续深化理论武装。');
+    assert.deepEqual(outline(emptyPart)[0].headings, ['2022年工作成效', '存在的主要问题', '2023年工作思路']);
+    assert.ok(codes(emptyPart).some((c) => c.startsWith('empty-section@1')));
+  });
 });
 
 /** A made-up report cut into chunks of exactly `size` characters after the counter, as doc sites do. */

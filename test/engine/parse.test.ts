@@ -31,6 +31,53 @@ describe('reports and titles', () => {
     assert.equal(doc.lines[1].kind, 'collection');
   });
 
+  test('pieces of a collection with the same title and their own 篇 numbers: each is a report, none of its text is residue', () => {
+    const text = draft(
+      '社区宣传工作总结6篇',
+      '下面是小编为大家整理的社区宣传工作总结6篇，供大家参考。',
+      '社区宣传工作总结篇1',
+      '今年社区组织宣讲活动12场，覆盖居民3000余人。',
+      '社区宣传工作总结篇2',
+      '一年来，社区党委把宣传工作摆在重要位置。',
+      '一、主要工作',
+      '开展文明实践活动20次。',
+    );
+    const { doc } = analyzeText(text);
+    assert.deepEqual(doc.reports.map((r) => r.title?.line), [2, 4]);
+    assert.equal(doc.lines[3].kind, 'body');
+    assert.equal(doc.lines[1].kind, 'residue');
+  });
+
+  test('a copy of the title with the same 篇 number is still the page title, not another piece', () => {
+    const text = draft(
+      '社区宣传工作总结篇1',
+      '下面是小编为大家整理的社区宣传工作总结，供大家参考。',
+      '社区宣传工作总结篇1',
+      '一年来，社区党委把宣传工作摆在重要位置。',
+      '一、主要工作',
+      '开展文明实践活动20次。',
+    );
+    const { doc } = analyzeText(text);
+    assert.deepEqual(doc.reports.map((r) => r.title?.line), [2]);
+    assert.equal(doc.lines[1].kind, 'residue');
+  });
+
+  test('a title in the site words right under a copy of the page title stays the title', () => {
+    // The copy above is residue; the title line speaks the site's words (范文) but is no site intro.
+    const text = draft(
+      '党支部研判报告',
+      '第1篇：党支部研判报告范文',
+      '机关第三党支部按照通知要求，对本支部的意识形态风险点进行了排查。',
+      '一、阵地管理情况',
+      '支部微信群由专人管理。',
+    );
+    const { doc } = analyzeText(text);
+    assert.equal(doc.reports.length, 1);
+    assert.equal(doc.reports[0].title?.line, 1);
+    assert.equal(doc.lines[0].kind, 'residue');
+    assert.equal(doc.lines[1].kind, 'title');
+  });
+
   test('an unnumbered line with a year inside a report does not start a new report', () => {
     const text = draft(
       '2024年意识形态工作总结及2025年工作打算',

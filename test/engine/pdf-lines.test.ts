@@ -55,6 +55,17 @@ describe('a title split over short lines', () => {
     assert.equal(outline(draft('中共青禾镇委员会', '2025年意识形态工作总结', ...BODY))[0].title, '2025年意识形态工作总结');
     assert.equal(outline(draft('文档介绍', '2025年意识形态工作总结', ...BODY))[0].title, '2025年意识形态工作总结');
   });
+
+  test('a break inside the title’s ending word (……工作总/结, ……对照检/查材料) joins the lines', () => {
+    assert.deepEqual(outline(draft('青禾镇2025年意识形态工作总', '结', ...BODY)), outline(draft('青禾镇2025年意识形态工作总结', ...BODY)));
+    const check = outline(draft('青禾镇党委领导班子2025年度民主生活会对照检', '查材料（含案例）', '根据上级党委的统一部署，班子成员深入开展谈心谈话。', '一、存在的主要问题', '理论学习还不够深入。'));
+    assert.equal(check[0].title, '青禾镇党委领导班子2025年度民主生活会对照检查材料（含案例）');
+  });
+
+  test('a whole title and a next line that happens to start with the rest of a word stay apart', () => {
+    const text = draft('青禾镇党委领导班子2025年度民主生活会对照检查材料', '查摆问题12条', '根据上级党委的统一部署，班子成员深入开展谈心谈话。');
+    assert.equal(outline(text)[0].title, '青禾镇党委领导班子2025年度民主生活会对照检查材料');
+  });
 });
 
 describe('body lines hard-wrapped mid-sentence', () => {

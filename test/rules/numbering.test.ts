@@ -98,6 +98,21 @@ ruleTester(ID, {
     { name: '一是/二是 lines as headings of a paragraph-style report', text: short('一是加强领导。成立领导小组。', '二是强化学习。集中学习。', '三是管好阵地。审核信息。') },
     { name: '说一是一 is not a list', text: short('一、主要工作开展情况', '坚持说一是一、说二是二的作风。') },
     { name: 'a run in order offers nothing', text: report('一、主要工作开展情况', '1.压实责任。', '2.强化学习。') },
+    {
+      name: 'a new 一是 list announced by a colon at the end of the paragraph before',
+      text: short('一是围绕中心开展宣传。组织宣讲12场。', '二是加强阵地建设。同时，调研组也指出了存在的不足：', '一是部分干部认识不足。', '二是方式方法滞后。'),
+    },
+  ],
+});
+
+ruleTester(ID, {
+  suite: '一是 restarting with no colon before it is still reported',
+  invalid: [
+    {
+      name: 'a restart after a paragraph that announces nothing',
+      text: short('一是围绕中心开展宣传。组织宣讲12场。', '二是加强阵地建设。调研组也指出了存在的不足。', '一是部分干部认识不足。', '二是方式方法滞后。'),
+      findings: [{ line: 4, text: '一是', message: /^编号在同一上级标题下重新从「一是」开始/ }],
+    },
   ],
 });
 

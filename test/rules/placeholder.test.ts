@@ -137,6 +137,11 @@ ruleTester(ID, {
     inBody('在微**平台开设专栏。', ['**']),
     inBody('全年参会＊＊人。', ['＊＊']),
     inBody('参会**人，发放资料**份。', ['**', '**'], true),
+    // Pairs of masks in plain text are no pasted bold: a clause between them, or a unit after.
+    inBody('由**同志带队，在**镇召开专题会议。', ['**', '**']),
+    inBody('**镇**村两级党组织全年召开会议。', ['**', '**']),
+    inBody('**街道宣传办**社区全年开展宣讲。', ['**', '**']),
+    inBody('妥善处置“**中学校园欺凌、**小学教师视频”等舆情。', ['**', '**']),
   ],
   valid: [
     { name: 'arithmetic', text: reportWith('按5*2的标准配置宣传栏。') },
@@ -144,6 +149,10 @@ ruleTester(ID, {
     { name: 'a Markdown bullet', text: reportWith('* 加强阵地管理'), options: { markdown: true } },
     { name: 'a separator line', text: reportWith('******') },
     { name: 'a footnote mark', text: reportWith('注*：以上数据截至年底。') },
+    {
+      name: 'Markdown bold pasted into plain text, flattened onto one line',
+      text: reportWith('**2024年团支部工作计划****一、指导思想**以党的创新理论为指导。**二、工作目标**1. **加强支部自身建设** - 定期召开支部会议。'),
+    },
   ],
 });
 
@@ -177,10 +186,12 @@ ruleTester(ID, {
     },
     inBody('〇〇社区和◯◯村开展宣讲。', ['〇〇', '◯◯']),
     { ...inBody('网络安_有力有效，舆论＿导向正确。', ['_', '＿']), name: 'a single blank glued to Han text' },
+    { ...inBody('全年编印简报_期，第_页起为附表。', ['_', '_']), name: 'a blank before 期 or 页 is still one' },
   ],
   valid: [
     '运行__init__方法，变量名user_name、snake_case不是占位符。',
     '登录www.zheng_wu.gov.cn，或发邮件到wang_li@example.com。',
+    '党支部宣传工作方案_第3页',
   ].map((line) => ({ name: line, text: reportWith(line) })),
 });
 

@@ -260,12 +260,17 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
       'guest 分享 时间: 加入收藏 共计3105个字，预计阅读时长9分钟。',
       '第2页 共7页',
       '全文约4120字，请下载后阅读、编辑。',
+      '发布日期:2024-03-05 09:12信息来源:某县人民政府办公室浏览次数: 字号:[ ] 色调调节:',
+      '时间:2022-05-06 10:21:33 工作总结',
+      '某县党建工作方案_第2页',
+      '来源:县融媒体中心   2024-03-05 10:21',
+      '浏览量:12 | | |',
     ],
   },
   {
     family: 'breadcrumbs',
     label: /面包屑导航/,
-    lines: ['当前位置：范文大全网 > 工作总结 > 党建工作 >', '首页>工作总结>党支部制度汇编', '您的位置：首页 > 办公文档 > 学习教育'],
+    lines: ['当前位置：范文大全网 > 工作总结 > 党建工作 >', '首页>工作总结>党支部制度汇编', '您的位置：首页 > 办公文档 > 学习教育', '首页 -> 政务公开 -> 通知公告', '-> 新闻中心 -> 通知公告 -> 工作动态', '首页总结工作总结'],
   },
   {
     family: 'site menus, shop and page widgets, related lists, comment widgets',
@@ -285,12 +290,14 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
       'FANWEN518.COM —— 专注公文写作范文',
       '您好，欢迎访问青藤文库',
       '打开APP',
+      '首页',
+      '文档简介',
     ],
   },
   {
     family: 'paywall, VIP, login wall and preview-end prompts',
     label: /付费内容提示|登录提示/,
-    lines: ['加入Vip免费下载 立即下载', 'VIP专免', '预览结束，免费获取全文或定制代笔此类文章！', '请点击👉 abc123 👈联系老师', '（阅读全部图文内容，您需要先登录！）', '---此处隐藏2000字，下载后查看---'],
+    lines: ['加入Vip免费下载 立即下载', 'VIP专免', '预览结束，免费获取全文或定制代笔此类文章！', '请点击👉 abc123 👈联系老师', '（阅读全部图文内容，您需要先登录！）', '---此处隐藏2000字，下载后查看---', '已阅读5页，还剩12页未读 继续免费阅读'],
   },
   {
     family: 'document file names and share sentences',
@@ -314,7 +321,12 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
   {
     family: 'the site’s own voice (小编 and its intros)',
     label: /小编导语/,
-    lines: ['下面是小编为大家整理的某县工作总结，供大家参考。', '下面是为大家整理的某街道工作汇报，欢迎阅读。', '本文旨在梳理社区工作的经验，并提供三篇不同侧重点的范文，供大家参考。'],
+    lines: ['下面是小编为大家整理的某县工作总结，供大家参考。', '下面是为大家整理的某街道工作汇报，欢迎阅读。', '本文旨在梳理社区工作的经验，并提供三篇不同侧重点的范文，供大家参考。', '【参考】此例办公资料由网友为您精心整理编辑，以供您阅读参考之用，喜欢就复制下载吧！'],
+  },
+  {
+    family: 'the title of a collection page, with the site’s count (汇总N篇, 精选N篇)',
+    label: /汇编网页标题/,
+    lines: ['社区党建工作制度(汇总12篇)', '个人述职报告精选(八篇)', '支部工作计划范文（通用5篇）', '乡镇宣传工作总结范文五篇', '2023年度某局工作情况报告【优秀4篇】'],
   },
   { family: 'author lines with a site handle', label: /作者信息/, lines: ['作者：Lm山人'] },
   { family: 'stray markup', label: /排版残留/, lines: ['####'] },
@@ -369,6 +381,15 @@ const FAMILY_LOOKALIKES = [
   '上一篇章已经翻过',
   '以上意见仅供参考',
   '二〇二三年十二月二十日',
+  '全年共发表理论文章12篇',
+  '编印学习资料汇编（共3篇）',
+  '会议时间：2024-03-05 14:30 三楼会议室',
+  '时间：2024-03-05 14:30 召开支部委员会',
+  '首页改版由宣传科负责',
+  '来源：县融媒体中心',
+  '第2页为附表',
+  '浏览量达12万次',
+  '县政务中心为您精心准备了办事指南',
 ];
 
 ruleTester(ID, {
@@ -527,5 +548,51 @@ describe('template-residue: where the page was cut', () => {
     const fs = only(analyzeText(withChrome).findings, ID);
     assert.equal(fs.length, 2);
     assert.equal(fs[1].range.start.line, 9);
+  });
+});
+
+describe('template-residue: the page title again at the start of the first body line', () => {
+  // A PDF page: the site's title lost its year; the document's own title opens its first (hard-wrapped) line.
+  const opening = (first: string) =>
+    draft('年 XX 街道宣传工作总结', first, '街道党工委坚持围绕中心、服务大局，现将工作总结如下：', '（一）强化责任担当。成立工作专班。');
+
+  test('a copy of the title set off by a space is residue, and the rest of the line stays', () => {
+    const text = opening('2023 年街道宣传工作总结 一年来，在区委宣传部的指导下，');
+    const a = analyzeText(text);
+    const [f] = only(a.findings, ID);
+    assert.ok(f, 'found');
+    assert.deepEqual([f.range.start.line, f.range.start.character, f.range.end.character], [1, 0, '2023 年街道宣传工作总结'.length]);
+    assert.match(f.message, /重复的网页标题/);
+    assert.equal(a.doc.reports[0].title?.line, 0);
+  });
+
+  for (const first of ['2023年街道宣传工作总结如下：一年来，在区委宣传部的指导下，', '一年来 在区委宣传部的指导下，街道宣传工作总结 如下，', '街道宣传 工作总结汇报如下：']) {
+    test(`silent on a first line that only shares words with the title: ${first}`, () => {
+      assert.deepEqual(only(analyzeText(opening(first)).findings, ID), []);
+    });
+  }
+
+  test('silent below the first body line', () => {
+    const text = draft('年 XX 街道宣传工作总结', '一年来，在区委宣传部的指导下，', '2023 年街道宣传工作总结 会上作了交流。');
+    assert.deepEqual(only(analyzeText(text).findings, ID), []);
+  });
+});
+
+test('template-residue: a 【第一篇】 after a piece’s title is the site’s marker, and the title is read without it', () => {
+  const text = draft('某局2023年度政治生态建设情况报告【优秀3篇】', '某局2023年度政治生态建设情况报告【第一篇】', '今年以来，局党组坚持把政治建设摆在首位。', '一、主要做法', '开展专题学习6次。');
+  const a = analyzeText(text);
+  assert.equal(a.doc.reports[0].title?.text, '某局2023年度政治生态建设情况报告');
+  assert.ok(only(a.findings, ID).some((f) => f.range.start.line === 1 && text.split('\n')[1].slice(f.range.start.character, f.range.end.character) === '【第一篇】'));
+});
+
+describe('template-residue: report lines that count reports or plans', () => {
+  // A bare count after a title word (……工作总结15篇) is a page title only on a collection page; read as
+  // a site's count it would turn these report lines into titles and the report above them into residue.
+  test('are content, under the report’s own title', () => {
+    const text = draft('2024年社区宣传工作总结', '今年社区组织宣讲活动12场。', '一、主要做法', '撰写调研报告5篇', '编制工作方案3篇', '二、存在的问题', '宣传阵地还不够多。');
+    const a = analyzeText(text);
+    assert.deepEqual(only(a.findings, ID), []);
+    assert.equal(a.doc.reports.length, 1);
+    assert.equal(a.doc.reports[0].title?.text, '2024年社区宣传工作总结');
   });
 });

@@ -101,3 +101,17 @@ ruleTester(ID, {
     { name: '年轻干部', text: draft('2023年意识形态工作总结', '局党组高度重视意识形态工作。', '年轻干部 XX 名参加培训。') },
   ],
 });
+
+ruleTester(ID, {
+  // A doc site shows the page title, a watermark, then the document's own title: the writer deletes the
+  // site's lines in one go and keeps the document's title, so the lost year is told there, once.
+  suite: 'a title that lost its year, shown twice on a doc-site page: the finding is on the title the writer keeps',
+  invalid: [
+    {
+      name: 'page title copy, watermark, the document title',
+      text: draft('网站客服QQ：12345678', '年 某街道宣传工作总结', '精品文档，仅供参考', '年 某街道宣传工作总结', '一年来，街道宣传工作取得新进展。', '（一）强化责任担当。成立工作专班。'),
+      findings: [{ line: 3, text: '年', message: /漏写了年份/ }],
+      output: null,
+    },
+  ],
+});

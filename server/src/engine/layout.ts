@@ -71,7 +71,47 @@ export function findTocZones(texts: readonly string[], lines: readonly LayoutLin
     zones.push({ startLine: l, endLine: end, site: closed || TOC_SITE_START.test(text) });
     l = end;
   }
-  return zones;
+  return zones.length > 0 ? zones : repeatedOutline(texts, lines, contents);
+}
+
+/**
+ * An outline with no keyword line: two or more heading-only lines in a row
+ * (blank lines between them at most), numbered one after another at one rank
+ * (「一、」「二、」「三、」), whose first comes again below as a line of its own. A
+ * page that lists a report's headings above it shows them twice; a report's own
+ * heading and its first subheading differ in rank, and an empty part is not
+ * followed by a second copy of the first heading.
+ */
+/** Characters a heading's number can start with (markers.ts tests the same before its patterns). */
+const ENTRY_FIRST = /^[一二三四五六七八九十（(0-9①-⑳]/;
+
+function repeatedOutline(texts: readonly string[], lines: readonly LayoutLine[], contents: (k: number) => string): TocZone[] {
+  for (let l = 0; l < lines.length; l++) {
+    const { start, end: stop } = lines[l];
+    // Most lines are ruled out by their length or first character, without a copy.
+    if (stop <= start || stop - start > TOC_ENTRY_MAX || !ENTRY_FIRST.test(texts[l].charAt(start))) continue;
+    const head = contents(l);
+    const first = isEntry(head) ? matchMarker(head) : null;
+    if (first === null || first.number !== 1) continue;
+    let last = l;
+    let count = 1;
+    let k = l + 1;
+    for (; k < lines.length; k++) {
+      if (lines[k].end <= lines[k].start) continue;
+      const t = contents(k);
+      const m = isEntry(t) ? matchMarker(t) : null;
+      if (m === null || m.style !== first.style || m.number !== count + 1) break;
+      count++;
+      last = k;
+    }
+    if (count >= 2) {
+      for (let j = last + 1; j < lines.length; j++) {
+        if (lines[j].end - lines[j].start === head.length && contents(j) === head) return [{ startLine: l, endLine: last, site: false }];
+      }
+    }
+    l = k - 1;
+  }
+  return [];
 }
 
 /** A page-chunk counter at the start of a line: 「12、」. */

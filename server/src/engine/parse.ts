@@ -7,6 +7,7 @@
  * Everything here is linear in the size of the document; rules read the
  * result and never re-parse.
  */
+import layout from '../data/layout.json';
 import { EnumerationItem, enumerationItems } from './enumeration';
 import { HeadingMarker, matchMarker, parseHeading, unnumberedHeading } from './markers';
 import { Genres, singleGenre } from './genre';
@@ -335,6 +336,8 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
   }
 
   for (const l of voice.size ? voiceAfterResidue(lines, voice) : []) {
+    // The title found in step 2 stays the title even when it speaks the site's words (「第1篇：……范文」).
+    if (l === firstTitle) continue;
     lines[l].kind = 'residue';
     residue.push(wholeLines(source, l, l, '小编导语', false));
   }
@@ -351,6 +354,13 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
     } else {
       addSiteSpans(titles[0].cand!, firstTitle, residue);
     }
+    // 「……总结篇2」 after 「……总结篇1」 and its text: the collection's next piece.
+    const nextPiece = (cand: TitleCandidate, l: number, current: number): boolean => {
+      if (!cand.pian) return false;
+      const here = pianNumber(contentOf(source, lines[l]));
+      const above = pianNumber(contentOf(source, lines[current]));
+      return here !== null && above !== null && here !== above;
+    };
     // A flattened title's line goes on with the report's text.
     let hasText = pre.flat !== null;
     let pendingMarker = -1;
@@ -379,7 +389,7 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
       if (cand) {
         const prev = lines[l - 1];
         const startsBlock = prev.kind === 'blank' || prev.kind === 'residue' || prev.kind === 'collection';
-        if (pendingMarker >= 0 || cand.prefixed || cand.h1 || (startsBlock && YEARISH.test(cand.text))) {
+        if (pendingMarker >= 0 || cand.prefixed || cand.h1 || (startsBlock && YEARISH.test(cand.text)) || nextPiece(cand, l, titles[titles.length - 1].line)) {
           titles.push({ line: l, cand });
           addSiteSpans(cand, l, residue);
           pendingMarker = -1;
@@ -528,6 +538,18 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
   /** After a paragraph at `from`: does a copy of the title, a 篇 marker or (in a collection) a title follow before the report's own headings? */
   /** A line read past a page-chunk counter (its content starts after the line's indentation). */
   const chunkedLine = (info: LineInfo) => info.start !== leadingBlank(source.lines[info.line]);
+  /** Where a copy of `title` that opens the line and is followed by a blank and more text ends; -1 when there is none. */
+  const spacedTitleCopy = (info: LineInfo, title: TitleCandidate): number => {
+    const line = source.lines[info.line];
+    const gap = /[ \t\u3000]+(?=\S)/g;
+    gap.lastIndex = info.start + TITLE_COPY_MIN;
+    for (let m = gap.exec(line); m && m.index - info.start <= TITLE_COPY_MAX; m = gap.exec(line)) {
+      if (m.index >= info.end) break;
+      const cand = computeTitleCandidate(line, info.start, m.index, profile, markdown);
+      if (cand && cand.start === info.start && isCopy(cand.text, title.text)) return m.index;
+    }
+    return -1;
+  };
   // Between a title and its copy, a paragraph is the site's only if it speaks
   // in the site's voice: a report's own opening sentence above a page header
   // that PDF extraction repeated is content.
@@ -544,6 +566,12 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
       if (pianLine(text) !== null) return true;
       const cand = candAt(info);
       if (cand) {
+        // 「……篇1」 above and 「……篇2」 here: the paragraph between is the first piece's text, not the site's.
+        if (cand.pian && best?.pian && out.title >= 0) {
+          const above = pianNumber(contentOf(source, lines[out.title]));
+          const here = pianNumber(text);
+          if (above !== null && here !== null && above !== here) return false;
+        }
         if (cand.pian || isPreviewLine(contentOf(source, lines[from]), cand.text)) return true;
         if (best) return isCopy(cand.text, best.text) && siteVoiced(from);
         // With no title above, only a page of several reports puts its intro before the first title.
@@ -604,6 +632,15 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
       continue;
     }
     if (text.startsWith('——')) continue;
+    // A PDF page's own title again at the start of the first body line, set off by a space
+    // (「2020 年社区宣传工作总结 一年来，……」 under 「年 XX 社区宣传工作总结」): the page's copy.
+    if (best && !best.file && !out.flat && text.length <= 60 && previousContent(lines, l)?.line === out.title) {
+      const copyEnd = spacedTitleCopy(info, best);
+      if (copyEnd > 0) {
+        out.site.push({ line: l, span: { start: info.start, end: copyEnd, label: '重复的网页标题' } });
+        break;
+      }
+    }
     if (startsBody(text)) {
       if (isSalutation(text)) break;
       // A report flattened onto long lines: its title is the start of the first one.
@@ -649,6 +686,24 @@ interface SplitTitle {
   segments: { line: number; start: number; end: number }[];
 }
 
+const SPLIT_WORDS = new RegExp(layout.title.splitWords, 'g');
+
+/** Whether the break between `before` and `after` falls inside one of a title's ending words (「……对照检」/「查材料」). */
+function breaksWord(before: string, after: string): boolean {
+  const at = before.length;
+  const around = before.slice(-3) + after.slice(0, 3);
+  const shift = at - Math.min(3, at);
+  SPLIT_WORDS.lastIndex = 0;
+  for (let m = SPLIT_WORDS.exec(around); m; m = SPLIT_WORDS.exec(around)) {
+    if (shift + m.index < at && at < shift + m.index + m[0].length) return true;
+  }
+  return false;
+}
+
+/** A title copied at the start of a body line is this long (spaces a PDF put between digits and 年 included). */
+const TITLE_COPY_MIN = 6;
+const TITLE_COPY_MAX = 50;
+
 /** Pieces of a split title are this short; the whole is no longer than a title. */
 const SPLIT_PIECE_MAX = 30;
 const SPLIT_PIECES_MAX = 6;
@@ -676,7 +731,7 @@ function splitTitleAt(source: SourceText, lines: LineInfo[], l: number, profile:
     if (next === null) break;
     // A whole title joins the next line, and a line joins a whole title after it, only where the
     // text runs on (「2025」/「年……」, 「……总结与」/「2026……」): a name or the site's chrome above a title stays apart.
-    const glued = /[\d与和及暨的]$/.test(joined) || /^[年与和及暨]/.test(next);
+    const glued = /[\d与和及暨的]$/.test(joined) || /^[年与和及暨]/.test(next) || breaksWord(joined, next);
     if (!glued && (alone || titleCandidate(source.lines[k], lines[k], profile, markdown, memo))) break;
     bounds.push({ line: k, at: joined.length });
     joined += next;
@@ -693,6 +748,12 @@ function splitTitleAt(source: SourceText, lines: LineInfo[], l: number, profile:
     }
   }
   return found;
+}
+
+/** The number of a 篇 marker before or after a title (「篇2：」「第二篇」「……总结篇3」), or null. */
+function pianNumber(text: string): string | null {
+  const m = /篇\s*([\d一二三四五六七八九十]+)\s*$|^【?\s*(?:第\s*)?([\d一二三四五六七八九十]+)\s*篇|^【?\s*篇\s*([\d一二三四五六七八九十]+)/.exec(text);
+  return m ? (m[1] ?? m[2] ?? m[3]) : null;
 }
 
 function nextIsCount(source: SourceText, lines: LineInfo[], from: number): boolean {

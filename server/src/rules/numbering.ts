@@ -172,6 +172,16 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
   }
 }
 
+/** Whether the last content line above `line` ends with a colon, announcing the list that starts there. */
+function opensList(ctx: RuleContext, line: number): boolean {
+  for (let l = line - 1; l >= 0; l--) {
+    const kind = ctx.doc.lines[l].kind;
+    if (kind === 'blank' || kind === 'residue') continue;
+    return /[：:]\s*$/.test(ctx.source.lines[l]);
+  }
+  return false;
+}
+
 function checkRun(
   ctx: RuleContext,
   profile: Profile,
@@ -217,6 +227,8 @@ function checkRun(
       acceptable.add(continuesFrom(h.line) + 1);
     }
     if (acceptable.has(n)) continue;
+    // 「……存在的不足：」 then 「一是……」: a colon closing the text before opens a new list.
+    if (isShi && n === 1 && opensList(ctx, h.line)) continue;
     // The missing number written in the other style of the same brackets (「（二）」, 「(3)」, 「（四）」):
     // one style slip, which the style check of that level reports, not a skip as well.
     if (n === p + 2 && prevHeading.children.some((c) => c.marker.number === p + 1 && c.marker.variant.normalize('NFKC') === h.marker.variant.normalize('NFKC'))) continue;

@@ -253,6 +253,8 @@ function isOneCharBlank(line: string, at: number, markdown: boolean): boolean {
   const next = line.charAt(at + 1);
   if (!HAN_CHAR.test(prev) && !HAN_CHAR.test(next)) return false;
   if (WORD_CHAR.test(prev) || WORD_CHAR.test(next) || URL_NEIGHBOUR.test(prev) || URL_NEIGHBOUR.test(next)) return false;
+  // A doc site's page caption joins the file's name and the page (「……工作方案_第1页」): a separator, no blank.
+  if (/^第\d{1,3}页/.test(line.slice(at + 1, at + 6))) return false;
   if (markdown && /(^|[\s\p{P}])_[^_\s][^_]*?(?<!\s)_(?=$|[\s\p{P}])/u.test(line)) return false;
   return true;
 }
@@ -294,7 +296,45 @@ function isStarMask(line: string, start: number, end: number, markdown: boolean)
   const quoted = QUOTE_PAIRS[prev] !== undefined && QUOTE_PAIRS[prev] === next;
   if (!quoted && !near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
   if (markdown && isEmphasisRun(line, start, end)) return false;
+  if (!markdown && isPastedBold(line, start, end)) return false;
   return true;
+}
+
+/** Text a pasted bold pair holds: a heading or phrase (after its number), no clause or list punctuation, no asterisk. */
+const BOLD_INNER = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])?[^*＊，。；：、,;:！？!?]{4,}$/;
+
+/**
+ * Outside Markdown: the run at [start, end) is one of the `**` pairs of Markdown
+ * bold that a page or a chat answer left in pasted plain text
+ * (「**2024年工作计划****一、指导思想**以……」, where `****` closes one pair and
+ * opens the next). Only when every `**` on the line pairs up so: each pair holds
+ * four or more characters with no clause punctuation, and no pair reads as a mask
+ * (「**镇」, 「**次」: a unit or measure word after the opening run, or a unit
+ * after the closing one). Masks seldom come in such pairs, so one odd run or
+ * one mask-like pair leaves every run a mask.
+ */
+function isPastedBold(line: string, start: number, end: number): boolean {
+  const marks: number[] = [];
+  for (const m of line.matchAll(STAR_RUNS)) {
+    if (m[0] === '**') marks.push(m.index);
+    else if (m[0] === '****') marks.push(m.index, m.index + 2);
+    else return false;
+  }
+  if (marks.length === 0 || marks.length % 2 === 1) return false;
+  let hit = false;
+  for (let k = 0; k < marks.length; k += 2) {
+    const open = marks[k] + 2;
+    const close = marks[k + 1];
+    if (!BOLD_INNER.test(line.slice(open, close))) return false;
+    if (followsAsMask(line, open) || words.unitFollowers.some((u) => line.startsWith(u, close + 2))) return false;
+    if (marks[k] < end && start < close + 2) hit = true;
+  }
+  return hit;
+}
+
+/** A unit or measure word right after an asterisk run: the run masks a name or a count. */
+function followsAsMask(line: string, at: number): boolean {
+  return words.numberFollowers.includes(line.charAt(at)) || words.unitFollowers.some((u) => line.startsWith(u, at));
 }
 
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '《': '》', '「': '」', '『': '』', '【': '】', '（': '）', '‘': '’' };
