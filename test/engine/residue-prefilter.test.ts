@@ -106,6 +106,12 @@ describe('residue prefilter', () => {
     for (const p of [...LONG_PATTERNS, ...residueData.families.map((f) => f.anchor)]) assert.ok(needs(p, PRE_SHORT), `short: ${p}`);
   });
 
+  test("every match of a family's anchor holds one of the family's 'needs' (tested before the anchor)", () => {
+    const families = residueData.families as { label: string; anchor: string; needs?: string[] }[];
+    assert.ok(families.some((f) => f.needs !== undefined), 'some family lists needs');
+    for (const f of families) if (f.needs !== undefined) assert.ok(needs(f.anchor, f.needs), `${f.label}: ${f.anchor} needs one of ${f.needs.join(' ')}`);
+  });
+
   test('the checker of the data can fail', () => {
     assert.equal(needs('免责声明', ['责声']), true);
     assert.equal(needs('免?责声明', ['免责']), false);

@@ -75,14 +75,42 @@ const SHORT_LINE = 40;
  * organisation's name and a date: 「2024年12月20日」, 「XX镇党委　2024年12月20日」,
  * 「（2024年12月20日）」, 「2024.12.20」, 「二〇二四年十二月二十日」, 「20XX年X月X日」.
  */
+/**
+ * True for a character stripMarkup may take from the start of a line without
+ * HTML tags: # > * _ and what \s and \u3000 match (ECMAScript white space and
+ * line terminators). From the end it takes them too, but # and >: counting
+ * those there only lowers the bound below.
+ */
+function isMarkupChar(c: number): boolean {
+  if (c < 128) return c === 35 || c === 62 || c === 42 || c === 95 || c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * True when the line, stripped of its markup, is certainly longer than a
+ * date line: a lower bound of its stripped length, read from both ends in
+ * place. Lines with a < (an HTML tag may be long) are left to stripMarkup.
+ */
+function longerThanDateLine(raw: string): boolean {
+  if (raw.length <= SHORT_LINE || raw.includes('<')) return false;
+  let lead = 0;
+  while (lead < raw.length && isMarkupChar(raw.charCodeAt(lead))) lead++;
+  let trail = 0;
+  while (trail < raw.length && isMarkupChar(raw.charCodeAt(raw.length - 1 - trail))) trail++;
+  return raw.length - lead - trail > SHORT_LINE;
+}
+
 export function dateLine(raw: string): DateOnLine | null {
   // A long line is running text (and stripping its markup would read all of it on every keystroke).
   if (raw.length > LONG_LINE) return null;
+  // Most lines are paragraphs: no copies of them to find that out.
+  if (longerThanDateLine(raw)) return null;
   const { text: stripped, offset } = stripMarkup(raw);
   if (stripped.length === 0 || stripped.length > SHORT_LINE) return null;
   // 「（2024年12月20日）」 under a title: the date inside the brackets.
   const text = /^[（(]/.test(stripped) && /[）)]$/.test(stripped) ? stripped.slice(0, -1) : stripped;
-  for (const { re, read } of DATE_PATTERNS) {
+  for (let p = 0; p < DATE_PATTERNS.length; p++) {
+    const { re, read } = DATE_PATTERNS[p];
     const m = re.exec(text);
     if (!m) continue;
     const before = text.slice(0, m.index).replace(/^[（(]/, '');

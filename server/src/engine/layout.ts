@@ -35,7 +35,12 @@ export interface TocZone {
 }
 
 function isEntry(text: string): boolean {
-  return text.length <= TOC_ENTRY_MAX && !/[。；！？]/.test(text) && matchMarker(text) !== null;
+  return entryMarker(text) !== null;
+}
+
+/** The marker of a line of a table of contents, or null (one matchMarker per line: it runs on the headings of every document on every keystroke). */
+function entryMarker(text: string): ReturnType<typeof matchMarker> {
+  return text.length <= TOC_ENTRY_MAX && !/[。；！？]/.test(text) ? matchMarker(text) : null;
 }
 
 /**
@@ -91,15 +96,15 @@ function repeatedOutline(texts: readonly string[], lines: readonly LayoutLine[],
     // Most lines are ruled out by their length or first character, without a copy.
     if (stop <= start || stop - start > TOC_ENTRY_MAX || !ENTRY_FIRST.test(texts[l].charAt(start))) continue;
     const head = contents(l);
-    const first = isEntry(head) ? matchMarker(head) : null;
+    const first = entryMarker(head);
     if (first === null || first.number !== 1) continue;
     let last = l;
     let count = 1;
     let k = l + 1;
     for (; k < lines.length; k++) {
       if (lines[k].end <= lines[k].start) continue;
-      const t = contents(k);
-      const m = isEntry(t) ? matchMarker(t) : null;
+      // A line too long for an entry ends the run without a copy of it.
+      const m = lines[k].end - lines[k].start > TOC_ENTRY_MAX ? null : entryMarker(contents(k));
       if (m === null || m.style !== first.style || m.number !== count + 1) break;
       count++;
       last = k;
@@ -137,9 +142,16 @@ export function findChunkRuns(texts: readonly string[], lines: readonly LayoutLi
   let run: number[] = [];
   let expect = -1;
   const close = () => {
+    // Called after almost every line, on every keystroke: a run of none or one
+    // line is no run, and needs no arrays made.
+    if (run.length < 2) {
+      if (run.length === 1) run = [];
+      expect = -1;
+      return;
+    }
     // A cut every 300 characters lands mid-sentence; a written item ends its sentence.
     const full = run.slice(0, -1);
-    if (run.length >= 2 && regular(full.map((l) => lines[l].end - lines[l].start)) && full.some((l) => !SENTENCE_END.test(texts[l].charAt(lines[l].end - 1)))) {
+    if (regular(full.map((l) => lines[l].end - lines[l].start)) && full.some((l) => !SENTENCE_END.test(texts[l].charAt(lines[l].end - 1)))) {
       runs.push({ lines: run });
     }
     run = [];

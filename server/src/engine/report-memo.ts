@@ -88,6 +88,15 @@ export class ReportMemo {
     return report;
   }
 
+  /**
+   * The findings remembered for `report` in this namespace, or undefined: the
+   * runner asks this first, for every rule and report on every keystroke, and
+   * makes the closure `findings` needs only for the reports that changed.
+   */
+  known(report: object, namespace: string): RuleFinding[] | undefined {
+    return this.byReport.get(report)?.findings.get(namespace);
+  }
+
   /** A rule's findings inside `report`, computed once per version of the report. */
   findings(report: object, namespace: string, compute: () => RuleFinding[]): RuleFinding[] {
     const e = this.byReport.get(report);

@@ -55,6 +55,13 @@ interface Family {
   label: string;
   maxLength: number;
   anchor: RegExp;
+  /**
+   * Literal strings one of which every match of the anchor holds (lower case),
+   * tested first; null: none given. The anchors of long shapes cost several
+   * milliseconds to compile, paid on the first line with a key of a fresh
+   * process (a language server's first analysis) unless such a test rules them out.
+   */
+  needs: readonly string[] | null;
   keys: RegExp | null;
   forbid: RegExp;
   /** The family's words, taken out for the residual test; null: no residual test. */
@@ -68,6 +75,7 @@ interface FamilyData {
   label: string;
   maxLength: number;
   anchor: string;
+  needs?: string[];
   keys?: string;
   forbid?: string;
   words?: string;
@@ -82,6 +90,7 @@ const FAMILIES: Family[] = (residueData.families as FamilyData[]).map((f) => ({
   label: f.label,
   maxLength: f.maxLength,
   anchor: re(f.anchor),
+  needs: f.needs ? f.needs.map((k) => k.toLowerCase()) : null,
   keys: f.keys ? re(f.keys) : null,
   forbid: re(f.forbid ?? MID_SENTENCE),
   words: f.words ? re(f.words, FLAGS + 'g') : null,
@@ -317,11 +326,20 @@ function anyPatternIn(content: string): boolean {
   );
 }
 
+/** True when `text` holds one of `literals` (lower case), compared case-insensitively like the anchors (ASCII letters). */
+function holdsAny(text: string, literals: readonly string[]): boolean {
+  let lower: string | null = null;
+  for (const k of literals) {
+    if (/[a-z]/.test(k) ? (lower ??= text.toLowerCase()).includes(k) : text.includes(k)) return true;
+  }
+  return false;
+}
+
 /** The whole-line family `content` belongs to, or null. */
 function familyOf(content: string): Family | null {
   const bare = content.replace(BULLET, '');
   for (const f of FAMILIES) {
-    if (bare.length > f.maxLength || !f.anchor.test(bare) || (f.keys !== null && !f.keys.test(bare)) || f.forbid.test(bare)) continue;
+    if (bare.length > f.maxLength || (f.needs !== null && !holdsAny(bare, f.needs)) || !f.anchor.test(bare) || (f.keys !== null && !f.keys.test(bare)) || f.forbid.test(bare)) continue;
     // The residual test: without the family's words (and numbers, dates, Latin
     // handles, separators, which are not Chinese characters) nearly nothing is left.
     if (f.words !== null && hanCount(bare.replace(f.words, '')) > f.hanLeft) continue;

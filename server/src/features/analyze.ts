@@ -4,7 +4,7 @@
  */
 import { ALL_RULES } from '../rules';
 import { templateResidueRule } from '../rules/template-residue';
-import { LineRule, Rule, RuleContext } from '../rules/rule';
+import { LineRule, ReportRule, Rule, RuleContext } from '../rules/rule';
 import { RuleFinding } from '../engine/types';
 import { LONG_LINE, LineCache, LineMemo, NO_CACHE, detach, linePieces } from '../engine/line-cache';
 import { ParsedDocument, Report, parseDocument } from '../engine/parse';
@@ -109,11 +109,13 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
     if (rule.requiresSegmenter && !options.segmenter) continue;
     const severity = setting ?? rule.defaultSeverity;
     // A genre may switch a rule off for its reports (the profile's `rules`).
-    const off = switchesRules ? doc.reports.filter((r) => !r.profile.enables(rule.id)) : NONE;
+    const off = switchesRules ? reportsOff(doc.reports, rule.id) : NONE;
     if (off.length === doc.reports.length && off.length > 0) continue;
     try {
-      for (const f of runRule(rule, ctx, memo)) {
-        if (off.length && off.some((r) => r.startLine <= f.range.start.line && f.range.start.line <= r.endLine)) continue;
+      const found = runRule(rule, ctx, memo);
+      for (let i = 0; i < found.length; i++) {
+        const f = found[i];
+        if (off.length && inAnyReport(off, f.range.start.line)) continue;
         const out = withCode(f, rule.id, f.severity === undefined ? severity : milder(f.severity, severity));
         findings.push(out);
         if (f.covers !== undefined) covering.push({ finding: out, covers: f.covers });
@@ -130,6 +132,22 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
 }
 
 const NONE: readonly Report[] = [];
+
+/** True when `line` lies in one of `reports` (a plain loop: a closure over the finding would cost a context per finding). */
+function inAnyReport(reports: readonly Report[], line: number): boolean {
+  for (let i = 0; i < reports.length; i++) if (reports[i].startLine <= line && line <= reports[i].endLine) return true;
+  return false;
+}
+
+/** The reports whose genre switches rule `id` off; NONE (no new array, as for almost every rule) when none does. */
+function reportsOff(reports: readonly Report[], id: string): readonly Report[] {
+  let off: Report[] | null = null;
+  for (let i = 0; i < reports.length; i++) {
+    if (reports[i].profile.enables(id)) continue;
+    (off ??= []).push(reports[i]);
+  }
+  return off ?? NONE;
+}
 
 /** The milder of two severities. */
 function milder(a: Severity, b: Severity): Severity {
@@ -188,14 +206,25 @@ function runRule(rule: Rule, ctx: RuleContext, memo: LineMemo): RuleFinding[] {
       return rule.check(ctx);
     case 'report': {
       const out: RuleFinding[] = [];
-      for (const report of ctx.doc.reports) {
-        for (const f of inReport(memo, report, rule.id, () => rule.checkReport(report, ctx))) out.push(f);
+      const reports = ctx.doc.reports;
+      for (let r = 0; r < reports.length; r++) {
+        const report = reports[r];
+        addAll(out, memo.reports?.known(report, rule.id) ?? reportFindings(rule, ctx, memo, report));
       }
       return out;
     }
     case 'line':
       return lineRuleFindings(rule, ctx, memo);
   }
+}
+
+/**
+ * Appends `found` to `out`. An indexed loop: the runner's loops run for every
+ * rule and report on every keystroke, mostly in code V8 has not optimised yet,
+ * where each step of a for…of allocates an iterator result.
+ */
+function addAll(out: RuleFinding[], found: readonly RuleFinding[]): void {
+  for (let i = 0; i < found.length; i++) out.push(found[i]);
 }
 
 /** A rule's findings inside one report, computed once per version of the report (engine/report-memo.ts). */
@@ -211,29 +240,42 @@ function inReport(memo: LineMemo, report: Report, namespace: string, compute: ()
  */
 function lineRuleFindings(rule: LineRule, ctx: RuleContext, memo: LineMemo): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const add = (found: RuleFinding[]) => {
-    for (const f of found) out.push(f);
-  };
+  const reports = ctx.doc.reports;
+  // The findings of an unchanged report are looked up before any closure is made for it.
   if (rule.reportFacts) {
-    for (const report of ctx.doc.reports) {
-      add(
-        inReport(memo, report, rule.id, () => {
-          const facts = rule.reportFacts!(report, ctx.source);
-          if (facts === null) return [];
-          return linesOf(rule, ctx, memo, report.startLine, report.endLine, rule.id + '\u0000' + JSON.stringify(facts), facts);
-        }),
-      );
+    for (let r = 0; r < reports.length; r++) {
+      const report = reports[r];
+      addAll(out, memo.reports?.known(report, rule.id) ?? reportLineFindings(rule, ctx, memo, report));
     }
     return out;
   }
   let next = 0;
-  for (const report of ctx.doc.reports) {
-    if (report.startLine > next) add(linesOf(rule, ctx, memo, next, report.startLine - 1, rule.id, undefined));
-    add(inReport(memo, report, rule.id, () => linesOf(rule, ctx, memo, report.startLine, report.endLine, rule.id, undefined)));
+  for (let r = 0; r < reports.length; r++) {
+    const report = reports[r];
+    if (report.startLine > next) addAll(out, linesOf(rule, ctx, memo, next, report.startLine - 1, rule.id, undefined));
+    addAll(out, memo.reports?.known(report, rule.id) ?? reportLineFindings(rule, ctx, memo, report));
     next = report.endLine + 1;
   }
-  if (next < ctx.doc.lines.length) add(linesOf(rule, ctx, memo, next, ctx.doc.lines.length - 1, rule.id, undefined));
+  if (next < ctx.doc.lines.length) addAll(out, linesOf(rule, ctx, memo, next, ctx.doc.lines.length - 1, rule.id, undefined));
   return out;
+}
+
+// The closures over a report live in functions of their own: a closure made in
+// a loop's body makes that body allocate a context for every report, made or not.
+
+/** A report rule's findings in `report`, through the memo. */
+function reportFindings(rule: ReportRule, ctx: RuleContext, memo: LineMemo, report: Report): RuleFinding[] {
+  return inReport(memo, report, rule.id, () => rule.checkReport(report, ctx));
+}
+
+/** A line rule's findings in `report`'s lines (under the report's facts when the rule reads them), through the memo. */
+function reportLineFindings(rule: LineRule, ctx: RuleContext, memo: LineMemo, report: Report): RuleFinding[] {
+  if (!rule.reportFacts) return inReport(memo, report, rule.id, () => linesOf(rule, ctx, memo, report.startLine, report.endLine, rule.id, undefined));
+  return inReport(memo, report, rule.id, () => {
+    const facts = rule.reportFacts!(report, ctx.source);
+    if (facts === null) return [];
+    return linesOf(rule, ctx, memo, report.startLine, report.endLine, rule.id + '\u0000' + JSON.stringify(facts), facts);
+  });
 }
 
 /** Line kinds as a set, per rule. */
@@ -261,13 +303,14 @@ function linesOf(rule: LineRule, ctx: RuleContext, memo: LineMemo, from: number,
       for (const f of longLineFindings(rule, ctx, memo, l, line, memoKey(namespace, segmenter !== undefined), segmenter, facts)) out.push(f);
       continue;
     }
-    const found = memo.at(l, memoKey(namespace, segmenter !== undefined), () =>
-      rule.checkLine(line, { markdown: ctx.doc.markdown, extraPlaceholderPatterns: ctx.extraPlaceholderPatterns, segmenter, facts }),
-    );
+    // get/set rather than at(): no closure per line and rule in the reports an edit changed.
+    const key = memoKey(namespace, segmenter !== undefined);
+    const found =
+      memo.get<RuleFinding[]>(l, key) ?? memo.set(l, key, rule.checkLine(line, { markdown: ctx.doc.markdown, extraPlaceholderPatterns: ctx.extraPlaceholderPatterns, segmenter, facts }));
     if (l === 0) {
-      for (const f of found) out.push(f);
+      addAll(out, found);
     } else {
-      for (const f of found) out.push(moveFinding(f, l));
+      for (let i = 0; i < found.length; i++) out.push(moveFinding(found[i], l));
     }
   }
   return out;

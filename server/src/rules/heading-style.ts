@@ -35,23 +35,38 @@ const STRAY_AFTER = /^[ \t\u3000]*[、.．，,]/;
 const SHORT_HEADING_MAX = 30;
 
 /** The findings of one heading line (on line 0), from its parsed marker. */
+const FULL_STOP = '。'.charCodeAt(0);
+
+/** Where `line` ends once the blanks (space, tab, U+3000) after `from` are cut off; never before `from`. */
+function textEnd(line: string, from: number): number {
+  let end = line.length;
+  while (end > from) {
+    const c = line.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9 && c !== 0x3000) break;
+    end--;
+  }
+  return end;
+}
+
+/** A finding that replaces the heading's marker (up to `end`) with `right`. */
+function markerFinding(out: RuleFinding[], h: HeadingMarker, right: string, message: string, title: string, end: number): void {
+  out.push({
+    message,
+    range: lineRange(0, h.markerStart, end),
+    fix: { title, edits: [{ range: lineRange(0, h.markerStart, end), newText: right }] },
+    data: { kind: 'marker', right },
+  });
+}
+
 export function headingStyleFindings(line: string, h: HeadingMarker): RuleFinding[] {
   const out: RuleFinding[] = [];
   const marker = line.slice(h.markerStart, h.markerEnd);
-  const replaceMarker = (right: string, message: string, title: string, end = h.markerEnd) => {
-    out.push({
-      message,
-      range: lineRange(0, h.markerStart, end),
-      fix: { title, edits: [{ range: lineRange(0, h.markerStart, end), newText: right }] },
-      data: { kind: 'marker', right },
-    });
-  };
   const cite = '（GB/T 9704—2012 第7.3.3条：结构层次序数依次用「一、」「（一）」「1.」「（1）」）';
   switch (h.style) {
     case 'cn-dun': {
       if (h.variant !== '、') {
         const right = marker.replace(/[ \t\u3000]*[.．]$/, '、');
-        replaceMarker(right, `第一层标题序号「${marker}」应写作「${right}」${cite}。`, `改为「${right}」`);
+        markerFinding(out, h, right, `第一层标题序号「${marker}」应写作「${right}」${cite}。`, `改为「${right}」`, h.markerEnd);
       }
       break;
     }
@@ -68,20 +83,21 @@ export function headingStyleFindings(line: string, h: HeadingMarker): RuleFindin
       const end = stray ? h.markerEnd + stray[0].length : h.markerEnd;
       const shown = line.slice(h.markerStart, end);
       const what = bracketsWrong && stray ? '应使用全角括号，括号后不加标点' : bracketsWrong ? '应使用全角括号' : '括号后不再加标点';
-      replaceMarker(right, `标题序号「${shown}」${what}，应写作「${right}」${cite}。`, `改为「${right}」`, end);
+      markerFinding(out, h, right, `标题序号「${shown}」${what}，应写作「${right}」${cite}。`, `改为「${right}」`, end);
       break;
     }
     case 'arabic-dot': {
       if (h.variant === '、') {
         const right = marker.replace(/[ \t\u3000]*、$/, '.');
-        replaceMarker(right, `阿拉伯数字序号「${marker}」应写作「${right}」，数字后用下脚点而不用顿号${cite}。`, `改为「${right}」`);
+        markerFinding(out, h, right, `阿拉伯数字序号「${marker}」应写作「${right}」，数字后用下脚点而不用顿号${cite}。`, `改为「${right}」`, h.markerEnd);
       }
       break;
     }
   }
   // A stand-alone first-level heading that ends in 。.
-  if (h.style === 'cn-dun' && !h.runIn) {
-    const text = line.slice(h.textStart).replace(/[ \t\u3000]+$/, '');
+  // The heading's text without its trailing blanks: its end found in place, the text copied only when it ends in 。.
+  if (h.style === 'cn-dun' && !h.runIn && line.charCodeAt(textEnd(line, h.textStart) - 1) === FULL_STOP) {
+    const text = line.slice(h.textStart, textEnd(line, h.textStart));
     if (text.endsWith('。') && text.length - 1 <= SHORT_HEADING_MAX && !/[，,；;。]/.test(text.slice(0, -1))) {
       const at = h.textStart + text.length - 1;
       out.push({
@@ -151,19 +167,25 @@ export const headingStyleRule: ReportRule = {
   checkReport(report, ctx) {
     const out: RuleFinding[] = [];
     // Siblings of one style form a run; a run any of whose items follows cut-off text is a page's chunk numbering.
+    // Indexed loops and forEach: every report is read on a draft's first analysis, in code
+    // V8 has not optimised yet, where each step of a for…of allocates an iterator result.
     const runs = new Map<string, HeadingNode[]>();
-    for (const h of report.headings) {
+    const headings = report.headings;
+    for (let i = 0; i < headings.length; i++) {
+      const h = headings[i];
       const key = `${h.parent?.line ?? -1}:${h.marker.style}`;
       const run = runs.get(key);
       if (run) run.push(h);
       else runs.set(key, [h]);
     }
-    for (const run of runs.values()) {
-      if (run.some((h) => followsCutText(h, report, ctx.source))) continue;
-      for (const h of run) {
-        for (const f of headingStyleFindings(ctx.source.lines[h.line], h.marker)) out.push(moveFinding(f, h.line));
+    runs.forEach((run) => {
+      if (run.some((h) => followsCutText(h, report, ctx.source))) return;
+      for (let i = 0; i < run.length; i++) {
+        const h = run[i];
+        const found = headingStyleFindings(ctx.source.lines[h.line], h.marker);
+        for (let j = 0; j < found.length; j++) out.push(moveFinding(found[j], h.line));
       }
-    }
+    });
     return out.sort((a, b) => a.range.start.line - b.range.start.line);
   },
 };

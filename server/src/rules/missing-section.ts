@@ -21,6 +21,12 @@ export function reportAnchor(doc: ParsedDocument, report: Report): Range {
   return lineRange(report.startLine, info.start, Math.max(info.start, info.end));
 }
 
+/** True when one of the report's parts fills `slot`. */
+function hasSlot(report: Report, slot: string | null): boolean {
+  for (let i = 0; i < report.parts.length; i++) if (report.parts[i].slot === slot) return true;
+  return false;
+}
+
 /**
  * The line before which a missing part belongs: before the first part that the
  * profile orders after it, or after the report's end.
@@ -70,10 +76,13 @@ export const missingSectionRule: DocumentRule = {
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
     for (const report of ctx.doc.reports) {
-      const present = new Set(report.parts.map((p) => p.slot));
-      const topLevelNumbered = report.roots.filter((r) => r.marker.style === 'cn-dun');
+      // Runs over every report on every keystroke, and a report seldom lacks a
+      // part: the parts present are looked up in place, the numbered roots read
+      // only for a missing part.
+      let topLevelNumbered: Report['roots'] | null = null;
       for (const part of report.profile.parts) {
-        if (!part.required || present.has(part.slot)) continue;
+        if (!part.required || hasSlot(report, part.slot)) continue;
+        topLevelNumbered ??= report.roots.filter((r) => r.marker.style === 'cn-dun');
         const beforeLine = insertionLineFor(report, part, report.profile.parts);
         // Suggest the top-level number the heading would take at that place.
         const precedingTop = topLevelNumbered.filter((r) => r.line < beforeLine);

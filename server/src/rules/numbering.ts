@@ -114,14 +114,13 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
     const isShiHeading = info.heading?.style === 'cn-shi';
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
-      const range = lineRange(l, it.start, it.end);
       if (i === 0) {
         if (isShiHeading) continue; // checked with its sibling headings below
         const prev = continuesFrom(l);
         if (it.number !== 1 && it.number !== prev + 1 && !writtenBefore(l, it.start, it.number - 1)) {
           out.push({
             message: `「${shi(it.number)}」前面缺少「${shi(1)}」：“一是、二是”的列举应从「${shi(1)}」开始。`,
-            range,
+            range: lineRange(l, it.start, it.end),
             data: { expected: shi(prev + 1 > 1 ? prev + 1 : 1) },
           });
         }
@@ -133,7 +132,7 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
         const what = it.number === before ? '重复' : it.number < before ? '顺序颠倒' : '跳号';
         out.push({
           message: `列举编号${what}：「${shi(before)}」之后应为「${shi(before + 1)}」，这里是「${shi(it.number)}」。`,
-          range,
+          range: lineRange(l, it.start, it.end),
           data: { expected: shi(before + 1) },
         });
       }
@@ -143,6 +142,8 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
   // Sibling headings: the children of each heading, and the report's top level.
   const groups: HeadingNode[][] = [report.roots, ...report.headings.map((h) => h.children)];
   for (const siblings of groups) {
+    // Most headings have no children: no map for them (this runs for every report on a first analysis).
+    if (siblings.length === 0) continue;
     const byRank = new Map<number, HeadingNode[]>();
     for (const h of siblings) {
       if (!NUMBERED_STYLES.has(h.marker.style)) continue;

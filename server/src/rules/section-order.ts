@@ -30,24 +30,30 @@ export const sectionOrderRule: DocumentRule = {
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
     for (const report of ctx.doc.reports) {
-      let furthest: { order: number; name: string } | null = null;
-      const reported = new Set<string>();
+      // The furthest part so far, as two variables, and the set of reported pairs made
+      // only when a part is out of order: this runs over every report on every keystroke.
+      let hasFurthest = false;
+      let furthestOrder = 0;
+      let furthestName = '';
+      let reported: Set<string> | null = null;
       for (const part of report.parts) {
         if (!part.headed || !part.node || part.slot === null) continue;
         const def = report.profile.part(part.slot);
         if (!def || def.order === null) continue;
-        if (furthest && def.order < furthest.order) {
-          const key = `${def.slot}<${furthest.name}`;
-          if (!reported.has(key)) {
-            reported.add(key);
+        if (hasFurthest && def.order < furthestOrder) {
+          const key = `${def.slot}<${furthestName}`;
+          if (!reported?.has(key)) {
+            (reported ??= new Set<string>()).add(key);
             out.push({
-              message: `「${def.name}」应放在「${furthest.name}」之前：这类报告通常按“${report.profile.ordered.map((p) => p.name).join('—')}”的顺序写，请调整各部分的位置。`,
+              message: `「${def.name}」应放在「${furthestName}」之前：这类报告通常按“${report.profile.ordered.map((p) => p.name).join('—')}”的顺序写，请调整各部分的位置。`,
               range: lineRange(part.line, part.node.marker.markerStart, Math.max(part.node.marker.markerStart, ctx.doc.lines[part.line].end)),
               data: { slot: def.slot },
             });
           }
-        } else if (!furthest || def.order > furthest.order) {
-          furthest = { order: def.order, name: def.name };
+        } else if (!hasFurthest || def.order > furthestOrder) {
+          hasFurthest = true;
+          furthestOrder = def.order;
+          furthestName = def.name;
         }
       }
     }

@@ -47,8 +47,10 @@ const LIST_MARKER_MID = /[\s\u3000，。；：、,;:][0-9A-Za-z一二三四五�
 /** How a paragraph that is not cut off ends. */
 const COMPLETE_END = /[。！？；：…”’）》」』】〕.!?;:)]$/;
 
-function protectedSpans(line: string, markdown: boolean): [number, number][] {
-  if (!markdown) return [];
+const NO_SPANS: readonly [number, number][] = [];
+
+function protectedSpans(line: string, markdown: boolean): readonly [number, number][] {
+  if (!markdown) return NO_SPANS;
   const spans: [number, number][] = [];
   const add = (re: RegExp) => {
     for (let m = re.exec(line); m; m = re.exec(line)) spans.push([m.index, m.index + m[0].length]);
@@ -79,11 +81,18 @@ function paragraphs(report: Report, doc: ParsedDocument): Paragraph[] {
     const standAlone = info.kind === 'title' || (info.kind === 'heading' && info.heading !== null && !info.heading.runIn);
     if (current && !standAlone) current.lines.push(l);
     else out.push((current = { lines: [l], cut: false }));
-    const complete = standAlone || COMPLETE_END.test(doc.source.lines[l].slice(info.start, info.end));
+    // The content's last character, read in place (no copy of the line).
+    const complete = standAlone || (info.end > info.start && COMPLETE_END.test(doc.source.lines[l].charAt(info.end - 1)));
     current.cut = !complete;
     if (complete) current = null;
   }
   return out;
+}
+
+/** True when one of `lines` holds a full-width paired mark. */
+function anyLine(lines: readonly number[], texts: readonly string[]): boolean {
+  for (let i = 0; i < lines.length; i++) if (ANY_FULL_WIDTH_PAIR.test(texts[lines[i]])) return true;
+  return false;
 }
 
 /** Each paired mark's kind and side, by character code: one look-up per character. */
@@ -95,26 +104,35 @@ KINDS.forEach((k, kind) => {
 /** Any mark of a pair, full- or half-width: the characters worth a look. */
 const ANY_MARK = /[“”‘’《》〈〉（）()【】〔〕]/g;
 
-/** Findings of one paragraph whose lines are given. */
-function paragraphFindings(lines: { line: number; text: string }[], cut: boolean, markdown: boolean): RuleFinding[] {
+/**
+ * Findings of one paragraph: lines `lines` of `texts`. The paragraphs of every
+ * report are read on the first analysis of a draft, mostly by code V8 has not
+ * optimised yet: the marks are found with test() (no match array each), the
+ * open marks kept as flat pairs of numbers, and a kind's stack made at its
+ * first open mark.
+ */
+function paragraphFindings(texts: readonly string[], lines: readonly number[], cut: boolean, markdown: boolean): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const firstVisible = lines[0].text.length - lines[0].text.trimStart().length;
-  const open: { k: number; i: number }[][] = KINDS.map(() => []);
-  lines.forEach(({ line, text }, k) => {
+  /** Per kind: the open marks not yet closed, as pairs (index in `lines`, character). */
+  const open: (number[] | undefined)[] = new Array(KINDS.length);
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    const text = texts[line];
     const spans = protectedSpans(text, markdown);
     ANY_MARK.lastIndex = 0;
-    // Jump from mark to mark: most characters are none.
-    for (let m = ANY_MARK.exec(text); m; m = ANY_MARK.exec(text)) {
-      const i = m.index;
+    // Jump from mark to mark: most characters are none. A mark is one code unit.
+    while (ANY_MARK.test(text)) {
+      const i = ANY_MARK.lastIndex - 1;
       const mark = MARKS.get(text.charCodeAt(i))!;
-      if (spans.length && spans.some(([a, b]) => i >= a && i < b)) continue;
+      if (spans.length && inSpan(spans, i)) continue;
       const stack = open[mark.kind];
       if (mark.open) {
-        stack.push({ k, i });
+        if (stack) stack.push(k, i);
+        else open[mark.kind] = [k, i];
         continue;
       }
-      if (stack.length) {
-        stack.pop();
+      if (stack && stack.length) {
+        stack.length -= 2;
         continue;
       }
       const c = text[i];
@@ -128,24 +146,34 @@ function paragraphFindings(lines: { line: number; text: string }[], cut: boolean
         data: { mark: c },
       });
     }
-  });
+  }
   if (!cut) {
-    open.forEach((stack, kind) => {
+    for (let kind = 0; kind < open.length; kind++) {
+      const stack = open[kind];
+      if (!stack) continue;
       const name = KINDS[kind].name;
-      for (const { k, i } of stack) {
-        const c = lines[k].text[i];
+      for (let j = 0; j < stack.length; j += 2) {
+        const k = stack[j];
+        const i = stack[j + 1];
+        const text = texts[lines[k]];
+        const c = text[i];
         if (c === '(') continue;
         // A quotation over several paragraphs opens each with “ and closes only the last (4.8.3.5).
-        if ((c === '“' || c === '‘') && k === 0 && i === firstVisible) continue;
+        if ((c === '“' || c === '‘') && k === 0 && i === text.length - text.trimStart().length) continue;
         out.push({
           message: `前${name}「${c}」在本段中没有与之配对的后${name}：可能漏了后${name}，或多打了这个前${name}（GB/T 15834—2011《标点符号用法》）。`,
-          range: lineRange(lines[k].line, i, i + 1),
+          range: lineRange(lines[k], i, i + 1),
           data: { mark: c },
         });
       }
-    });
+    }
   }
   return out;
+}
+
+function inSpan(spans: readonly [number, number][], i: number): boolean {
+  for (let j = 0; j < spans.length; j++) if (i >= spans[j][0] && i < spans[j][1]) return true;
+  return false;
 }
 
 export const unpairedMarkRule: ReportRule = {
@@ -185,8 +213,8 @@ export const unpairedMarkRule: ReportRule = {
     const out: RuleFinding[] = [];
     for (const p of paragraphs(report, doc)) {
       // Most paragraphs hold no paired mark at all.
-      if (!p.lines.some((l) => ANY_FULL_WIDTH_PAIR.test(doc.source.lines[l]))) continue;
-      for (const f of paragraphFindings(p.lines.map((line) => ({ line, text: doc.source.lines[line] })), p.cut, doc.markdown)) out.push(f);
+      if (!anyLine(p.lines, doc.source.lines)) continue;
+      for (const f of paragraphFindings(doc.source.lines, p.lines, p.cut, doc.markdown)) out.push(f);
     }
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   },

@@ -114,6 +114,8 @@ export const yearMismatchRule: ReportRule = {
       const kind = doc.lines[l].kind;
       if (kind !== 'body' && kind !== 'heading' && kind !== 'title') continue;
       const line = source.lines[l];
+      // Every match of LOST_YEAR holds a 年: most lines have none, and skip the copy and the pattern.
+      if (!line.includes('年')) continue;
       const wrapped = l > 0 && ENDS_WITH_YEAR.test(source.lines[l - 1]);
       const key = line.trim();
       if (seen.has(key)) continue;
