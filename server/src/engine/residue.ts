@@ -212,7 +212,17 @@ const AD_TOKENS = {
   gap: re(residueData.adTokens.gap),
 };
 
-const anyOf = (patterns: string[]) => re(patterns.map((p) => `(?:${p})`).join('|'));
+/**
+ * Whether any of `patterns` matches: the case-free ones in one union without
+ * `i`, the rest in another, since one case-insensitive union closes the
+ * classes of all over case when it compiles (~1 ms for the span patterns).
+ */
+const anyOf = (patterns: string[]): { test(text: string): boolean } => {
+  const union = (list: string[]) => (list.length === 0 ? null : re(list.map((p) => `(?:${p})`).join('|')));
+  const free = union(patterns.filter(caseFree));
+  const cased = union(patterns.filter((p) => !caseFree(p)));
+  return { test: (text) => (free !== null && free.test(text)) || (cased !== null && cased.test(text)) };
+};
 const ANY_LINE_PATTERN = anyOf(residueData.line.map((p) => p.pattern));
 const ANY_SPAN = anyOf(residueData.span.map((p) => p.pattern));
 const NO_KEY = 0;
