@@ -48,6 +48,24 @@ describe('reports and titles', () => {
     assert.equal(doc.lines[1].kind, 'residue');
   });
 
+  test('the title again after the lead paragraph, or after a category line and with Markdown marks, is the site\'s copy', () => {
+    const lead = draft(
+      '某中学党支部意识形态工作责任制落实情况汇报',
+      '按照上级要求，现将我校落实意识形态工作责任制情况汇报如下：',
+      '某中学党支部意识形态工作责任制落实情况汇报',
+      '一、主要工作',
+      '开展专题学习12次。',
+    );
+    const a = analyzeText(lead).doc;
+    assert.deepEqual(a.reports.map((r) => r.title?.line), [0]);
+    assert.equal(a.lines[2].kind, 'residue');
+    assert.deepEqual(a.reports[0].headings.map((h) => h.line), [3]);
+    const marked = draft('某社区2025年文明创建工作计划', '工作计划', '### 某社区2025年文明创建工作计划', '#### 一、指导思想', '以社会主义核心价值观为引领。');
+    const b = analyzeText(marked).doc;
+    assert.deepEqual(b.reports.map((r) => r.title?.line), [0]);
+    assert.equal(b.lines[2].kind, 'residue');
+  });
+
   test('a copy of the title with the same 篇 number is still the page title, not another piece', () => {
     const text = draft(
       '社区宣传工作总结篇1',

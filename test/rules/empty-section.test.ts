@@ -13,8 +13,18 @@ ruleTester('empty-section', {
       ],
       output: null,
     },
+    {
+      name: 'a lower-level heading without a full stop and nothing under it is still empty',
+      text: draft('某社区党建工作总结', '现将有关情况总结如下。', '一、主要工作', '1.党员教育管理', '(1)坚持每月集中学习', '(2)开展主题党日活动。', '2.阵地建设', '更新宣传栏12期。'),
+      findings: [{ line: 4, text: '(1)坚持每月集中学习' }],
+      output: null,
+    },
   ],
   valid: [
+    {
+      name: 'numbered items below the top levels that are whole sentences (「（1）坚持每季度公开党务。」)',
+      text: draft('某社区党建工作总结', '现将有关情况总结如下。', '一、主要工作', '1.坚持党务公开。', '(1)坚持每季度公开党务。', '(2)定期组织观看电教片，每两个月一次。', '2.加强队伍建设', '发展党员2名。'),
+    },
     { name: 'run-in headings', text: complete() },
     {
       name: 'a parent written at the level of its first child (「（一）推进学习」 then 「（一）……」): the numbering rule says so',

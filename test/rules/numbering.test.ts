@@ -55,6 +55,10 @@ ruleTester(ID, {
   valid: [
     { name: 'numbering restarts with each report of a collection and under each parent', text: draft(complete('篇1：2024年意识形态工作总结'), '', complete('篇2：2024年意识形态工作总结')) },
     { name: '1、 directly under 一、 is fine', text: short('一、工作开展情况', '1、压实责任。制定清单。', '2、强化学习。集中学习。') },
+    {
+      name: 'Markdown heading marks pasted into plain text before numbered headings: items restart under each （一）',
+      text: short('#### 一、主要任务', '##### （一）加强思想教育', '1. 开展文明礼仪讲座。', '2. 举办家风展览。', '##### （二）丰富文化生活', '1. 建立社区书屋。', '2. 推广全民阅读。'),
+    },
   ],
 });
 

@@ -142,9 +142,14 @@ ruleTester(ID, {
     inBody('**镇**村两级党组织全年召开会议。', ['**', '**']),
     inBody('**街道宣传办**社区全年开展宣讲。', ['**', '**']),
     inBody('妥善处置“**中学校园欺凌、**小学教师视频”等舆情。', ['**', '**']),
+    // Masks set off by spaces, before a unit word.
+    inBody('中共 * 县 * 乡第三届委员会向大会报告工作，全力谱写 * 乡发展新篇章。', ['*', '*', '*']),
+    // A list in quotes outside the pair does not make it bold.
+    inBody('开展“**村、**社区”结对共建。', ['**', '**']),
   ],
   valid: [
     { name: 'arithmetic', text: reportWith('按5*2的标准配置宣传栏。') },
+    { name: 'spaced arithmetic and a spaced star between words that are no unit', text: reportWith('按 5 * 2 的标准配置，重点 * 难点逐一梳理。') },
     { name: 'Markdown emphasis', text: reportWith('这是*重点*和**关键**内容。'), options: { markdown: true } },
     { name: 'a Markdown bullet', text: reportWith('* 加强阵地管理'), options: { markdown: true } },
     { name: 'a separator line', text: reportWith('******') },
@@ -152,6 +157,18 @@ ruleTester(ID, {
     {
       name: 'Markdown bold pasted into plain text, flattened onto one line',
       text: reportWith('**2024年团支部工作计划****一、指导思想**以党的创新理论为指导。**二、工作目标**1. **加强支部自身建设** - 定期召开支部会议。'),
+    },
+    {
+      name: 'pasted Markdown bold around a name that lists with 、 inside its quotes',
+      text: reportWith('2. **实施“好学风、好校风”培育计划**：组织评选先进班级，举办经验交流会。'),
+    },
+    {
+      name: 'pasted Markdown bold around a short phrase with a quoted name',
+      text: reportWith('1. **建立“书香社区”**：整合现有资源。'),
+    },
+    {
+      name: 'pasted Markdown bold around a title in title marks that lists with 、',
+      text: reportWith('1. **学习《条例》、《办法》专题**：分两批组织集中学习。'),
     },
   ],
 });
@@ -187,11 +204,14 @@ ruleTester(ID, {
     inBody('〇〇社区和◯◯村开展宣讲。', ['〇〇', '◯◯']),
     { ...inBody('网络安_有力有效，舆论＿导向正确。', ['_', '＿']), name: 'a single blank glued to Han text' },
     { ...inBody('全年编印简报_期，第_页起为附表。', ['_', '_']), name: 'a blank before 期 or 页 is still one' },
+    { ...inBody('坚持以_为指导，做好本单位_网站建设。', ['_', '_']), name: 'a blank before a word that is no site name ending the line' },
   ],
   valid: [
     '运行__init__方法，变量名user_name、snake_case不是占位符。',
     '登录www.zheng_wu.gov.cn，或发邮件到wang_li@example.com。',
     '党支部宣传工作方案_第3页',
+    '城关街道2024年宣传工作总结_青藤范文网',
+    '老秘网_青藤范文',
   ].map((line) => ({ name: line, text: reportWith(line) })),
 });
 

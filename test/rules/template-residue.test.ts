@@ -329,6 +329,18 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
     lines: ['社区党建工作制度(汇总12篇)', '个人述职报告精选(八篇)', '支部工作计划范文（通用5篇）', '乡镇宣传工作总结范文五篇', '2023年度某局工作情况报告【优秀4篇】'],
   },
   { family: 'author lines with a site handle', label: /作者信息/, lines: ['作者：Lm山人'] },
+  {
+    family: 'page meta with a category, an author name, a read counter, or the word count after the title',
+    label: /页面信息/,
+    lines: ['分类：工作汇报 时间： 2024-03-01 10:20:30 浏览： 作者：小编', '来源：青藤范文 3.2W', '作者： 文秘小助手    时间： 2024-5-6 08:15', '某镇2024年宣传工作总结（全文共2356字）'],
+  },
+  {
+    family: 'lists of related documents, and the site’s columns and ad slots',
+    label: /相关文章列表|网站栏目/,
+    lines: ['热门文档', '2024-05-06 09:10:11 (5篇)学习贯彻某会议精神研讨材料', '内容头部广告位(手机)', '首页/栏目/文章底部广告位', 'AI写作助手'],
+  },
+  { family: 'a slash breadcrumb', label: /面包屑导航/, lines: ['首页/工作总结/党建工作总结/'] },
+  { family: 'a welcome line after the site’s name', label: /欢迎语/, lines: ['青藤文库，欢迎您！'] },
   { family: 'stray markup', label: /排版残留/, lines: ['####'] },
 ];
 
@@ -390,6 +402,17 @@ const FAMILY_LOOKALIKES = [
   '第2页为附表',
   '浏览量达12万次',
   '县政务中心为您精心准备了办事指南',
+  '规范户外广告位设置',
+  '相关文章',
+  '热门文档下载量统计',
+  '2024-05-06 09:10 网民在论坛发帖反映问题',
+  '2024-05-06 09:10:11 网民发帖，当日处置完毕',
+  '全年培训党员干部 1.2万',
+  '作者：李四 时间：2024年3月',
+  '某镇宣传工作总结（全文共三部分）',
+  '欢迎您提出宝贵意见',
+  'AI写作助手进机关培训',
+  '首页/栏目设置由信息科负责',
 ];
 
 ruleTester(ID, {

@@ -164,6 +164,11 @@ export function parseHeading(line: string, markdown: boolean): HeadingMarker | n
     if (line.startsWith('**', start) && line.slice(start + 2, end).includes('**')) start += 2;
     // "#" with nothing after it is no heading.
     if (start >= end) return null;
+  } else if (line.charCodeAt(start) === 35 /* # */) {
+    // Markdown marks pasted into plain text before a numbered heading (「##### （一）加强……」):
+    // the number makes it a heading of its level, as in a Markdown file.
+    const h = /^#{1,6}[ \t]*/.exec(line.slice(start));
+    if (h && matchMarker(line.slice(start + h[0].length, end))) start += h[0].length;
   }
   const body = line.slice(start, end);
   const m = matchMarker(body);

@@ -363,6 +363,9 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
     };
     // A flattened title's line goes on with the report's text.
     let hasText = pre.flat !== null;
+    // Body lines since the current title: a site shows the title, a summary line or the
+    // lead paragraph, then the title again; a copy after one such line is still the site's.
+    let textSince = hasText ? 2 : 0;
     let pendingMarker = -1;
     for (let l = (pre.split?.endLine ?? firstTitle) + 1; l < lines.length; l++) {
       const info = lines[l];
@@ -381,7 +384,7 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
       }
       const cand = titleCandidate(source.lines[l], info, profile, markdown, memo);
       const current = titles[titles.length - 1].cand;
-      if (cand && !hasText && current && isCopy(cand.text, current.text) && pendingMarker < 0) {
+      if (cand && (!hasText || (textSince <= 1 && !nextPiece(cand, l, titles[titles.length - 1].line))) && current && isCopy(cand.text, current.text) && pendingMarker < 0) {
         info.kind = 'residue';
         residue.push(wholeLines(source, l, l, '重复的网页标题', false));
         continue;
@@ -394,6 +397,7 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
           addSiteSpans(cand, l, residue);
           pendingMarker = -1;
           hasText = false;
+          textSince = 0;
           continue;
         }
       }
@@ -403,6 +407,7 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
         pendingMarker = -1;
       }
       hasText = true;
+      textSince++;
     }
     for (const t of titles) if (t.cand && t.cand !== pre.flat) lines[t.line].kind = 'title';
   }

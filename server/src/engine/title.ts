@@ -178,7 +178,8 @@ export function opensBody(text: string): boolean {
  */
 export function normalizeTitle(text: string): string {
   let t = text.normalize('NFKC');
-  t = t.replace(/^(?:VIP|vip)\s*/, '').replace(/^\d{1,2}、/, '');
+  // A Markdown heading's marks pasted into plain text (### 某社区2025年工作计划) are no part of the title.
+  t = t.replace(/^(?:VIP|vip)\s*/, '').replace(/^#{1,6}\s*/, '').replace(/^\d{1,2}、/, '');
   t = t.replace(PIAN_PREFIX, '');
   for (let changed = true; changed; ) {
     const before = t;

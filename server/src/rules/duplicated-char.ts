@@ -59,6 +59,12 @@ const VERB_MARK = new Set([...'了过着出好为到成']);
  * typed twice they are a tentative "do a little". Verbs of formal reports
  * (落实, 对照, 学习) are not here: 落实落实 is a typing error.
  */
+/**
+ * The character before a meeting's 会 (党委会, 支委会, 常委会, 党组会, 党小组会, 办公会,
+ * 局务会, 座谈会, 联席会, 例会): 支委会会议 is 支委会 + 会议, which the segmenter cuts
+ * as 支委 / 会 / 会议 when it lacks the meeting's name.
+ */
+const MEETING_HEAD = new Set([...'委组公务谈席例']);
 const ABAB_VERBS = new Set(['研究', '商量', '讨论', '考虑', '琢磨', '打听', '休息', '锻炼', '活动', '交流', '沟通', '了解', '介绍', '比较', '收拾', '打扫', '放松', '体验', '感受', '尝试', '思考', '反思', '熟悉', '准备', '梳理', '盘点', '走访', '看望']);
 
 export interface Duplication {
@@ -117,6 +123,8 @@ export function findDuplications(line: string, words: readonly Word[]): Duplicat
     }
     // 2023年年底, 今年年初
     if (x === '年' && rightSingle === false && YEAR_WORD.test(right.text)) continue;
+    // 支委会会议, 党小组会会议: a meeting's name, then 会议.
+    if (x === '会' && leftSingle && MEETING_HEAD.has(line[i - 1] ?? '') && right.text.startsWith('会议')) continue;
     // 工作作了汇报: 作了 is the verb.
     if (rightSingle && LIGHT_VERB.has(x) && VERB_MARK.has(line[i + 2] ?? '')) continue;
     if (leftSingle) {

@@ -7,6 +7,10 @@ import { DocumentRule, RuleContext } from './rule';
 
 /** A heading this long is a statement in its own right, not a title awaiting text. */
 const STATEMENT_LENGTH = 40;
+/** Item styles of the lower levels: 1. 1、 （1） ①. */
+const NUMBERED_ITEM: ReadonlySet<string> = new Set(['arabic-dot', 'arabic-paren', 'circled']);
+/** A line that ends a sentence (trailing blanks aside). */
+const SENTENCE_END = /[。！？!?；;][”’」』）)]?[\s\u3000]*$/;
 
 export const emptySectionRule: DocumentRule = {
   id: 'empty-section',
@@ -21,7 +25,7 @@ export const emptySectionRule: DocumentRule = {
     },
     details: [
       '标题下面没有内容：在下一个同级或更高一级的标题之前，既没有正文，也没有下级标题。',
-      '通常是模板里的标题还没有写。“一是……”这样的列举行本身就是内容，不报告。',
+      '通常是模板里的标题还没有写。“一是……”这样的列举行本身就是内容，不报告；「1.」「（1）」「①」一级以句号等结尾的整句条目（「（1）坚持每季度公开党务。」）也是内容，不报告。',
       '',
       '- 错误示例：',
       '  ```',
@@ -45,6 +49,8 @@ export const emptySectionRule: DocumentRule = {
         const next = report.headings[i + 1];
         if (next && next.marker.style === h.marker.style && next.marker.number === h.marker.number && next.marker.number > 0) continue;
         const line = ctx.source.lines[h.line];
+        // 「（1）坚持每季度公开党务。」: a numbered item below the top levels that is a whole sentence is its own content.
+        if (h.marker.rank >= 3 && NUMBERED_ITEM.has(h.marker.style) && SENTENCE_END.test(line)) continue;
         const label = line.slice(h.marker.markerStart, h.marker.textEnd);
         out.push({
           message: `标题「${label}」下面没有内容：请补写这一部分，或删去这个标题。`,

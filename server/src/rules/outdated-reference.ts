@@ -208,17 +208,29 @@ function withCovers(f: RuleFinding, covers: readonly string[] | undefined): Rule
   return f;
 }
 
+/** What may join two references into one phrase (党的十九大和十九届历次全会精神). */
+const JOINER = /^(?:、|和|及|以及|与)$/;
+
+function supersededMessage(period: ReportPeriod, lostText: string, written: string, stale: DatedItem, sup: NonNullable<DatedItem['supersededBy']>): string {
+  return `${lostText}本报告属于${describePeriod(period)}，${sup.name}已于${formatMonth(sup.date)}召开，「${written}」不宜再作为当前学习贯彻的内容：请改用${sup.name}以来的现行提法；若是回顾历史，请写明（如「${stale.name}以来」）。`;
+}
+
 export function checkLine(line: string, l: number, period: ReportPeriod): RuleFinding[] {
   const out: RuleFinding[] = checkSlogans(line, l, period);
+  // The last superseded finding, while the next reference may still join its phrase.
+  let open: { finding: RuleFinding; start: number; end: number; stale: DatedItem; sup: NonNullable<DatedItem['supersededBy']> } | null = null;
   for (const ref of findReferences(line)) {
     const range = lineRange(l, ref.start, ref.end);
     const before = line.slice(0, ref.start);
     const after = line.slice(ref.end);
+    const joined = open !== null && JOINER.test(line.slice(open.end, ref.start));
+    if (!joined) open = null;
     // 党的十九精神 in 2024: a wrong formulation and an outdated reference, said in one finding (formulation stays silent there).
     const lostText = ref.lost ? `「${ref.text}」漏了「${ref.lost.char}」字，规范简称是「${ref.lost.right}」；而且` : '';
     const covers = ref.lost ? COVERS_FORMULATION : undefined;
     const future = ref.items.find((i) => i.month > period.endMonth);
     if (future) {
+      open = null;
       if (FORWARD_BEFORE.test(before) || FORWARD_AFTER.test(after)) continue;
       out.push(withCovers({
         message: `${lostText}${future.name}于${formatMonth(future.date)}召开，晚于本报告的报告期（${describePeriod(period)}）：请核对会议名称或报告年份。`,
@@ -228,7 +240,10 @@ export function checkLine(line: string, l: number, period: ReportPeriod): RuleFi
       continue;
     }
     const stale = ref.items.find((i) => i.supersededBy && i.supersededBy.month < period.startMonth);
-    if (!stale || !stale.supersededBy) continue;
+    if (!stale || !stale.supersededBy) {
+      open = null;
+      continue;
+    }
     if (HISTORICAL_AFTER.test(after)) continue;
     // The rest of the clause: what the reference is cited for.
     const clause = /^[^，。；：！？,;:!?]{0,20}/.exec(after)![0];
@@ -236,11 +251,20 @@ export function checkLine(line: string, l: number, period: ReportPeriod): RuleFi
     // 「党的十九大、二十大精神」: a list that reaches the current congress is history plus the present.
     if (/二十大|二十届/.test(clause)) continue;
     const sup = stale.supersededBy;
-    out.push(withCovers({
-      message: `${lostText}本报告属于${describePeriod(period)}，${sup.name}已于${formatMonth(sup.date)}召开，「${ref.lost?.right ?? ref.text}」不宜再作为当前学习贯彻的内容：请改用${sup.name}以来的现行提法；若是回顾历史，请写明（如「${stale.name}以来」）。`,
+    // 「党的十九大和十九届历次全会精神」 is one phrase and one problem: one finding over both names.
+    if (open && joined && !ref.lost && open.sup.name === sup.name) {
+      open.end = ref.end;
+      open.finding.range = lineRange(l, open.start, ref.end);
+      open.finding.message = supersededMessage(period, '', line.slice(open.start, ref.end), open.stale, sup);
+      continue;
+    }
+    const finding = withCovers({
+      message: supersededMessage(period, lostText, ref.lost?.right ?? ref.text, stale, sup),
       range,
       data: { kind: 'superseded', item: stale.id, supersededBy: sup.name, source: stale.source },
-    }, covers));
+    }, covers);
+    out.push(finding);
+    open = ref.lost ? null : { finding, start: ref.start, end: ref.end, stale, sup };
   }
   return out;
 }
@@ -276,6 +300,7 @@ export const outdatedReferenceRule: LineRule<ReportPeriod> = {
       '只认作为当前任务的写法（以……为主线、喜迎、决胜、深入贯彻落实），不认单独的名称；写明是回顾（「回顾」「以来」「提出」、',
       '句中写了更早的年份，如「2019年，以……主题教育为主线」）或在书名号中作为文件名时不报告；',
       '`巩固拓展党史学习教育成果`、指导思想完整表述中的「科学发展观」也不报告。每条提法的时限和出处在同一数据文件的 `slogans` 中。',
+      '同一短语中用「和」「、」「及」并列的几个过时提法（2025年的报告中的「党的十九大和十九届历次全会精神」）合报一次。',
       '既漏了「大」或「届」字、又已过时的提法（2024年的报告中的「党的十九精神」「十九五中全会精神」）只报告一次：由本规则报告，提示同时指出漏字和过时，规则 `formulation` 在此处不再重复报告。',
       '',
       '- 错误示例（2024年的报告）：`深入学习贯彻党的十九大精神，组建党的十九大宣讲团。`',

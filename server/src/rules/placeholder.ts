@@ -48,6 +48,8 @@ const RE_PINYIN = /[bcdfghjklmnpqrstvwyz]{2,3}(?![A-Za-z])/g;
 const PINYIN_WORDS = new Set(words.pinyinWords);
 /** Runs of mask symbols (△△, □□, ☆☆), or one □/△ before a measure or unit word. */
 const RE_SYMBOLS = /[△▲□■☆◇◆]{2,}|[□△]/g;
+/** A site's name ending the line after a page title's underscore. */
+const SITE_NAME_AFTER = /^[^\s，。；：、,;:！？!?_＿]{1,12}(?:网|文库|范文|公文|文档|文秘|素材)\s*$/;
 /** A single underscore glued to Han text (网络安全 → 网络a全_): a blank of one character. */
 const RE_ONE_BLANK = /(?<![_＿])[_＿](?![_＿])/g;
 /** An administrative level with its alternatives for the author to choose from: 县（市、区）, 乡镇（街道）. */
@@ -255,6 +257,8 @@ function isOneCharBlank(line: string, at: number, markdown: boolean): boolean {
   if (WORD_CHAR.test(prev) || WORD_CHAR.test(next) || URL_NEIGHBOUR.test(prev) || URL_NEIGHBOUR.test(next)) return false;
   // A doc site's page caption joins the file's name and the page (「……工作方案_第1页」): a separator, no blank.
   if (/^第\d{1,3}页/.test(line.slice(at + 1, at + 6))) return false;
+  // A page title joins the site's name after it (「……工作总结_青藤范文」「老秘网_某某范文」): a separator.
+  if (SITE_NAME_AFTER.test(line.slice(at + 1))) return false;
   if (markdown && /(^|[\s\p{P}])_[^_\s][^_]*?(?<!\s)_(?=$|[\s\p{P}])/u.test(line)) return false;
   return true;
 }
@@ -294,12 +298,18 @@ function isStarMask(line: string, start: number, end: number, markdown: boolean)
   const near = (c: string, dot: string) => HAN_CHAR.test(c) || ((c === '.' || c === '．') && /[*＊]/.test(dot));
   // A name that is all asterisks inside quotes or brackets (集团“*****”战略, 《**》).
   const quoted = QUOTE_PAIRS[prev] !== undefined && QUOTE_PAIRS[prev] === next;
-  if (!quoted && !near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
+  // A mask set off by spaces before a unit word (中共 * 市 * 镇委员会, 谱写 * 镇新篇章): a template's blank, never arithmetic.
+  const spaced = /[ \u3000]/.test(prev) && /[ \u3000]/.test(next) && HAN_CHAR.test(line.charAt(start - 2)) && words.unitFollowers.some((u) => line.startsWith(u, end + 1));
+  if (!quoted && !spaced && !near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
   if (markdown && isEmphasisRun(line, start, end)) return false;
   if (!markdown && isPastedBold(line, start, end)) return false;
   return true;
 }
 
+/** A span in quotes or title marks, whole inside a bold pair. */
+const QUOTED_NAME = /“[^“”*＊]*”|《[^《》*＊]*》/g;
+/** The 、 between quoted names listed together (《条例》、《办法》). */
+const LISTED_NAMES = /([》”])、(?=[《“])/g;
 /** Text a pasted bold pair holds: a heading or phrase (after its number), no clause or list punctuation, no asterisk. */
 const BOLD_INNER = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])?[^*＊，。；：、,;:！？!?]{4,}$/;
 
@@ -325,7 +335,8 @@ function isPastedBold(line: string, start: number, end: number): boolean {
   for (let k = 0; k < marks.length; k += 2) {
     const open = marks[k] + 2;
     const close = marks[k + 1];
-    if (!BOLD_INNER.test(line.slice(open, close))) return false;
+    // A name in quotes may list with 、 (「**实施“好家风、好家训”传承计划**」): the quotes hold it, not the pair.
+    if (!BOLD_INNER.test(line.slice(open, close).replace(QUOTED_NAME, (q) => q.replace(/、/g, '')).replace(LISTED_NAMES, '$1'))) return false;
     if (followsAsMask(line, open) || words.unitFollowers.some((u) => line.startsWith(u, close + 2))) return false;
     if (marks[k] < end && start < close + 2) hit = true;
   }
