@@ -84,7 +84,10 @@ async function problemRows(page: Page): Promise<ProblemRow[]> {
 
 async function statusItem(page: Page): Promise<string> {
   const item = page.locator(STATUS_ITEM);
-  return (await item.count()) > 0 && (await item.isVisible()) ? (await item.innerText()).trim() : '';
+  if ((await item.count()) === 0 || !(await item.isVisible())) return '';
+  // The workbench may take the item out between the check and the read: that is one empty
+  // reading for `until` to poll past, not a 30-second wait inside a single read.
+  return (await item.innerText({ timeout: 2_000 }).catch(() => '')).trim();
 }
 
 /** Waits until `read` returns a value `ok` accepts; fails with the last value seen. */
