@@ -15,23 +15,13 @@
  * Every fix is certain: fix all applies it.
  */
 import { lineRange, RuleFinding } from '../engine/types';
+import { nonProseSpans } from '../engine/prose-spans';
 import { LineRule } from './rule';
 
 const CANDIDATE = /\.{3,}|…+|--|－－/g;
 const QUICK = /\.\.\.|…|--|－－/;
 const CHINESE = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》]/u;
 const NFKC_SENSITIVE = /[，；：（）！？]/;
-
-/** Spans of the line that are not Chinese prose: URLs, Markdown code. */
-function protectedSpans(line: string, markdown: boolean): [number, number][] {
-  const spans: [number, number][] = [];
-  const add = (re: RegExp) => {
-    for (let m = re.exec(line); m; m = re.exec(line)) spans.push([m.index, m.index + m[0].length]);
-  };
-  add(/(?:https?|ftp):\/\/\S+|www\.\S+/g);
-  if (markdown) add(/`[^`]*`/g);
-  return spans;
-}
 
 function visibleNeighbour(line: string, at: number, step: 1 | -1): string {
   let i = at;
@@ -42,7 +32,7 @@ function visibleNeighbour(line: string, at: number, step: 1 | -1): string {
 export function ellipsisDashFindings(line: string, markdown: boolean): RuleFinding[] {
   if (!QUICK.test(line)) return [];
   const out: RuleFinding[] = [];
-  const spans = protectedSpans(line, markdown);
+  const spans = nonProseSpans(line, markdown);
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(line); m; m = CANDIDATE.exec(line)) {
     const s = m.index;

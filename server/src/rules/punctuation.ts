@@ -17,6 +17,7 @@
  */
 import { LineWords } from '../engine/words';
 import { lineRange, RuleFinding } from '../engine/types';
+import { nonProseSpans } from '../engine/prose-spans';
 import { LineRule } from './rule';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -31,25 +32,6 @@ const HALF_WIDTH_MARK = /[,;:?!()]/;
 
 function isChinese(ch: string): boolean {
   return ch !== '' && (HAN.test(ch) || CJK_PUNCT.test(ch));
-}
-
-/** Spans where half-width marks are not Chinese punctuation: URLs, e-mail, inline code, Markdown link targets. */
-function protectedSpans(line: string, markdown: boolean): [number, number][] {
-  const spans: [number, number][] = [];
-  const add = (re: RegExp) => {
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(line))) spans.push([m.index, m.index + m[0].length]);
-  };
-  add(/(?:https?|ftp):\/\/[^\s()\u3000-\u303f\uff01-\uff60“”‘’\p{Script=Han}]+|www\.[A-Za-z0-9.\-/?=&%_#:]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu);
-  if (markdown) {
-    add(/`[^`]*`/g);
-    // ![image](…) and footnote definitions [^1]: are Markdown syntax.
-    add(/!(?=\[)/g);
-    add(/^\s*\[\^[^\]]+\]:/g);
-    // [text](target), the target possibly holding one level of parentheses.
-    add(/\]\((?:[^()\s]|\([^()\s]*\))*\)/g);
-  }
-  return spans;
 }
 
 function inSpans(spans: [number, number][], at: number): boolean {
@@ -94,7 +76,7 @@ export function halfWidthFindings(line: string, l: number, markdown: boolean): R
   const out: RuleFinding[] = [];
   // Most lines have no half-width mark at all: nothing to look at.
   if (!HALF_WIDTH_MARK.test(line)) return out;
-  const spans = protectedSpans(line, markdown);
+  const spans = nonProseSpans(line, markdown);
   // Parentheses are judged as pairs: both are Chinese when either side or the content is.
   const parenPartner = new Map<number, number>();
   const stack: number[] = [];

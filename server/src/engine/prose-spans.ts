@@ -1,0 +1,25 @@
+/**
+ * Spans of a line that are not Chinese prose, where ASCII marks are not
+ * punctuation to correct: URLs, e-mail addresses, and in Markdown inline code,
+ * image marks, footnote definitions and link targets. The punctuation rules
+ * share this one reading so that a URL is never "prose" to one rule and not to
+ * another.
+ */
+export function nonProseSpans(line: string, markdown: boolean): [number, number][] {
+  const spans: [number, number][] = [];
+  const add = (re: RegExp) => {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line))) spans.push([m.index, m.index + m[0].length]);
+  };
+  // A URL ends at white space or at Chinese text or punctuation (a pasted 「详见www.example.cn。」).
+  add(/(?:https?|ftp):\/\/[^\s()\u3000-\u303f\uff01-\uff60“”‘’\p{Script=Han}]+|www\.[A-Za-z0-9.\-/?=&%_#:]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu);
+  if (markdown) {
+    add(/`[^`]*`/g);
+    // ![image](…) and footnote definitions [^1]: are Markdown syntax.
+    add(/!(?=\[)/g);
+    add(/^\s*\[\^[^\]]+\]:/g);
+    // [text](target), the target possibly holding one level of parentheses.
+    add(/\]\((?:[^()\s]|\([^()\s]*\))*\)/g);
+  }
+  return spans;
+}
