@@ -8,7 +8,7 @@ import { FixGroup, FixProposal, edit, lineEnding, quoted, sameEdits } from '../e
 import { headingFrame, headingOnLine, headingRun, sequentialEdits } from '../engine/heading-edits';
 import { NUMBERED_STYLES, formatMarker, toChineseNumber } from '../engine/markers';
 import { HeadingNode, ParsedDocument, Report, reportAt } from '../engine/parse';
-import { Profile, ProfilePart } from '../engine/profile';
+import { ProfilePart } from '../engine/profile';
 import { enumerationItems } from '../engine/enumeration';
 import { Finding, lineRange, Position, RuleFinding, TextEdit } from '../engine/types';
 import { ReportRule, RuleContext } from './rule';
@@ -67,57 +67,76 @@ export const numberingRule: ReportRule = {
   fixAll: (doc, findings) => numberingFixAll(doc, findings),
 };
 
+/**
+ * Whether the item before 「N是」 is written earlier in its section, where the
+ * sentence-start test cannot see it: glued to the heading (「……主要做法一是……」)
+ * or mid-line in a paragraph that a page break or a print line cut off.
+ */
+function writtenBefore(ctx: RuleContext, report: Report, line: number, at: number, n: number): boolean {
+  if (n < 1) return false;
+  const { source, doc } = ctx;
+  const word = shi(n);
+  if (source.lines[line].lastIndexOf(word, at) >= 0) return true;
+  for (let l = line - 1; l >= report.startLine; l--) {
+    const info = doc.lines[l];
+    if (info.kind === 'blank' || info.kind === 'residue') continue;
+    if (source.lines[l].includes(word)) return true;
+    // The section's own heading ends the search (its line counts: the item may be glued to it).
+    if (info.kind === 'heading' && info.heading?.style !== 'cn-shi') return false;
+  }
+  return false;
+}
+
+/** The last enumeration number on the nearest content line before `line` (0 when it has none). */
+function continuesFrom(ctx: RuleContext, report: Report, lastEnum: Map<number, number>, line: number): number {
+  for (let l = line - 1; l >= report.startLine; l--) {
+    const k = ctx.doc.lines[l].kind;
+    if (k === 'blank' || k === 'residue') continue;
+    return lastEnum.get(l) ?? 0;
+  }
+  return 0;
+}
+
+/** True when one of the heading markers at `at` lies between the two items (a flattened line's inline heading). */
+function headingBetween(at: number[], from: number, to: number): boolean {
+  for (let j = 0; j < at.length; j++) if (from <= at[j] && at[j] <= to) return true;
+  return false;
+}
+
+// Every report is read on a draft's first analysis, mostly by code V8 has not
+// optimised yet: plain functions instead of closures made per report, indexed
+// loops instead of for…of, and maps, sets and messages made only where needed.
 function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void {
   const { source, doc } = ctx;
   // The last 一是/二是 number written on each line, so a list may run on from one line to the next.
   const lastEnum = new Map<number, number>();
-  /**
-   * Whether the item before 「N是」 is written earlier in its section, where the
-   * sentence-start test cannot see it: glued to the heading (「……主要做法一是……」)
-   * or mid-line in a paragraph that a page break or a print line cut off.
-   */
-  const writtenBefore = (line: number, at: number, n: number): boolean => {
-    if (n < 1) return false;
-    const word = shi(n);
-    if (source.lines[line].lastIndexOf(word, at) >= 0) return true;
-    for (let l = line - 1; l >= report.startLine; l--) {
-      const info = doc.lines[l];
-      if (info.kind === 'blank' || info.kind === 'residue') continue;
-      if (source.lines[l].includes(word)) return true;
-      // The section's own heading ends the search (its line counts: the item may be glued to it).
-      if (info.kind === 'heading' && info.heading?.style !== 'cn-shi') return false;
-    }
-    return false;
-  };
-  const continuesFrom = (line: number): number => {
-    // the last enumeration number on the nearest content line before `line`
-    for (let l = line - 1; l >= report.startLine; l--) {
-      const k = doc.lines[l].kind;
-      if (k === 'blank' || k === 'residue') continue;
-      return lastEnum.get(l) ?? 0;
-    }
-    return 0;
-  };
 
   // Headings inside a flattened line, by line: a 一是 list restarts after each.
-  const inlineAt = new Map<number, number[]>();
-  for (const h of report.headings) {
-    if (h.inline) inlineAt.set(h.line, [...(inlineAt.get(h.line) ?? []), h.marker.markerStart]);
+  let inlineAt: Map<number, number[]> | null = null;
+  const headings = report.headings;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    if (!h.inline) continue;
+    inlineAt ??= new Map();
+    const known = inlineAt.get(h.line);
+    if (known) known.push(h.marker.markerStart);
+    else inlineAt.set(h.line, [h.marker.markerStart]);
   }
   for (let l = report.startLine; l <= report.endLine; l++) {
     const info = doc.lines[l];
     if (info.kind !== 'body' && info.kind !== 'heading') continue;
-    const text = source.lines[l];
-    const items = ctx.doc.enumerationsAt(l);
-    const headingsHere = inlineAt.get(l);
-    if (items.length) lastEnum.set(l, items[items.length - 1].number);
+    const items = doc.enumerationsAt(l);
+    if (items.length === 0) continue;
+    const headingsHere = inlineAt?.get(l);
+    lastEnum.set(l, items[items.length - 1].number);
     const isShiHeading = info.heading?.style === 'cn-shi';
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
       if (i === 0) {
         if (isShiHeading) continue; // checked with its sibling headings below
-        const prev = continuesFrom(l);
-        if (it.number !== 1 && it.number !== prev + 1 && !writtenBefore(l, it.start, it.number - 1)) {
+        if (it.number === 1) continue;
+        const prev = continuesFrom(ctx, report, lastEnum, l);
+        if (it.number !== prev + 1 && !writtenBefore(ctx, report, l, it.start, it.number - 1)) {
           out.push({
             message: `「${shi(it.number)}」前面缺少「${shi(1)}」：“一是、二是”的列举应从「${shi(1)}」开始。`,
             range: lineRange(l, it.start, it.end),
@@ -127,8 +146,9 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
         continue;
       }
       const before = items[i - 1].number;
-      const restarted = it.number === 1 && headingsHere !== undefined && headingsHere.some((at) => items[i - 1].end <= at && at <= it.start);
-      if (it.number !== before + 1 && !restarted) {
+      if (it.number === before + 1) continue;
+      const restarted = it.number === 1 && headingsHere !== undefined && headingBetween(headingsHere, items[i - 1].end, it.start);
+      if (!restarted) {
         const what = it.number === before ? '重复' : it.number < before ? '顺序颠倒' : '跳号';
         out.push({
           message: `列举编号${what}：「${shi(before)}」之后应为「${shi(before + 1)}」，这里是「${shi(it.number)}」。`,
@@ -140,23 +160,23 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
   }
 
   // Sibling headings: the children of each heading, and the report's top level.
-  const groups: HeadingNode[][] = [report.roots, ...report.headings.map((h) => h.children)];
-  for (const siblings of groups) {
-    // Most headings have no children: no map for them (this runs for every report on a first analysis).
-    if (siblings.length === 0) continue;
-    const byRank = new Map<number, HeadingNode[]>();
-    for (const h of siblings) {
-      if (!NUMBERED_STYLES.has(h.marker.style)) continue;
-      const list = byRank.get(h.rank) ?? [];
-      list.push(h);
-      byRank.set(h.rank, list);
-    }
-    for (const run of byRank.values()) checkRun(ctx, report.profile, run, continuesFrom, writtenBefore, lastEnum, out);
+  checkSiblings(ctx, report, report.roots, lastEnum, out);
+  for (let i = 0; i < headings.length; i++) {
+    // Most headings have no children.
+    if (headings[i].children.length) checkSiblings(ctx, report, headings[i].children, lastEnum, out);
   }
 
   // A lower-level heading before the report's first top-level heading has no parent.
-  const firstTop = report.roots.find((r) => r.marker.style === 'cn-dun');
-  if (firstTop) {
+  const roots = report.roots;
+  let firstTop: HeadingNode | undefined;
+  for (let i = 0; i < roots.length; i++) {
+    if (roots[i].marker.style === 'cn-dun') {
+      firstTop = roots[i];
+      break;
+    }
+  }
+  // Nothing to look at when the first root is the first top-level heading.
+  if (firstTop && firstTop !== roots[0]) {
     // One finding for a run of them: 「（一）…（二）…」 before 「一、」 is one misplaced level.
     const reported = new Set<string>();
     for (const r of report.roots) {
@@ -172,6 +192,35 @@ function checkReport(ctx: RuleContext, report: Report, out: RuleFinding[]): void
   }
 }
 
+/**
+ * The numbered siblings of one parent, by rank, each rank a run checked in
+ * the order its first heading comes. Siblings that are all numbered and of
+ * one rank (almost always) are that run as they are: no map, no copy.
+ */
+function checkSiblings(ctx: RuleContext, report: Report, siblings: HeadingNode[], lastEnum: Map<number, number>, out: RuleFinding[]): void {
+  if (siblings.length === 0) return;
+  const rank = siblings[0].rank;
+  let plain = true;
+  for (let i = 0; i < siblings.length; i++) {
+    if (siblings[i].rank !== rank || !NUMBERED_STYLES.has(siblings[i].marker.style)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    checkRun(ctx, report, siblings, lastEnum, out);
+    return;
+  }
+  const byRank = new Map<number, HeadingNode[]>();
+  for (const h of siblings) {
+    if (!NUMBERED_STYLES.has(h.marker.style)) continue;
+    const list = byRank.get(h.rank) ?? [];
+    list.push(h);
+    byRank.set(h.rank, list);
+  }
+  for (const run of byRank.values()) checkRun(ctx, report, run, lastEnum, out);
+}
+
 /** Whether the last content line above `line` ends with a colon, announcing the list that starts there. */
 function opensList(ctx: RuleContext, line: number): boolean {
   for (let l = line - 1; l >= 0; l--) {
@@ -182,37 +231,30 @@ function opensList(ctx: RuleContext, line: number): boolean {
   return false;
 }
 
-function checkRun(
-  ctx: RuleContext,
-  profile: Profile,
-  run: HeadingNode[],
-  continuesFrom: (line: number) => number,
-  writtenBefore: (line: number, at: number, n: number) => boolean,
-  lastEnum: Map<number, number>,
-  out: RuleFinding[],
-): void {
+function checkRun(ctx: RuleContext, report: Report, run: HeadingNode[], lastEnum: Map<number, number>, out: RuleFinding[]): void {
+  const profile = report.profile;
   const first = run[0];
   const isShi = first.marker.style === 'cn-shi';
   for (let i = 0; i < run.length; i++) {
     const h = run[i];
     const n = h.marker.number;
-    const range = lineRange(h.line, h.marker.markerStart, h.marker.markerEnd);
-    const actual = markerText(ctx, h);
     if (h.marker.variant !== first.marker.variant && h.marker.style === first.marker.style) {
       out.push({
-        message: `同一级标题的编号样式不一致：前面用「${markerText(ctx, first)}」，这里用「${actual}」，请统一。`,
-        range,
+        message: `同一级标题的编号样式不一致：前面用「${markerText(ctx, first)}」，这里用「${markerText(ctx, h)}」，请统一。`,
+        range: lineRange(h.line, h.marker.markerStart, h.marker.markerEnd),
         data: { expected: formatMarker(first.marker, n) },
       });
     }
     if (i === 0) {
-      const prev = isShi ? continuesFrom(h.line) : 0;
-      if (n !== 1 && n !== prev + 1 && !(isShi && writtenBefore(h.line, h.marker.markerStart, n - 1))) {
+      if (n === 1) continue;
+      const prev = isShi ? continuesFrom(ctx, report, lastEnum, h.line) : 0;
+      if (n !== prev + 1 && !(isShi && writtenBefore(ctx, report, h.line, h.marker.markerStart, n - 1))) {
+        const actual = markerText(ctx, h);
         out.push({
           message: isShi
             ? `「${actual}」前面缺少「${shi(1)}」：“一是、二是”的列举应从「${shi(1)}」开始。`
             : `编号应从「${formatMarker(h.marker, 1)}」开始，这里是「${actual}」。`,
-          range,
+          range: lineRange(h.line, h.marker.markerStart, h.marker.markerEnd),
           data: { expected: formatMarker(h.marker, 1) },
         });
       }
@@ -221,17 +263,14 @@ function checkRun(
     const prevHeading = run[i - 1];
     const p = prevHeading.marker.number;
     // A list may run on inside the previous item's paragraph ("一是…。二是…" then a line "三是…").
-    const acceptable = new Set([p + 1]);
-    if (isShi) {
-      acceptable.add((lastEnum.get(prevHeading.line) ?? p) + 1);
-      acceptable.add(continuesFrom(h.line) + 1);
-    }
-    if (acceptable.has(n)) continue;
+    if (n === p + 1) continue;
+    if (isShi && (n === (lastEnum.get(prevHeading.line) ?? p) + 1 || n === continuesFrom(ctx, report, lastEnum, h.line) + 1)) continue;
     // 「……存在的不足：」 then 「一是……」: a colon closing the text before opens a new list.
     if (isShi && n === 1 && opensList(ctx, h.line)) continue;
     // The missing number written in the other style of the same brackets (「（二）」, 「(3)」, 「（四）」):
     // one style slip, which the style check of that level reports, not a skip as well.
     if (n === p + 2 && prevHeading.children.some((c) => c.marker.number === p + 1 && c.marker.variant.normalize('NFKC') === h.marker.variant.normalize('NFKC'))) continue;
+    const actual = markerText(ctx, h);
     const expected = formatMarker(h.marker, p + 1);
     const prevText = markerText(ctx, prevHeading);
     let message: string;
@@ -244,7 +283,7 @@ function checkRun(
     } else {
       message = `编号不连续：「${prevText}」之后应为「${expected}」，这里却是「${actual}」。`;
     }
-    out.push({ message, range, data: { expected } });
+    out.push({ message, range: lineRange(h.line, h.marker.markerStart, h.marker.markerEnd), data: { expected } });
   }
 }
 
