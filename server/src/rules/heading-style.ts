@@ -131,6 +131,37 @@ function followsCutText(node: HeadingNode, report: Report, source: SourceText): 
   return false;
 }
 
+/** True when a mark 「、.．，,」 follows `from` after blanks (space, tab, U+3000): what STRAY_AFTER matches there. */
+function strayAfter(line: string, from: number): boolean {
+  let i = from;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0x3000) break;
+    i++;
+  }
+  const c = line.charCodeAt(i);
+  return c === 0x3001 || c === 46 || c === 0xff0e || c === 0xff0c || c === 44;
+}
+
+/**
+ * False when headingStyleFindings certainly finds nothing on the heading: read
+ * by character code, with no copy of the line, so that a report whose headings
+ * are all well written (almost every one) is done before any allocation.
+ */
+function mayFind(line: string, h: HeadingMarker): boolean {
+  switch (h.style) {
+    case 'cn-dun':
+      return h.variant !== '、' || (!h.runIn && line.charCodeAt(textEnd(line, h.textStart) - 1) === FULL_STOP);
+    case 'cn-paren':
+    case 'arabic-paren':
+      return (h.markerEnd > h.markerStart && (line.charCodeAt(h.markerStart) === 40 || line.charCodeAt(h.markerEnd - 1) === 41)) || strayAfter(line, h.markerEnd);
+    case 'arabic-dot':
+      return h.variant === '、';
+    default:
+      return false;
+  }
+}
+
 export const headingStyleRule: ReportRule = {
   id: 'heading-style',
   docs: {
@@ -165,12 +196,16 @@ export const headingStyleRule: ReportRule = {
   fixable: true,
   scope: 'report',
   checkReport(report, ctx) {
+    const headings = report.headings;
+    const lines = ctx.source.lines;
+    let any = false;
+    for (let i = 0; i < headings.length && !any; i++) any = mayFind(lines[headings[i].line], headings[i].marker);
+    if (!any) return [];
     const out: RuleFinding[] = [];
     // Siblings of one style form a run; a run any of whose items follows cut-off text is a page's chunk numbering.
     // Indexed loops and forEach: every report is read on a draft's first analysis, in code
     // V8 has not optimised yet, where each step of a for…of allocates an iterator result.
     const runs = new Map<string, HeadingNode[]>();
-    const headings = report.headings;
     for (let i = 0; i < headings.length; i++) {
       const h = headings[i];
       const key = `${h.parent?.line ?? -1}:${h.marker.style}`;
