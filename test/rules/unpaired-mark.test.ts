@@ -51,6 +51,15 @@ ruleTester(ID, {
       ],
     },
     {
+      // As many closing marks as opening ones, but the closing one first: not balanced.
+      name: 'a pair written closing mark first',
+      text: reportWith('学习》条例《的有关规定。'),
+      findings: [
+        { line: 2, text: '》', message: /前书名号/ },
+        { line: 2, text: '《', message: /后书名号/ },
+      ],
+    },
+    {
       name: 'an unclosed mark in a stand-alone heading',
       text: draft(TITLE, OPENING, '一、深化“两学一做学习教育', '全年组织学习12次。'),
       findings: [{ line: 2, text: '“' }],
