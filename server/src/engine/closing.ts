@@ -100,11 +100,16 @@ function longerThanDateLine(raw: string): boolean {
   return raw.length - lead - trail > SHORT_LINE;
 }
 
+/** A character every match of DATE_PATTERNS holds: 日, or the separator of 2024.12.20. */
+const DATE_CHAR = /[日./\-－]/;
+
 export function dateLine(raw: string): DateOnLine | null {
   // A long line is running text (and stripping its markup would read all of it on every keystroke).
   if (raw.length > LONG_LINE) return null;
   // Most lines are paragraphs: no copies of them to find that out.
   if (longerThanDateLine(raw)) return null;
+  // Every date pattern holds a 日 or a separator of a numeric date: a short heading or name holds neither.
+  if (!DATE_CHAR.test(raw)) return null;
   const { text: stripped, offset } = stripMarkup(raw);
   if (stripped.length === 0 || stripped.length > SHORT_LINE) return null;
   // 「（2024年12月20日）」 under a title: the date inside the brackets.
