@@ -95,10 +95,10 @@ export const yearMismatchRule: ReportRule = {
     const titleYear = period?.from === 'title' ? period.year : null;
     if (titleYear !== null && report.opening && report.title) {
       // 「2023年…总结及2024年工作打算」 names both years.
-      const titleYears = new Set((report.title.text.match(/(?:19|20)[0-9]{2}(?=\s*年)/g) ?? []).map(Number));
+      const titleText = report.title.text;
       const l = report.opening.line;
       for (const y of openingYears(source.lines[l])) {
-        if (titleYears.has(y.year) || (y.since && y.year < titleYear)) continue;
+        if (namesYear(titleText, y.year) || (y.since && y.year < titleYear)) continue;
         inReport.push({
           message: y.since
             ? `标题写的是${titleYear}年，这里却从${y.year}年算起：报告期还没开始，请核对年份。`
@@ -109,19 +109,21 @@ export const yearMismatchRule: ReportRule = {
       }
     }
     // A running page header repeats the same line on every page: its lost year is said once.
-    const seen = new Set<string>();
+    // Made at the first lost year (most reports have none), as are a line's key and wrap test.
+    let seen: Set<string> | null = null;
     for (let l = report.startLine; l <= report.endLine; l++) {
       const kind = doc.lines[l].kind;
       if (kind !== 'body' && kind !== 'heading' && kind !== 'title') continue;
       const line = source.lines[l];
-      // Every match of LOST_YEAR holds a 年: most lines have none, and skip the copy and the pattern.
-      if (!line.includes('年')) continue;
-      const wrapped = l > 0 && ENDS_WITH_YEAR.test(source.lines[l - 1]);
-      const key = line.trim();
-      if (seen.has(key)) continue;
+      // Every match of LOST_YEAR holds a 年 where a year may have been lost: most lines have none, and skip the pattern.
+      if (!mayLoseYear(line)) continue;
       LOST_YEAR.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = LOST_YEAR.exec(line))) {
+      let m = LOST_YEAR.exec(line);
+      if (!m) continue;
+      const key = line.trim();
+      if (seen?.has(key)) continue;
+      const wrapped = l > 0 && ENDS_WITH_YEAR.test(source.lines[l - 1]);
+      for (; m; m = LOST_YEAR.exec(line)) {
         const lead = m[1] ?? m[2] ?? '';
         const at = m.index + lead.length;
         if (wrapped && m.index === 0 && /^[\s\u3000]*$/.test(lead)) continue;
@@ -130,7 +132,7 @@ export const yearMismatchRule: ReportRule = {
         // The year is certain only where the sentence speaks of the period reported
         // on: 「现将年…总结如下」 or the opening paragraph.
         const year = period && (lead === '现将' || l === report.opening?.line) ? period.year : null;
-        seen.add(key);
+        (seen ??= new Set()).add(key);
         inReport.push({
           message: year
             ? `「年」前面漏写了年份：按本报告所属年份应为「${year}年」，请补上。`
@@ -144,6 +146,37 @@ export const yearMismatchRule: ReportRule = {
     return inReport;
   },
 };
+
+/**
+ * Whether `title` writes `year` (19xx or 20xx) before 年, as a match of
+ * /(?:19|20)[0-9]{2}(?=\s*年)/g would find it (such matches never overlap, so
+ * any place counts): looked up in place, with no list or set of the title's years.
+ */
+function namesYear(title: string, year: number): boolean {
+  const digits = String(year);
+  for (let at = title.indexOf(digits); at >= 0; at = title.indexOf(digits, at + 1)) {
+    if (YEAR_SUFFIX.test(title.slice(at + digits.length))) return true;
+  }
+  return false;
+}
+const YEAR_SUFFIX = /^\s*年/;
+
+/**
+ * False when no 年 of the line stands where LOST_YEAR looks for one: at the
+ * start, or after 现将/截至/截止, a clause mark or a blank (ECMAScript white
+ * space, the only other thing its ^[\s\u3000]* lets come first). Found with
+ * indexOf, most lines are done without running the pattern.
+ */
+function mayLoseYear(line: string): boolean {
+  for (let i = line.indexOf('年'); i >= 0; i = line.indexOf('年', i + 1)) {
+    if (i === 0) return true;
+    const c = line.charCodeAt(i - 1);
+    // 将 至 止 ， 。 ； ：
+    if (c === 0x5c06 || c === 0x81f3 || c === 0x6b62 || c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff1a) return true;
+    if (c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return true;
+  }
+  return false;
+}
 
 /** Whether the content line before `l` (within the report) ends with a year's digits. */
 function yearEndsLineBefore(doc: RuleContext['doc'], source: RuleContext['source'], l: number, from: number): boolean {
