@@ -145,6 +145,8 @@ export interface Reference {
   lost?: { char: string; right: string };
 }
 
+const SEPARATOR_END = /(?:、|和|及|以及|与)$/;
+
 /** The dated references in a line, each with the data items it names. */
 export function findReferences(line: string): Reference[] {
   const out: Reference[] = [];
@@ -152,8 +154,8 @@ export function findReferences(line: string): Reference[] {
   let m: RegExpExecArray | null;
   while ((m = REFERENCE.exec(line))) {
     let text = m[0];
-    // A list ends with its 全会; a trailing separator belongs to the sentence.
-    text = text.replace(/(?:、|和|及|以及|与)$/, '');
+    // A list ends with its 全会; a trailing separator belongs to the sentence (only a list can end with one).
+    if (m[4] !== undefined && SEPARATOR_END.test(text)) text = text.replace(/(?:、|和|及|以及|与)$/, '');
     const names: string[] = [];
     if (m[1]) {
       names.push(text);
@@ -168,7 +170,11 @@ export function findReferences(line: string): Reference[] {
     }
     // A bare 二十大 may be "twenty major …" (二十大重点项目): without 党的 it must read as the congress.
     if (m[1] && !text.startsWith('党的') && !CONGRESS_AFTER.test(line.slice(m.index + text.length))) continue;
-    const items = names.map(itemNamed).filter((i): i is DatedItem => i !== undefined);
+    const items: DatedItem[] = [];
+    for (let i = 0; i < names.length; i++) {
+      const item = itemNamed(names[i]);
+      if (item !== undefined) items.push(item);
+    }
     if (!items.length) continue;
     const ref: Reference = { start: m.index, end: m.index + text.length, text, items };
     if (m[2]) ref.lost = { char: '大', right: `党的${m[2]}大` };
@@ -215,23 +221,48 @@ function supersededMessage(period: ReportPeriod, lostText: string, written: stri
   return `${lostText}本报告属于${describePeriod(period)}，${sup.name}已于${formatMonth(sup.date)}召开，「${written}」不宜再作为当前学习贯彻的内容：请改用${sup.name}以来的现行提法；若是回顾历史，请写明（如「${stale.name}以来」）。`;
 }
 
+/** The first item that took place after the period: ref.items.find, without a closure per reference. */
+function futureItem(items: readonly DatedItem[], period: ReportPeriod): DatedItem | undefined {
+  for (let i = 0; i < items.length; i++) if (items[i].month > period.endMonth) return items[i];
+  return undefined;
+}
+
+/** The first item superseded before the period began. */
+function staleItem(items: readonly DatedItem[], period: ReportPeriod): DatedItem | undefined {
+  for (let i = 0; i < items.length; i++) {
+    const sup = items[i].supersededBy;
+    if (sup && sup.month < period.startMonth) return items[i];
+  }
+  return undefined;
+}
+
 export function checkLine(line: string, l: number, period: ReportPeriod): RuleFinding[] {
   const out: RuleFinding[] = checkSlogans(line, l, period);
   // The last superseded finding, while the next reference may still join its phrase.
   let open: { finding: RuleFinding; start: number; end: number; stale: DatedItem; sup: NonNullable<DatedItem['supersededBy']> } | null = null;
-  for (const ref of findReferences(line)) {
-    const range = lineRange(l, ref.start, ref.end);
-    const before = line.slice(0, ref.start);
-    const after = line.slice(ref.end);
+  // Called for every line of every report on a draft's first analysis, mostly
+  // in code V8 has not optimised yet: a reference that is neither in the
+  // future nor superseded (almost every one: the current congress) is passed
+  // over before any copy, range or message is made for it.
+  const refs = findReferences(line);
+  for (let r = 0; r < refs.length; r++) {
+    const ref = refs[r];
     const joined = open !== null && JOINER.test(line.slice(open.end, ref.start));
     if (!joined) open = null;
+    const future = futureItem(ref.items, period);
+    const stale = future ? undefined : staleItem(ref.items, period);
+    if (!future && (!stale || !stale.supersededBy)) {
+      open = null;
+      continue;
+    }
+    const range = lineRange(l, ref.start, ref.end);
+    const after = line.slice(ref.end);
     // 党的十九精神 in 2024: a wrong formulation and an outdated reference, said in one finding (formulation stays silent there).
     const lostText = ref.lost ? `「${ref.text}」漏了「${ref.lost.char}」字，规范简称是「${ref.lost.right}」；而且` : '';
     const covers = ref.lost ? COVERS_FORMULATION : undefined;
-    const future = ref.items.find((i) => i.month > period.endMonth);
     if (future) {
       open = null;
-      if (FORWARD_BEFORE.test(before) || FORWARD_AFTER.test(after)) continue;
+      if (FORWARD_BEFORE.test(line.slice(0, ref.start)) || FORWARD_AFTER.test(after)) continue;
       out.push(withCovers({
         message: `${lostText}${future.name}于${formatMonth(future.date)}召开，晚于本报告的报告期（${describePeriod(period)}）：请核对会议名称或报告年份。`,
         range,
@@ -239,11 +270,7 @@ export function checkLine(line: string, l: number, period: ReportPeriod): RuleFi
       }, covers));
       continue;
     }
-    const stale = ref.items.find((i) => i.supersededBy && i.supersededBy.month < period.startMonth);
-    if (!stale || !stale.supersededBy) {
-      open = null;
-      continue;
-    }
+    if (!stale || !stale.supersededBy) continue;
     if (HISTORICAL_AFTER.test(after)) continue;
     // The rest of the clause: what the reference is cited for.
     const clause = /^[^，。；：！？,;:!?]{0,20}/.exec(after)![0];
