@@ -27,7 +27,14 @@ const YEAR = /(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年/g;
 /** A year being filled in (202X, 20XX) means the period is not known yet. */
 const PLACEHOLDER_YEAR = /(?<![0-9A-Za-z])(?:19|20)(?:[0-9][XxＸｘ×]|[XxＸｘ×]{2})/;
 
+/** True for the first character of what periodAt's patterns read after a year: 度 上 下 第 一二三四 1-4. */
+function mayNamePart(c: number): boolean {
+  return c === 0x5ea6 || c === 0x4e0a || c === 0x4e0b || c === 0x7b2c || c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || (c >= 49 && c <= 52);
+}
+
 function periodAt(text: string, index: number, length: number, year: number): { startMonth: number; endMonth: number } {
+  // Most years are a whole year (「2024年意识形态工作总结」): no copy and no pattern for them.
+  if (!mayNamePart(text.charCodeAt(index + length))) return { startMonth: monthIndex(year, 1), endMonth: monthIndex(year, 12) };
   const after = text.slice(index + length, index + length + 8);
   if (/^度?上半年|^度?1[-—～~至到]6月/.test(after)) return { startMonth: monthIndex(year, 1), endMonth: monthIndex(year, 6) };
   if (/^度?下半年/.test(after)) return { startMonth: monthIndex(year, 7), endMonth: monthIndex(year, 12) };
@@ -45,7 +52,7 @@ function periodAt(text: string, index: number, length: number, year: number): { 
  * Null when the title's year is still a placeholder (202X) or no year is given.
  */
 export function reportPeriod(report: Report, source: SourceText): ReportPeriod | null {
-  const candidates: { line: number; offset: number; text: string; from: 'title' | 'opening' }[] = [];
+  // Run for every report by two rules on a draft's first analysis: the title's year, else the opening's, read without a list of candidates.
   if (report.title) {
     const segments = report.title.segments;
     const text = segments ? segments.map((g) => source.lines[g.line].slice(g.start, g.end)).join('') : source.lines[report.title.line].slice(report.title.start, report.title.end);
@@ -66,17 +73,19 @@ export function reportPeriod(report: Report, source: SourceText): ReportPeriod |
         }
       }
     } else {
-      candidates.push({ line: report.title.line, offset: report.title.start, text, from: 'title' });
+      const found = yearIn(text, report.title.line, report.title.start, 'title');
+      if (found) return found;
     }
   }
-  if (report.opening) candidates.push({ line: report.opening.line, offset: 0, text: source.lines[report.opening.line], from: 'opening' });
-  for (const c of candidates) {
-    YEAR.lastIndex = 0;
-    const m = YEAR.exec(c.text);
-    if (!m) continue;
-    const year = Number(m[1]);
-    const { startMonth, endMonth } = periodAt(c.text, m.index, m[0].length, year);
-    return { year, startMonth, endMonth, from: c.from, line: c.line, start: c.offset + m.index, end: c.offset + m.index + m[1].length };
-  }
-  return null;
+  return report.opening ? yearIn(source.lines[report.opening.line], report.opening.line, 0, 'opening') : null;
+}
+
+/** The period of the first year in `text` (line `line`, from `offset`); null when it names none. */
+function yearIn(text: string, line: number, offset: number, from: 'title' | 'opening'): ReportPeriod | null {
+  YEAR.lastIndex = 0;
+  const m = YEAR.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const { startMonth, endMonth } = periodAt(text, m.index, m[0].length, year);
+  return { year, startMonth, endMonth, from, line, start: offset + m.index, end: offset + m.index + m[1].length };
 }
