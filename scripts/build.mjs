@@ -11,9 +11,12 @@ const common = {
   target: 'node20',
   format: 'cjs',
   // Small bundles for the VSIX and the npm package: minified, with the source
-  // maps written beside them for debugging but not linked or shipped.
+  // maps written beside them for debugging but not linked or shipped. Without
+  // keepNames: it wraps every function the code creates in a call that
+  // redefines the function's name, closures made per line and per report
+  // included (about 30 µs of each keystroke in a 40 KB draft); nothing reads
+  // function names, and the source maps give them back for debugging.
   minify: true,
-  keepNames: true,
   sourcemap: 'external',
   logLevel: 'warning',
   external: ['nodejieba'],

@@ -3,6 +3,9 @@ import { describe, test } from 'node:test';
 import { analyzeText } from '../../server/src/features/analyze';
 import { reportOutline } from '../../server/src/features/outline';
 import { draft } from '../helpers';
+import { findsReportTitle, parseDocument } from '../../server/src/engine/parse';
+import { SourceText } from '../../server/src/engine/source';
+import { AUTO, getGenres } from '../../server/src/engine/genre';
 
 const slots = (text: string, markdown = false) =>
   analyzeText(text, { markdown }).doc.reports.map((r) => r.parts.map((p) => `${p.slot}${p.headed ? '' : '*'}@${p.line}`));
@@ -249,4 +252,26 @@ describe('parts', () => {
     );
     assert.deepEqual(slots(text), [['achievements@2']]);
   });
+});
+
+describe('findsReportTitle (the language server asks it of a document\'s opening lines)', () => {
+  const texts: [string, boolean][] = [
+    [draft('2025年第三党支部意识形态工作总结', '今年以来，支部认真落实意识形态工作责任制。', '一、主要做法', '开展专题学习6次。'), true],
+    [draft('下面是小编为大家整理的范文，供大家参考。', '', '2025年上半年党建工作总结', '一、基本情况', '全年发展党员2名。'), true],
+    [draft('2025年工作总结汇编', '（2篇）', '篇1：2025年意识形态工作总结', '局党组全面落实责任制。'), true],
+    [draft('目录', '一、主要工作', '二、存在问题', '', '2025年宣传思想工作总结', '一、主要工作', '开展宣讲12场。'), true],
+    [draft('会议记录', '参加人员：张某、李某', '会议议定了三件事。'), false],
+    [draft('购物清单', '鸡蛋', '牛奶'), false],
+    ['', false],
+  ];
+  for (const [text, expected] of texts) {
+    test(`${expected ? 'a report' : 'no report'}: ${JSON.stringify(text.slice(0, 16))}`, () => {
+      for (const markdown of [false, true]) {
+        const source = new SourceText(text);
+        const full = parseDocument(source, getGenres(AUTO), { markdown }).reports.some((r) => r.title !== null);
+        assert.equal(full, expected, 'the full parse');
+        assert.equal(findsReportTitle(new SourceText(text), getGenres(AUTO), { markdown }), full);
+      }
+    });
+  }
 });

@@ -112,6 +112,18 @@ describe('residue prefilter', () => {
     for (const f of families) if (f.needs !== undefined) assert.ok(needs(f.anchor, f.needs), `${f.label}: ${f.anchor} needs one of ${f.needs.join(' ')}`);
   });
 
+  test('every pattern behind a gate needs one of the gate\'s keys (a test is skipped on a line without them)', () => {
+    const gates = residueData.prefilter.gates;
+    const gated: [string, string[], string[]][] = [
+      ['span', residueData.span.map((p) => p.pattern), gates.span],
+      ['line', residueData.line.map((p) => p.pattern), gates.line],
+      ['notice', [residueData.notice.site, residueData.notice.alone], gates.notice],
+      ['sentence', residueData.sentences.map((f) => f.trigger), gates.sentence],
+      ['ad', [residueData.adTokens.trigger], gates.ad],
+    ];
+    for (const [gate, patterns, keys] of gated) for (const p of patterns) assert.ok(needs(p, keys), `${gate}: ${p} needs one of ${keys.join(' ')}`);
+  });
+
   test('the checker of the data can fail', () => {
     assert.equal(needs('免责声明', ['责声']), true);
     assert.equal(needs('免?责声明', ['免责']), false);

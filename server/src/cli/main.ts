@@ -12,6 +12,7 @@
  * For fix, the findings that count are those left after fixing.
  */
 import { AUTO, Genres, getGenres } from '../engine/genre';
+import { compilePatternsOnce } from '../engine/pattern-compilation';
 import { ProfileError, builtInProfileIds, getProfile } from '../engine/profile';
 import * as fs from 'node:fs';
 import { CheckRequest, FileOutcome, checkBytes, checkOneFile, loadWords, segmenterUnavailable, teamAnalyzeOptions } from './check-files';
@@ -338,6 +339,7 @@ export function runCli(argv: string[], rawIo: CliIO): number {
 class OutputClosed extends Error {}
 
 if (require.main === module) {
+  compilePatternsOnce();
   // Writing to a closed pipe fails asynchronously with EPIPE; the write after it
   // finds the stream destroyed. Stop quietly then, as command-line tools do,
   // instead of checking the remaining files for nobody and printing a stack trace.

@@ -95,6 +95,12 @@ function repeatedOutline(texts: readonly string[], lines: readonly LayoutLine[],
     const { start, end: stop } = lines[l];
     // Most lines are ruled out by their length or first character, without a copy.
     if (stop <= start || stop - start > TOC_ENTRY_MAX || !ENTRY_FIRST.test(texts[l].charAt(start))) continue;
+    // A run needs a second entry on the next line of content: a heading followed
+    // by its text (nearly every heading) is ruled out by that line's length or
+    // first character before any marker is read.
+    let next = l + 1;
+    while (next < lines.length && lines[next].end <= lines[next].start) next++;
+    if (next === lines.length || lines[next].end - lines[next].start > TOC_ENTRY_MAX || !ENTRY_FIRST.test(texts[next].charAt(lines[next].start))) continue;
     const head = contents(l);
     const first = entryMarker(head);
     if (first === null || first.number !== 1) continue;

@@ -214,7 +214,21 @@ export function reportAt(doc: Pick<ParsedDocument, 'reports'>, line: number): Re
   return doc.reports.find((r) => r.startLine <= line && line <= r.endLine);
 }
 
-export function parseDocument(source: SourceText, genres: Genres | Profile, options: ParseOptions = {}): ParsedDocument {
+/** What the steps up to the first report's title found (parseDocument's steps 1-2). */
+interface Opening {
+  markdown: boolean;
+  profile: Genres;
+  lines: LineInfo[];
+  residue: ResidueRegion[];
+  memo: LineMemo;
+  headingRanks: ReadonlyMap<number, number>;
+  voice: Set<number>;
+  chunked: Set<number>;
+  pre: Preamble;
+}
+
+/** Residue by its own words, layouts that are no outline, and the first report's title. */
+function readOpening(source: SourceText, genres: Genres | Profile, options: ParseOptions): Opening {
   const markdown = Boolean(options.markdown);
   // Titles and collections are found by any genre's title patterns; parts by the report's own genre.
   const profile = 'detect' in genres ? genres : singleGenre(genres);
@@ -276,6 +290,21 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
   //    title above a report, with chrome in between; copies of the title, 篇
   //    markers and a site's intro paragraph above them are residue.
   const pre = findFirstTitle(source, lines, profile, markdown, memo, siteWords);
+  return { markdown, profile, lines, residue, memo, headingRanks, voice, chunked, pre };
+}
+
+/**
+ * True when `source` holds a report with a title: what
+ * `parseDocument(...).reports.some((r) => r.title !== null)` answers, read
+ * without building the reports (the first report's title decides it). The
+ * language server asks this of a document's opening lines on keystrokes there.
+ */
+export function findsReportTitle(source: SourceText, genres: Genres | Profile, options: ParseOptions = {}): boolean {
+  return readOpening(source, genres, options).pre.title >= 0;
+}
+
+export function parseDocument(source: SourceText, genres: Genres | Profile, options: ParseOptions = {}): ParsedDocument {
+  const { markdown, profile, lines, residue, memo, headingRanks, voice, chunked, pre } = readOpening(source, genres, options);
   const firstTitle = pre.title;
   for (const l of pre.collection) lines[l].kind = 'collection';
   for (const l of pre.copies) {

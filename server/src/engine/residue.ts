@@ -134,12 +134,14 @@ interface Family {
   maxLength: number;
   anchor: RegExp;
   /**
-   * Literal strings one of which every match of the anchor holds (lower case),
-   * tested first; null: none given. The anchors of long shapes cost several
+   * Literal strings one of which every match of the anchor holds, found by
+   * the first scan of the line (GATES). The anchors of long shapes cost several
    * milliseconds to compile, paid on the first line with a key of a fresh
    * process (a language server's first analysis) unless such a test rules them out.
    */
-  needs: readonly string[] | null;
+  needs: readonly string[];
+  /** The family's bit in what the first scan found. */
+  gate: number;
   keys: RegExp | null;
   forbid: RegExp;
   /** The family's words, taken out for the residual test; null: no residual test. */
@@ -153,7 +155,7 @@ interface FamilyData {
   label: string;
   maxLength: number;
   anchor: string;
-  needs?: string[];
+  needs: string[];
   keys?: string;
   forbid?: string;
   words?: string;
@@ -164,11 +166,15 @@ interface FamilyData {
 /** A sentence in the middle of a line ("…。本站为大家整理的…。") is not a short line of chrome. */
 const MID_SENTENCE = '。(?!\\s*$)';
 
-const FAMILIES: Family[] = (residueData.families as FamilyData[]).map((f) => ({
+/** Family i's anchor is gated by bit FAMILY_GATE_SHIFT + i (the bits below are GATE's). */
+const FAMILY_GATE_SHIFT = 7;
+
+const FAMILIES: Family[] = (residueData.families as FamilyData[]).map((f, i) => ({
   label: f.label,
   maxLength: f.maxLength,
   anchor: re(f.anchor),
-  needs: f.needs ? f.needs.map((k) => k.toLowerCase()) : null,
+  needs: f.needs,
+  gate: 1 << (FAMILY_GATE_SHIFT + i),
   keys: f.keys ? re(f.keys) : null,
   forbid: re(f.forbid ?? MID_SENTENCE),
   words: f.words ? re(f.words, FLAGS + 'g') : null,
@@ -225,51 +231,69 @@ const anyOf = (patterns: string[]): { test(text: string): boolean } => {
 };
 const ANY_LINE_PATTERN = anyOf(residueData.line.map((p) => p.pattern));
 const ANY_SPAN = anyOf(residueData.span.map((p) => p.pattern));
-const NO_KEY = 0;
-const FAMILY_KEY = 1;
-const LONG_KEY = 2;
-type KeyFound = typeof NO_KEY | typeof FAMILY_KEY | typeof LONG_KEY;
+/**
+ * What the first scan of a line found, as bits: which groups of tests the line
+ * holds a key of. A test whose group has no key in the line cannot match and
+ * is skipped (test/engine/residue-prefilter.test.ts checks the data): most
+ * report lines hold no key at all, and a report line with one common key
+ * (分享, 公众号, 篇) runs the few tests that key belongs to, not every union
+ * of the data (each of which also costs a compile on a fresh process's first
+ * analysis).
+ */
+const GATE = {
+  /** prefilter.short: any pattern, family anchors included, on a short line. */
+  short: 1,
+  /** prefilter.long: any pattern but the family anchors. */
+  long: 2,
+  span: 4,
+  line: 8,
+  notice: 16,
+  sentence: 32,
+  ad: 64,
+} as const;
 
 interface Key {
   /** Lower case (ASCII letters). */
   text: string;
   /** Its second code unit, the cheap test after the first; -1 for a one-unit key. */
   second: number;
-  found: typeof FAMILY_KEY | typeof LONG_KEY;
+  /** The gates the key opens. */
+  gates: number;
 }
 
 const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /**
- * The first test as a scan of the line: the keys by their first code unit,
- * each line's code units looked up once. Finds whether `content` holds one of
- * `long` (any of `all` when `longOnly` is false), matching like the
- * case-insensitive non-Unicode union of the keys it replaces, which took
- * 1-2 µs a line (a tenth of a warm analysis) where the scan takes a third of that.
+ * One scan of a line for all the keys, each line's code units looked up once
+ * by the keys' first code unit; matching like the case-insensitive non-Unicode
+ * union of the keys (ASCII letters). Returns the gates of the keys found.
  */
-function literalKeys(all: readonly string[], long: readonly string[]): (content: string, longOnly: boolean) => KeyFound {
+function literalGates(groups: readonly { keys: readonly string[]; gate: number }[]): (content: string) => number {
   const lower = (k: string) => k.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const longSet = new Set(long.map(lower));
+  const byText = new Map<string, number>();
+  for (const { keys, gate } of groups) for (const k of keys) byText.set(lower(k), (byText.get(lower(k)) ?? 0) | gate);
+  if (byText.has('')) throw new Error('residue.json: an empty prefilter key');
   const lists: Key[][] = [[]];
   const slot = new Uint16Array(65536);
-  for (const k of new Set([...all, ...long].map(lower))) {
-    if (k === '') return (_, longOnly) => (longOnly && !longSet.has('') ? NO_KEY : longSet.has('') ? LONG_KEY : FAMILY_KEY);
+  for (const [k, gates] of byText) {
     const c = k.charCodeAt(0);
     if (slot[c] === 0) {
       slot[c] = lists.length;
       lists.push([]);
       if (c >= 97 && c <= 122) slot[c - 32] = slot[c];
     }
-    lists[slot[c]].push({ text: k, second: k.length > 1 ? k.charCodeAt(1) : -1, found: longSet.has(k) ? LONG_KEY : FAMILY_KEY });
+    lists[slot[c]].push({ text: k, second: k.length > 1 ? k.charCodeAt(1) : -1, gates });
   }
-  return (content, longOnly) => {
-    let found: KeyFound = NO_KEY;
+  return (content) => {
+    let found = 0;
     const n = content.length;
     for (let i = 0; i < n; i++) {
       const at = slot[content.charCodeAt(i)];
       if (at === 0) continue;
-      for (const key of lists[at]) {
-        if (key.found <= found || (longOnly && key.found !== LONG_KEY)) continue;
+      const list = lists[at];
+      for (let j = 0; j < list.length; j++) {
+        const key = list[j];
+        if ((found | key.gates) === found) continue;
         const len = key.text.length;
         if (len > 1) {
           if (i + len > n || lowerAscii(content.charCodeAt(i + 1)) !== key.second) continue;
@@ -277,21 +301,25 @@ function literalKeys(all: readonly string[], long: readonly string[]): (content:
           while (q < len && lowerAscii(content.charCodeAt(i + q)) === key.text.charCodeAt(q)) q++;
           if (q < len) continue;
         }
-        if (key.found === LONG_KEY) return LONG_KEY;
-        found = FAMILY_KEY;
+        found |= key.gates;
       }
     }
     return found;
   };
 }
 
-/**
- * The first test on every line: literal words, compared case-insensitively
- * (ASCII letters). Every pattern of the data needs one of its keys (rare
- * words; test/engine/residue-prefilter.test.ts checks the data), and most
- * report lines have none, so the patterns below run on few lines.
- */
-const KEYS = literalKeys(residueData.prefilter.short, residueData.prefilter.long);
+const GATES = literalGates([
+  { keys: residueData.prefilter.short, gate: GATE.short },
+  { keys: residueData.prefilter.long, gate: GATE.long },
+  { keys: residueData.prefilter.gates.span, gate: GATE.span },
+  { keys: residueData.prefilter.gates.line, gate: GATE.line },
+  { keys: residueData.prefilter.gates.notice, gate: GATE.notice },
+  { keys: residueData.prefilter.gates.sentence, gate: GATE.sentence },
+  { keys: residueData.prefilter.gates.ad, gate: GATE.ad },
+  ...FAMILIES.map((f) => ({ keys: f.needs, gate: f.gate })),
+]);
+// Bits stay below 2^30: small integers, never a heap number.
+if (FAMILY_GATE_SHIFT + FAMILIES.length > 30) throw new Error('residue.json: too many families for the first scan');
 // No union of every pattern after the keys: on the few lines with a key, the
 // tests below are needed anyway, and compiling such a union ('iu', look-behinds)
 // cost more on the first analysis (~4 ms) than it saved.
@@ -318,9 +346,9 @@ export function detectLineResidue(text: string, line: number, start: number, end
   // family keys only (a colon, a dash, 发布, 联系: a third of report lines)
   // can only be a family's, and skips the notice, span, sentence, advert and
   // clause tests below.
-  const key = KEYS(content, long);
-  if (key === NO_KEY) return adResidue(content, line, end) ?? NO_RESIDUE;
-  const longKey = key === LONG_KEY;
+  const gates = GATES(content);
+  const longKey = (gates & GATE.long) !== 0;
+  if (long ? !longKey : (gates & GATE.short) === 0) return adResidue(content, line, end) ?? NO_RESIDUE;
   // A numbered line is a heading or an item of the report: residue words in it
   // are flagged, but nothing is deleted unasked. A counter written twice
   // (「1. 1、」: the page's list around the site's own numbering) is never the report's.
@@ -329,14 +357,14 @@ export function detectLineResidue(text: string, line: number, start: number, end
 
   // Chrome of a known shape, and the site's notices, are residue as whole
   // lines before any heading is read: they never become a title or a heading.
-  const family = long ? null : familyOf(content);
+  const family = long ? null : familyOf(content, gates);
   // Families are tested without the bullet, but a line was only examined when
   // some pattern matched it with its bullet (「- vip 文档」 alone never was):
   // keep that, so that the findings stay as they were.
   if (family !== null && BULLET.test(content) && !anyPatternIn(content)) return adResidue(content, line, end) ?? NO_RESIDUE;
   if (family !== null) return wholeLineResidue(family.label, line, end, family.certain && !numbered);
   if (!longKey) return adResidue(content, line, end) ?? NO_RESIDUE;
-  if (isNotice(content, doubled)) return wholeLineResidue(NOTICE.label, line, end, !numbered);
+  if ((gates & GATE.notice) !== 0 && isNotice(content, doubled)) return wholeLineResidue(NOTICE.label, line, end, !numbered);
 
   const regions: ResidueRegion[] = [];
   const span = (from: number, to: number, label: string, certain: boolean): ResidueRegion => ({
@@ -348,7 +376,7 @@ export function detectLineResidue(text: string, line: number, start: number, end
     certain,
   });
 
-  for (const p of ANY_SPAN.test(content) ? SPAN_PATTERNS : []) {
+  for (const p of (gates & GATE.span) !== 0 && ANY_SPAN.test(content) ? SPAN_PATTERNS : []) {
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(content))) {
@@ -361,17 +389,17 @@ export function detectLineResidue(text: string, line: number, start: number, end
     }
   }
   let voice = false;
-  for (const s of SENTENCE_FAMILIES.some((f) => f.trigger.test(content)) ? sentencesOf(content) : []) {
+  for (const s of (gates & GATE.sentence) !== 0 && SENTENCE_FAMILIES.some((f) => f.trigger.test(content)) ? sentencesOf(content) : []) {
     const verdict = sentenceFamily(content.slice(s.from, s.to));
     if (verdict === 'voice') voice = true;
     else if (verdict !== null) regions.push(span(s.from, s.to, verdict, !numbered));
   }
-  for (const a of AD_TOKENS.trigger.test(content) ? adSpans(content) : []) regions.push(span(a.from, a.to, AD_TOKENS.label, !numbered && isWholeSentence(content, a.from, a.to)));
+  for (const a of (gates & GATE.ad) !== 0 && AD_TOKENS.trigger.test(content) ? adSpans(content) : []) regions.push(span(a.from, a.to, AD_TOKENS.label, !numbered && isWholeSentence(content, a.from, a.to)));
   if (regions.length && !numbered && coversLine(content, regions, start)) {
     return wholeLineResidue(regions[0].label, line, end, regions.every((r) => r.certain));
   }
 
-  const clauses = ANY_LINE_PATTERN.test(content) ? clausesOf(content) : [];
+  const clauses = (gates & GATE.line) !== 0 && ANY_LINE_PATTERN.test(content) ? clausesOf(content) : [];
   const labels = clauses.map((c) => noticeLabel(c.text));
   if (!numbered && content.length <= SHORT_LINE && labels.some((l) => l !== null) && clauses.every((c, i) => labels[i] !== null || isNoticeFiller(c.text))) {
     // The line's label is that of the first pattern in the data that it matches (水印 before 投稿声明).
@@ -414,20 +442,12 @@ function anyPatternIn(content: string): boolean {
   );
 }
 
-/** True when `text` holds one of `literals` (lower case), compared case-insensitively like the anchors (ASCII letters). */
-function holdsAny(text: string, literals: readonly string[]): boolean {
-  let lower: string | null = null;
-  for (const k of literals) {
-    if (/[a-z]/.test(k) ? (lower ??= text.toLowerCase()).includes(k) : text.includes(k)) return true;
-  }
-  return false;
-}
-
 /** The whole-line family `content` belongs to, or null. */
-function familyOf(content: string): Family | null {
+function familyOf(content: string, gates: number): Family | null {
   const bare = content.replace(BULLET, '');
   for (const f of FAMILIES) {
-    if (bare.length > f.maxLength || (f.needs !== null && !holdsAny(bare, f.needs)) || !f.anchor.test(bare) || (f.keys !== null && !f.keys.test(bare)) || f.forbid.test(bare)) continue;
+    // The gate was read with the bullet: it may let a line through, never keep a match out.
+    if (bare.length > f.maxLength || (gates & f.gate) === 0 || !f.anchor.test(bare) || (f.keys !== null && !f.keys.test(bare)) || f.forbid.test(bare)) continue;
     // The residual test: without the family's words (and numbers, dates, Latin
     // handles, separators, which are not Chinese characters) nearly nothing is left.
     if (f.words !== null && hanCount(bare.replace(f.words, '')) > f.hanLeft) continue;

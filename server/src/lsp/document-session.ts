@@ -183,17 +183,18 @@ export class DocumentSession {
     this.env.logError(oneLine(line));
   }
 
-  private isChecked(doc: TextDocument, text: string): boolean {
+  /** `team`: the document's team configuration, looked up once per check by the caller (it reads the folders above the file). */
+  private isChecked(doc: TextDocument, text: string, team: TeamConfig | undefined): boolean {
     // A Word view is checked whatever its title: the user asked for it by opening it.
     if (isWordViewUri(doc.uri)) return this.env.wordFacts?.(doc.uri, text) !== undefined;
-    const profile = this.env.genres(this.uri) ?? this.env.teamConfig?.(doc.uri).profile ?? this.env.settings.current.profile;
+    const profile = this.env.genres(this.uri) ?? team?.profile ?? this.env.settings.current.profile;
     return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile, forced: this.env.forced }, this.gate);
   }
 
   /** The editor's settings with the team's .zongjie.json over them (its genre, severities, patterns and dictionary). */
-  private checkOptions(doc: TextDocument): CheckOptions {
+  private checkOptions(doc: TextDocument, teamConfig: TeamConfig | undefined): CheckOptions {
     const settings = this.env.settings;
-    const team = this.env.teamConfig?.(doc.uri) ?? EMPTY_CONFIG;
+    const team = teamConfig ?? EMPTY_CONFIG;
     const markdown = isMarkdownDocument(doc.uri, doc.languageId);
     const placeholderPatterns = team.placeholderPatterns.length ? [...settings.current.placeholderPatterns, ...team.placeholderPatterns] : settings.current.placeholderPatterns;
     const key = `${settings.generation}:${markdown}:${placeholderPatterns.map((r) => r.source).join('\u0000')}`;
@@ -220,13 +221,14 @@ export class DocumentSession {
     // A newer version supersedes any second phase still waiting for a pause.
     this.words = null;
     this.dropIdlePhase();
-    const enabled = this.env.teamConfig?.(doc.uri).enable ?? this.env.settings.current.enable;
-    if (!enabled || !this.isChecked(doc, text)) {
+    const team = this.env.teamConfig?.(doc.uri);
+    const enabled = team?.enable ?? this.env.settings.current.enable;
+    if (!enabled || !this.isChecked(doc, text, team)) {
       this.analysis = { version, generation, value: null };
       this.publish({ epoch, version, mode: 'off', diagnostics: [] });
       return;
     }
-    const options = { ...this.checkOptions(doc), cache: this.lineCache, word: isWordViewUri(doc.uri) ? this.env.wordFacts?.(doc.uri, text) : undefined };
+    const options = { ...this.checkOptions(doc, team), cache: this.lineCache, word: isWordViewUri(doc.uri) ? this.env.wordFacts?.(doc.uri, text) : undefined };
     // Once words are available, the first pass already uses the words of every
     // line cut before, so a keystroke does not make the word findings on other
     // lines vanish until the second phase; the edited line gets its words there.
@@ -309,12 +311,13 @@ export class DocumentSession {
   /** The parse of `doc` (at its current version), or null when it is not checked as a report or too large. */
   parsed(doc: TextDocument): ParsedDocument | null {
     const text = doc.getText();
-    if (isLargeDocument(text) || !this.isChecked(doc, text)) return null;
+    const team = this.env.teamConfig?.(doc.uri);
+    if (isLargeDocument(text) || !this.isChecked(doc, text, team)) return null;
     const generation = this.env.settings.generation;
     const p = this.parsedDoc;
     if (p && p.version === doc.version && p.generation === generation) return p.doc;
     try {
-      const parsedDoc = parseDocument(new SourceText(text), this.env.genres(this.uri) ?? this.env.teamConfig?.(doc.uri).profile ?? this.env.settings.current.profile, { markdown: isMarkdownDocument(doc.uri, doc.languageId) });
+      const parsedDoc = parseDocument(new SourceText(text), this.env.genres(this.uri) ?? team?.profile ?? this.env.settings.current.profile, { markdown: isMarkdownDocument(doc.uri, doc.languageId) });
       this.parsedDoc = { version: doc.version, generation, doc: parsedDoc };
       return parsedDoc;
     } catch (e) {

@@ -7,7 +7,7 @@
  */
 import { isMarkdownPath, lineCacheKey } from '../features/analyze';
 import { LineCache } from '../engine/line-cache';
-import { parseDocument } from '../engine/parse';
+import { findsReportTitle } from '../engine/parse';
 import { Genres } from '../engine/genre';
 import { Profile } from '../engine/profile';
 import { SourceText } from '../engine/source';
@@ -72,8 +72,7 @@ export function looksLikeReport(text: string, profile: Genres | Profile, markdow
 function headLooksLikeReport(head: string, profile: Genres | Profile, markdown: boolean, cache?: LineCache): boolean {
   const source = new SourceText(head);
   cache?.begin(lineCacheKey({ profile, markdown }), source.lines);
-  const doc = parseDocument(source, profile, { markdown, memo: cache });
-  return doc.reports.some((r) => r.title !== null);
+  return findsReportTitle(source, profile, { markdown, memo: cache });
 }
 
 /**

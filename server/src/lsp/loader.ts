@@ -19,6 +19,7 @@ import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { compilePatternsOnce } from '../engine/pattern-compilation';
 
 /** A long session writes its cache without waiting for the exit (a server the editor kills never exits cleanly). */
 const CACHE_WRITE_DELAY_MS = 60_000;
@@ -93,4 +94,5 @@ function load(): void {
   run.call(main.exports, main.exports, req, main, BUNDLE, __dirname);
 }
 
+compilePatternsOnce();
 load();

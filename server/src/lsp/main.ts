@@ -10,6 +10,7 @@
  * transport is requested.
  */
 import { format } from 'node:util';
+import { compilePatternsOnce } from '../engine/pattern-compilation';
 import { Connection, MessageWriter, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
 import { beforeInitializeStrategy } from './before-initialize';
 import { jsonEncoder } from './encoder';
@@ -50,6 +51,8 @@ function main(argv: string[]): void {
     process.exitCode = 2;
     return;
   }
+  // Usually done already by the loader (dist/server.js), before the bundle's own patterns ran.
+  compilePatternsOnce();
   const noSegmenter = argv.includes('--no-segmenter');
   const connection = argv.includes('--stdio') ? stdioConnection() : createConnection({ messageStrategy: beforeInitializeStrategy() });
   // The server must outlive any bug in a handler: log it where the client shows server logs, and go on.
