@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import dated from '../../server/src/data/dated-references.json';
 import { analyzeText } from '../../server/src/features/analyze';
 import { reportWith, segmenter } from '../chinese/util';
 import { draft } from '../helpers';
+import { needs } from '../pattern-needs';
 import { ruleTester } from './tester';
 
 const ID = 'outdated-reference';
@@ -187,5 +189,21 @@ describe('a wrong formulation that is also an outdated reference: one finding th
   test('a written-out 党的十九大精神 in 2024 covers nothing: another formulation finding nearby stays', () => {
     const found = findingsOf(reportWith('认真学习贯彻党的十九大精神，抓好党的创理论学习。', 2024), true);
     assert.deepEqual(found.map((f) => f.code).sort(), ['formulation', ID]);
+  });
+});
+
+describe("the slogans' needs: a line is scanned for a slogan only when it holds one of them", () => {
+  test('every match of a slogan pattern holds one of its needs', () => {
+    for (const s of dated.slogans) assert.ok(needs(s.pattern, s.needs), `${s.id}: ${s.pattern} needs one of ${s.needs.join(' ')}`);
+  });
+
+  test('the checker can fail: 献礼建党百年 holds no 迎', () => {
+    const centenary = dated.slogans.find((s) => s.id === 'party-centenary-forward')!;
+    assert.equal(needs(centenary.pattern, ['迎']), false);
+  });
+
+  test('a slogan is still found behind its needs', () => {
+    const findings = analyzeText(reportWith('全年以深入开展党史学习教育为主线，推动工作落实。', 2023)).findings.filter((f) => f.code === ID);
+    assert.deepEqual(findings.map((f) => f.data?.item), ['party-history-education-mainline']);
   });
 });
