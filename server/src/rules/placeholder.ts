@@ -66,6 +66,9 @@ const RE_MOU = /某/g;
 const RE_BLANK = /[＿_]{2,}/g;
 const RE_EMPTY_BRACKETS = /（[ \u3000]+）|\([ \u3000]+\)/g;
 const RE_FILL_IN = /【([^【】]{1,16})】|\[([^\[\]]{1,16})\](?!\()|｛([^｛｝]{1,16})｝/g;
+/** What every match of RE_CHOICE and of RE_FILL_IN starts with. */
+const CHOICE_GATE = /[省市县区乡镇州旗][（(]/;
+const FILL_IN_GATE = /[【[｛]/;
 const FILL_IN_LABEL = new RegExp(words.fillInLabels.join('|'));
 /**
  * A character (or pair) every match of the patterns above holds: X x Ｘ ｘ × ＿ _ ○
@@ -172,10 +175,11 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
   scan(RE_ONE_BLANK, (m) => {
     if (isOneCharBlank(line, m.index, markdown)) add(m.index, m.index + 1);
   });
-  scan(RE_CHOICE, (m) => {
+  // The two costliest patterns to compile run only on a line that holds their opening characters.
+  if (CHOICE_GATE.test(line)) scan(RE_CHOICE, (m) => {
     if (isOwnUnitChoice(line, m.index)) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], expects: 'unit', choice: true });
   });
-  scan(RE_FILL_IN, (m) => {
+  if (FILL_IN_GATE.test(line)) scan(RE_FILL_IN, (m) => {
     const label = m[1] ?? m[2] ?? m[3] ?? '';
     // A label that asks for content (【请填写存在的问题的内容】) wants sentences, not a name.
     if (FILL_IN_LABEL.test(label)) add(m.index, m.index + m[0].length, /时间|日期|年份|年度/.test(label) ? 'year' : /数|金额/.test(label) ? 'number' : /内容/.test(label) ? 'content' : 'name');
