@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { TestClient } from '../lsp/harness';
 import { scratchFolder } from '../cli/scratch';
+import { TeamConfigStore } from '../../server/src/lsp/team-config-store';
 
 const scratch = scratchFolder('zongjie-lsp-config-');
 const DRAFT = ['2024年意识形态工作总结', '今年以来，局党组严格落实一岗双责要求，以学习为抓手，现将有关情况总结如下。', '一、主要工作开展情况', '组织学习【待补充】次。'].join('\n');
@@ -52,6 +53,32 @@ describe('the server and .zongjie.json', () => {
       assert.equal(client.messages.filter((m) => m.message.includes('nosuch')).length, 1);
     } finally {
       await client.dispose();
+      fs.rmSync(path.dirname(config), { recursive: true, force: true });
+    }
+  });
+
+  test("a folder's configuration is kept a second: a watcher's event drops it, an editor without one sees the change after that second", () => {
+    const config = scratch.write('kept/.zongjie.json', '{ "severity": { "placeholder": "warning" } }');
+    const uri = pathToFileURL(scratch.write('kept/草稿.txt', DRAFT)).href;
+    let clock = 0;
+    const store = new TeamConfigStore(['placeholder'], () => undefined, () => clock);
+    try {
+      assert.equal(store.forUri(uri).severities.placeholder, 'warning');
+      fs.writeFileSync(config, '{ "severity": { "placeholder": "off" } }');
+      const later = new Date(Date.now() + 5000);
+      fs.utimesSync(config, later, later);
+      clock = 999;
+      assert.equal(store.forUri(uri).severities.placeholder, 'warning', 'kept within the second');
+      clock = 1000;
+      assert.equal(store.forUri(uri).severities.placeholder, 'off', 'read again after it');
+      fs.writeFileSync(config, '{ "severity": { "placeholder": "error" } }');
+      const later2 = new Date(Date.now() + 10000);
+      fs.utimesSync(config, later2, later2);
+      clock = 1001;
+      assert.equal(store.forUri(uri).severities.placeholder, 'off');
+      store.invalidate();
+      assert.equal(store.forUri(uri).severities.placeholder, 'error', "at once after the watcher's event");
+    } finally {
       fs.rmSync(path.dirname(config), { recursive: true, force: true });
     }
   });

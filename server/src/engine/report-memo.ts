@@ -37,13 +37,22 @@ interface ReportEntry {
   findings: Map<string, RuleFinding[]>;
   /** The analysis that used this entry last (an entry serves one report per analysis). */
   claimed: number;
+  /** The memo that keeps it (a report object could be seen by two memos). */
+  memo: ReportMemo;
 }
+
+/**
+ * A report's entry, kept on the report object itself: the runner asks for it
+ * for every rule and report on every keystroke, and a property read is cheaper
+ * than a lookup keyed by the object. Valid only in the analysis that claimed it.
+ */
+const ENTRY = Symbol('report-memo entry');
+type WithEntry = { [ENTRY]?: ReportEntry };
 
 /** Reports are the parser's; the memo is told how to build, mark and move one. */
 export class ReportMemo {
   private previous = new Map<unknown, ReportEntry[]>();
   private current = new Map<unknown, ReportEntry[]>();
-  private readonly byReport = new Map<object, ReportEntry>();
   private analysis = 0;
 
   /** @param recordAt the per-line memo's record for a line of the analysis under way. */
@@ -54,14 +63,14 @@ export class ReportMemo {
     this.analysis++;
     this.previous = this.current;
     this.current = new Map();
-    this.byReport.clear();
   }
 
   /** Forgets everything (the options changed). */
   clear(): void {
     this.previous.clear();
     this.current.clear();
-    this.byReport.clear();
+    // Entries already on reports stop counting: the next analysis has a new number.
+    this.analysis++;
   }
 
   /**
@@ -84,7 +93,7 @@ export class ReportMemo {
     const report = build();
     const records = new Array<unknown>(length);
     for (let i = 0; i < length; i++) records[i] = this.recordAt(key.startLine + i);
-    this.keep(first, { records, index: key.index, shape: key.shape, startLine: key.startLine, report, findings: new Map(), claimed: 0 });
+    this.keep(first, { records, index: key.index, shape: key.shape, startLine: key.startLine, report, findings: new Map(), claimed: 0, memo: this });
     return report;
   }
 
@@ -94,12 +103,12 @@ export class ReportMemo {
    * makes the closure `findings` needs only for the reports that changed.
    */
   known(report: object, namespace: string): RuleFinding[] | undefined {
-    return this.byReport.get(report)?.findings.get(namespace);
+    return this.entryOf(report)?.findings.get(namespace);
   }
 
   /** A rule's findings inside `report`, computed once per version of the report. */
   findings(report: object, namespace: string, compute: () => RuleFinding[]): RuleFinding[] {
-    const e = this.byReport.get(report);
+    const e = this.entryOf(report);
     if (!e) return compute();
     let found = e.findings.get(namespace);
     if (!found) {
@@ -107,6 +116,12 @@ export class ReportMemo {
       e.findings.set(namespace, found);
     }
     return found;
+  }
+
+  /** The entry this analysis claimed for `report`, if any. */
+  private entryOf(report: object): ReportEntry | undefined {
+    const e = (report as WithEntry)[ENTRY];
+    return e !== undefined && e.claimed === this.analysis && e.report === report && e.memo === this ? e : undefined;
   }
 
   private sameLines(records: unknown[], startLine: number): boolean {
@@ -119,7 +134,8 @@ export class ReportMemo {
     const list = this.current.get(first);
     if (list) list.push(e);
     else this.current.set(first, [e]);
-    this.byReport.set(e.report, e);
+    // Not enumerable: a report compares and prints as the parser made it.
+    if ((e.report as WithEntry)[ENTRY] !== e) Object.defineProperty(e.report, ENTRY, { value: e, writable: true, configurable: true, enumerable: false });
   }
 
   /** The entry's report and findings, `delta` lines further down. */

@@ -297,6 +297,7 @@ function linesOf(rule: LineRule, ctx: RuleContext, memo: LineMemo, from: number,
   for (let l = from; l <= to; l++) {
     if (!kinds.has(ctx.doc.lines[l].kind)) continue;
     const line = ctx.source.lines[l];
+    if (rule.mayFind !== undefined && !rule.mayFind(line)) continue;
     const segmenter = readsWords && wordState(ctx.segmenter, line) === 'words' ? ctx.segmenter : undefined;
     if (rule.requiresSegmenter && !segmenter) continue;
     if (line.length > LONG_LINE) {

@@ -117,6 +117,7 @@ export class ZongjieServer implements ServerContext {
     // A profile file (.zongjie/profiles/*.json, or one the setting names) changed: read the genres
     // again and validate the settings under them (one handler: a second registration would replace this one).
     connection.onDidChangeWatchedFiles((params) => {
+      this.teamConfig.invalidate();
       if (params.changes.some((c) => UserProfiles.isProfileFile(c.uri) || (/\.json$/i.test(c.uri) && !/\.zongjie\.json$/i.test(c.uri)))) {
         this.userProfiles.invalidate();
         this.settings.revalidate();

@@ -72,5 +72,6 @@ export const dateFormatRule: LineRule = {
   fixable: true,
   scope: 'line',
   kinds: ['body', 'heading', 'title'],
+  mayFind: (line) => QUICK.test(line),
   checkLine: (line) => dateFormatFindings(line),
 };

@@ -99,5 +99,6 @@ export const ellipsisDashRule: LineRule = {
   fixable: true,
   scope: 'line',
   kinds: ['body', 'heading', 'title'],
+  mayFind: (line) => QUICK.test(line),
   checkLine: (line, ctx) => ellipsisDashFindings(line, ctx.markdown),
 };

@@ -59,6 +59,8 @@ export const emptyExampleRule: LineRule = {
   fixable: false,
   scope: 'line',
   kinds: ['body', 'heading'],
+  // Every cue holds 如.
+  mayFind: (line) => line.includes('如'),
   checkLine(line) {
     return emptyExamples(line).map((e) => ({
         message: `「${e.cue}」后面没有写出例子：请补上具体事例，或删去「${e.cue}」。`,

@@ -95,5 +95,6 @@ export const fullWidthAlnumRule: LineRule = {
   fixable: true,
   scope: 'line',
   kinds: ['body', 'heading', 'title'],
+  mayFind: (line) => ANY.test(line),
   checkLine: (line) => fullWidthFindings(line),
 };

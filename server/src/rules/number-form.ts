@@ -138,5 +138,6 @@ export const numberFormRule: LineRule = {
   fixable: true,
   scope: 'line',
   kinds: ['body', 'heading', 'title'],
+  mayFind: (line) => QUICK.test(line),
   checkLine: (line) => numberFormFindings(line),
 };

@@ -103,6 +103,13 @@ export interface LineRule<Facts = unknown> extends RuleBase {
    * report has nothing to check. With it, lines outside reports are not read.
    */
   reportFacts?(report: Report, source: SourceText): Facts | null;
+  /**
+   * False when `line` certainly gives no finding, whatever its words and the
+   * report's facts: the runner then passes the line by without looking it up
+   * in the memo, which on most lines costs more than this test. A rule's cheap
+   * first test (a character it needs) belongs here.
+   */
+  mayFind?(line: string): boolean;
   /** The findings of one line, with ranges on line 0. */
   checkLine(line: string, ctx: LineContext<Facts>): RuleFinding[];
 }

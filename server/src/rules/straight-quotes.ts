@@ -116,5 +116,6 @@ export const straightQuotesRule: LineRule = {
   fixable: true,
   scope: 'line',
   kinds: ['body', 'heading', 'title'],
+  mayFind: (line) => line.includes('"') || line.includes('＂') || line.includes("'"),
   checkLine: (line, ctx) => straightQuoteFindings(line, ctx.markdown),
 };
