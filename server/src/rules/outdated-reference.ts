@@ -136,6 +136,9 @@ export function checkSlogans(line: string, l: number, period: ReportPeriod): Rul
  */
 const REFERENCE = /(?:党的)?(十八|十九|二十)大|党的(十八|十九|二十)(?=精神)|(十八|十九|二十)届((?:[一二三四五六七]中(?:全会)?(?:、|和|及|以及|与)?)+|(?:历次|各次)全会)|(?<!届)(十八|十九|二十)([一二三四五六七]中全会)/g;
 
+/** What every match of REFERENCE holds: the number of a congress or a Central Committee. */
+const REFERENCE_GATE = /十八|十九|二十/;
+
 /** What follows a bare 十九大 / 二十大 that is the congress. */
 const CONGRESS_AFTER = /^(?:精神|报告|代表|召开|胜利|以来|宣讲|开幕|闭幕|期间|前|后|主题|提出|强调|指出|部署|擘画|作出|确定|通过|上|的|和|及|与|[，。；：、”》）]|$)/;
 
@@ -353,5 +356,7 @@ export const outdatedReferenceRule: LineRule<ReportPeriod> = {
   kinds: ['body', 'heading'],
   // The findings depend on the report's period as well as on the line.
   reportFacts: (report, source) => reportPeriod(report, source),
+  // Most lines name no congress and hold no slogan: the runner skips them before it looks up the memo.
+  mayFind: (line) => REFERENCE_GATE.test(line) || MAY_HOLD_SLOGAN.test(line),
   checkLine: (line, ctx) => checkLine(line, 0, ctx.facts),
 };
