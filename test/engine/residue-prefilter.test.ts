@@ -118,8 +118,10 @@ describe('residue prefilter', () => {
       ['span', residueData.span.map((p) => p.pattern), gates.span],
       ['line', residueData.line.map((p) => p.pattern), gates.line],
       ['notice', [residueData.notice.site, residueData.notice.alone], gates.notice],
-      ['sentence', residueData.sentences.map((f) => f.trigger), gates.sentence],
-      ['ad', [residueData.adTokens.trigger], gates.ad],
+      // A sentence is the site's only when its family's strong or site pattern matches it (residue.ts: sentenceFamily).
+      ['sentence', residueData.sentences.flatMap((f) => ('strong' in f && typeof f.strong === 'string' ? [f.strong, f.site] : [f.site])), gates.sentence],
+      // A run of advertising tokens is the site's only with a token of the site in it (residue.ts: adSpans).
+      ['ad', [residueData.adTokens.site], gates.ad],
     ];
     for (const [gate, patterns, keys] of gated) for (const p of patterns) assert.ok(needs(p, keys), `${gate}: ${p} needs one of ${keys.join(' ')}`);
   });

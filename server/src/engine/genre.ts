@@ -48,6 +48,29 @@ function union(regexes: RegExp[]): RegExp {
   }
 }
 
+/**
+ * Whether any of `regexes` matches, as one native pattern where they are all
+ * plain built-in patterns (no flags, no numbered back-reference): a report's
+ * genre is asked of each profile in turn, for every report of a collection.
+ * A user's pattern (a LinearRegExp) is never folded into a native one.
+ */
+function anyOf(regexes: readonly RegExp[]): (text: string) => boolean {
+  if (regexes.length === 0) return () => false;
+  if (regexes.length === 1) {
+    const only = regexes[0];
+    return (text) => only.test(text);
+  }
+  if (regexes.every((r) => Object.getPrototypeOf(r) === RegExp.prototype && r.flags === '' && !/\\[1-9]/.test(r.source))) {
+    try {
+      const joined = new RegExp(regexes.map((r) => `(?:${r.source})`).join('|'));
+      return (text) => joined.test(text);
+    } catch {
+      // Named groups that clash: each in turn.
+    }
+  }
+  return (text) => regexes.some((r) => r.test(text));
+}
+
 /** How far into a report's first line a title run into the text may end. */
 const HEAD_TITLE_MAX = 40;
 
@@ -69,9 +92,10 @@ export function genreSet(profiles: readonly Profile[], fixed: Profile | null = n
   const ordered = [...profiles].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fallback = fixed ?? ordered.find((p) => p.data.fallback) ?? ordered[ordered.length - 1];
   const byId = new Map(ordered.map((p) => [p.id, p]));
+  const titleTests = ordered.map((p) => ({ profile: p, title: anyOf(p.detectTitle), exclude: anyOf(p.excludeTitle), opening: anyOf(p.detectOpening) }));
   const detectTitle = (title: string): Profile | null => {
-    for (const p of ordered) {
-      if (p.detectTitle.some((r) => r.test(title)) && !p.excludeTitle.some((r) => r.test(title))) return p;
+    for (const t of titleTests) {
+      if (t.title(title) && !t.exclude(title)) return t.profile;
     }
     return null;
   };
@@ -96,7 +120,7 @@ export function genreSet(profiles: readonly Profile[], fixed: Profile | null = n
       const byHead = head === null ? null : detectTitle(head);
       if (byHead && byHead !== fallback) return byHead;
       if (opening) {
-        for (const p of ordered) if (p.detectOpening.some((r) => r.test(opening))) return p;
+        for (const t of titleTests) if (t.opening(opening)) return t.profile;
       }
       return fallback;
     },

@@ -389,11 +389,13 @@ export function detectLineResidue(text: string, line: number, start: number, end
     }
   }
   let voice = false;
+  // The gate's keys are the families' strong and site words: a sentence without one is no family's.
   for (const s of (gates & GATE.sentence) !== 0 && SENTENCE_FAMILIES.some((f) => f.trigger.test(content)) ? sentencesOf(content) : []) {
     const verdict = sentenceFamily(content.slice(s.from, s.to));
     if (verdict === 'voice') voice = true;
     else if (verdict !== null) regions.push(span(s.from, s.to, verdict, !numbered));
   }
+  // The gate's keys are the site's own tokens (adTokens.site), one of which every advertising run holds.
   for (const a of (gates & GATE.ad) !== 0 && AD_TOKENS.trigger.test(content) ? adSpans(content) : []) regions.push(span(a.from, a.to, AD_TOKENS.label, !numbered && isWholeSentence(content, a.from, a.to)));
   if (regions.length && !numbered && coversLine(content, regions, start)) {
     return wholeLineResidue(regions[0].label, line, end, regions.every((r) => r.certain));
