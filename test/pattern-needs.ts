@@ -1,7 +1,7 @@
 /**
  * A prover for the prefilters of the data's patterns: whether every match of a
  * pattern holds one of a few strings, so that a line without them may skip
- * the pattern. (The same checker as in engine/residue-prefilter.test.ts.)
+ * the pattern. Used by the residue and dated-reference prefilter tests.
  */
 import assert from 'node:assert/strict';
 
