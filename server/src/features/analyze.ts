@@ -390,15 +390,24 @@ function memoKey(namespace: string, withWords: boolean): string {
  * findings and diagnostics made of them, which the server then need not
  * rebuild or re-encode on every keystroke.
  */
-const FINDINGS = new WeakMap<RuleFinding, Finding>();
+// Kept on the rule finding itself (a non-enumerable symbol property) rather
+// than in a WeakMap: the look-up runs for every finding on every keystroke,
+// and every garbage collection visits each entry of a WeakMap.
+const FINDING = Symbol('finding');
+type WithFinding = RuleFinding & { [FINDING]?: Finding };
 
 /** A rule's finding with its code and severity, the same object as last time when the rule finding is. */
 function rememberedWithCode(f: RuleFinding, code: string, severity: Severity): Finding {
   // (`severity` is the one in force for this finding, its own cap applied.)
-  const known = FINDINGS.get(f);
+  const known = (f as WithFinding)[FINDING];
   if (known !== undefined && known.code === code && known.severity === severity) return known;
   const out = freshWithCode(f, code, severity);
-  FINDINGS.set(f, out);
+  // A frozen rule finding (none today) simply gets a new finding each time.
+  if (known === undefined) {
+    if (Object.isExtensible(f)) Object.defineProperty(f, FINDING, { value: out, writable: true, configurable: true, enumerable: false });
+  } else {
+    (f as WithFinding)[FINDING] = out;
+  }
   return out;
 }
 

@@ -17,14 +17,15 @@ const PUBLISH_DIAGNOSTICS = 'textDocument/publishDiagnostics';
 const SLOT = '\u0000zongjie-diagnostics\u0000';
 const SLOT_JSON = JSON.stringify(SLOT);
 
-const ENCODED = new WeakMap<object, Buffer>();
+/** Each diagnostic's encoding, kept on it (a non-enumerable symbol property: no WeakMap entry for every collection to visit). */
+const ENCODED = Symbol('encoded');
 const COMMA = Buffer.from(',');
 
 function encoded(diagnostic: object): Buffer {
-  let b = ENCODED.get(diagnostic);
+  let b = (diagnostic as { [ENCODED]?: Buffer })[ENCODED];
   if (b === undefined) {
     b = Buffer.from(JSON.stringify(diagnostic), 'utf8');
-    ENCODED.set(diagnostic, b);
+    if (Object.isExtensible(diagnostic)) Object.defineProperty(diagnostic, ENCODED, { value: b, enumerable: false });
   }
   return b;
 }
