@@ -390,24 +390,15 @@ function memoKey(namespace: string, withWords: boolean): string {
  * findings and diagnostics made of them, which the server then need not
  * rebuild or re-encode on every keystroke.
  */
-// Kept on the rule finding itself (a non-enumerable symbol property) rather
-// than in a WeakMap: the look-up runs for every finding on every keystroke,
-// and every garbage collection visits each entry of a WeakMap.
-const FINDING = Symbol('finding');
-type WithFinding = RuleFinding & { [FINDING]?: Finding };
+const FINDINGS = new WeakMap<RuleFinding, Finding>();
 
 /** A rule's finding with its code and severity, the same object as last time when the rule finding is. */
 function rememberedWithCode(f: RuleFinding, code: string, severity: Severity): Finding {
   // (`severity` is the one in force for this finding, its own cap applied.)
-  const known = (f as WithFinding)[FINDING];
+  const known = FINDINGS.get(f);
   if (known !== undefined && known.code === code && known.severity === severity) return known;
   const out = freshWithCode(f, code, severity);
-  // A frozen rule finding (none today) simply gets a new finding each time.
-  if (known === undefined) {
-    if (Object.isExtensible(f)) Object.defineProperty(f, FINDING, { value: out, writable: true, configurable: true, enumerable: false });
-  } else {
-    (f as WithFinding)[FINDING] = out;
-  }
+  FINDINGS.set(f, out);
   return out;
 }
 

@@ -44,22 +44,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/**
- * The diagnostic of each finding, kept on the finding while it lives
- * (findings of unchanged lines are reused; see analyze.ts): a non-enumerable
- * symbol property, cheaper on every keystroke than a WeakMap, whose entries
- * each garbage collection visits.
- */
-const DIAGNOSTIC = Symbol('diagnostic');
-type WithDiagnostic = Finding & { [DIAGNOSTIC]?: Diagnostic };
+/** The diagnostic of each finding, kept while the finding lives (findings of unchanged lines are reused; see analyze.ts). */
+const DIAGNOSTICS = new WeakMap<Finding, Diagnostic>();
 
 /** The LSP diagnostic of a finding; the same object for the same finding. Callers must not modify it. */
 export function toDiagnostic(f: Finding): Diagnostic {
-  let d = (f as WithDiagnostic)[DIAGNOSTIC];
+  let d = DIAGNOSTICS.get(f);
   if (d === undefined) {
     d = makeDiagnostic(f);
-    // A frozen finding (none today) simply gets a new diagnostic each time.
-    if (Object.isExtensible(f)) Object.defineProperty(f, DIAGNOSTIC, { value: d, enumerable: false });
+    DIAGNOSTICS.set(f, d);
   }
   return d;
 }

@@ -17,15 +17,14 @@ const PUBLISH_DIAGNOSTICS = 'textDocument/publishDiagnostics';
 const SLOT = '\u0000zongjie-diagnostics\u0000';
 const SLOT_JSON = JSON.stringify(SLOT);
 
-/** Each diagnostic's encoding, kept on it (a non-enumerable symbol property: no WeakMap entry for every collection to visit). */
-const ENCODED = Symbol('encoded');
+const ENCODED = new WeakMap<object, Buffer>();
 const COMMA = Buffer.from(',');
 
 function encoded(diagnostic: object): Buffer {
-  let b = (diagnostic as { [ENCODED]?: Buffer })[ENCODED];
+  let b = ENCODED.get(diagnostic);
   if (b === undefined) {
     b = Buffer.from(JSON.stringify(diagnostic), 'utf8');
-    if (Object.isExtensible(diagnostic)) Object.defineProperty(diagnostic, ENCODED, { value: b, enumerable: false });
+    ENCODED.set(diagnostic, b);
   }
   return b;
 }
