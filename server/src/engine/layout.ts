@@ -22,7 +22,8 @@ const TOC_START = new RegExp(layout.toc.start);
 const TOC_END = new RegExp(layout.toc.end);
 /** A site's keyword line says the block is generated (「目录/提纲：……」); a bare 「目录」 may be the writer's own. */
 const TOC_SITE_START = /[/／]|…|\.{3}/;
-const TOC_FIRST = new Set(['目', '提', '文', '内', '本']);
+/** First characters of the keyword lines (as code units: the passes below read every line on every keystroke). */
+const TOC_FIRST = new Set([...'目提文内本'].map((ch) => ch.charCodeAt(0)));
 
 /** A line of a table of contents: a numbered heading with no sentence after it. */
 const TOC_ENTRY_MAX = 40;
@@ -54,7 +55,7 @@ export function findTocZones(texts: readonly string[], lines: readonly LayoutLin
   for (let l = 0; l < lines.length; l++) {
     const { start, end: stop } = lines[l];
     // Most lines are ruled out by their length or first character, without a copy.
-    if (stop <= start || stop - start > 20 || !TOC_FIRST.has(texts[l].charAt(start))) continue;
+    if (stop <= start || stop - start > 20 || !TOC_FIRST.has(texts[l].charCodeAt(start))) continue;
     const text = contents(l);
     if (!TOC_START.test(text)) continue;
     let end = l;
@@ -87,20 +88,23 @@ export function findTocZones(texts: readonly string[], lines: readonly LayoutLin
  * heading and its first subheading differ in rank, and an empty part is not
  * followed by a second copy of the first heading.
  */
-/** Characters a heading's number can start with (markers.ts tests the same before its patterns). */
-const ENTRY_FIRST = /^[一二三四五六七八九十（(0-9①-⑳]/;
+/** Characters a heading's number can start with (markers.ts tests the same before its patterns): 一…十, （ (, 0-9, ①-⑳. */
+const CN_NUMERALS = new Set([...'一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
+function entryFirst(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0xff08 || c === 0x28 || (c >= 0x2460 && c <= 0x2473) || CN_NUMERALS.has(c);
+}
 
 function repeatedOutline(texts: readonly string[], lines: readonly LayoutLine[], contents: (k: number) => string): TocZone[] {
   for (let l = 0; l < lines.length; l++) {
     const { start, end: stop } = lines[l];
     // Most lines are ruled out by their length or first character, without a copy.
-    if (stop <= start || stop - start > TOC_ENTRY_MAX || !ENTRY_FIRST.test(texts[l].charAt(start))) continue;
+    if (stop <= start || stop - start > TOC_ENTRY_MAX || !entryFirst(texts[l].charCodeAt(start))) continue;
     // A run needs a second entry on the next line of content: a heading followed
     // by its text (nearly every heading) is ruled out by that line's length or
     // first character before any marker is read.
     let next = l + 1;
     while (next < lines.length && lines[next].end <= lines[next].start) next++;
-    if (next === lines.length || lines[next].end - lines[next].start > TOC_ENTRY_MAX || !ENTRY_FIRST.test(texts[next].charAt(lines[next].start))) continue;
+    if (next === lines.length || lines[next].end - lines[next].start > TOC_ENTRY_MAX || !entryFirst(texts[next].charCodeAt(lines[next].start))) continue;
     const head = contents(l);
     const first = entryMarker(head);
     if (first === null || first.number !== 1) continue;
