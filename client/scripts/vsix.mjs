@@ -68,6 +68,8 @@ export const REQUIRED = [
   'extension/dist/server.js',
   // The server's bundle, which dist/server.js loads.
   'extension/dist/server-main.js',
+  // The linear-time engine of users' patterns, which the server loads on the first one.
+  'extension/dist/re2js.js',
   'extension/snippets/plaintext.json',
   'extension/snippets/markdown.json',
   // VS Code validates the user's .zongjie/profiles/*.json with it (contributes.jsonValidation).

@@ -179,6 +179,17 @@ describe('the built CLI', () => {
     assert.match(r.stderr, /missing\.txt：文件或文件夹不存在/);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
   });
+
+  test("a team's pattern runs on re2js from dist/re2js.js, which the bundles do not hold", () => {
+    write('re2/.zongjie.json', '{ "placeholderPatterns": ["ZZ\\\\d+"] }');
+    const draft = write('re2/草稿.txt', GOOD.replace('12次', 'ZZ12次'));
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', draft], { encoding: 'utf8' });
+    assert.equal(r.stderr, '');
+    const found = (JSON.parse(r.stdout) as { files: { diagnostics: { code: string; message: string }[] }[] }).files[0].diagnostics;
+    assert.ok(found.some((d) => d.code === 'placeholder' && d.message.includes('「ZZ12」')), JSON.stringify(found));
+    assert.ok(fs.existsSync(path.join(ROOT, 'dist/re2js.js')));
+    for (const bundle of ['dist/cli.js', 'dist/server-main.js']) assert.doesNotMatch(fs.readFileSync(path.join(ROOT, bundle), 'utf8'), /RE2JSCompileException/, bundle);
+  });
 });
 
 describe('the built CLI when its reader goes away (zongjie check … | head)', () => {

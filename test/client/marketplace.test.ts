@@ -38,7 +38,7 @@ test('keywords and descriptions in Chinese and English', () => {
 });
 
 test('the bundles are minified and link no source map', () => {
-  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/segmenter-worker.js']) {
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js', 'dist/re2js.js', 'dist/segmenter-worker.js']) {
     const text = fs.readFileSync(path.join(ROOT, f), 'utf8');
     assert.doesNotMatch(text, /sourceMappingURL/, f);
     // Minified: few, long lines.

@@ -23,6 +23,8 @@
  * Matching goes by code point, as with the u flag: `.` never splits a
  * character outside the BMP in two.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { RE2JS } from 're2js';
 
 /**
@@ -32,7 +34,18 @@ import type { RE2JS } from 're2js';
  */
 let re2js: typeof import('re2js') | undefined;
 function engine(): typeof RE2JS {
-  return (re2js ??= require('re2js') as typeof import('re2js')).RE2JS;
+  return (re2js ??= loadRe2js()).RE2JS;
+}
+
+/**
+ * The bundles (dist/) ship re2js as a file of their own beside them, so that
+ * their start does not compile it (scripts/build.mjs); run from the compiled
+ * sources, the installed package is required.
+ */
+function loadRe2js(): typeof import('re2js') {
+  const beside = path.join(__dirname, 're2js.js');
+  if (fs.existsSync(beside)) return require(beside) as typeof import('re2js');
+  return require('re2js') as typeof import('re2js');
 }
 
 /** Longer patterns are refused: a settings entry or profile pattern is a line, not a program. */
