@@ -3,9 +3,9 @@
  * plans before problems, problems before the work done.
  */
 import { lineRange, RuleFinding } from '../engine/types';
-import { DocumentRule, RuleContext } from './rule';
+import { ReportRule } from './rule';
 
-export const sectionOrderRule: DocumentRule = {
+export const sectionOrderRule: ReportRule = {
   id: 'section-order',
   docs: {
     title: '部分顺序不当',
@@ -26,35 +26,34 @@ export const sectionOrderRule: DocumentRule = {
   },
   defaultSeverity: 'warning',
   fixable: false,
-  scope: 'document',
-  check(ctx: RuleContext): RuleFinding[] {
+  // A report's order is its own: the runner keeps each report's findings while the report is unchanged.
+  scope: 'report',
+  checkReport(report, ctx): RuleFinding[] {
     const out: RuleFinding[] = [];
-    for (const report of ctx.doc.reports) {
-      // The furthest part so far, as two variables, and the set of reported pairs made
-      // only when a part is out of order: this runs over every report on every keystroke.
-      let hasFurthest = false;
-      let furthestOrder = 0;
-      let furthestName = '';
-      let reported: Set<string> | null = null;
-      for (const part of report.parts) {
-        if (!part.headed || !part.node || part.slot === null) continue;
-        const def = report.profile.part(part.slot);
-        if (!def || def.order === null) continue;
-        if (hasFurthest && def.order < furthestOrder) {
-          const key = `${def.slot}<${furthestName}`;
-          if (!reported?.has(key)) {
-            (reported ??= new Set<string>()).add(key);
-            out.push({
-              message: `「${def.name}」应放在「${furthestName}」之前：这类报告通常按“${report.profile.ordered.map((p) => p.name).join('—')}”的顺序写，请调整各部分的位置。`,
-              range: lineRange(part.line, part.node.marker.markerStart, Math.max(part.node.marker.markerStart, ctx.doc.lines[part.line].end)),
-              data: { slot: def.slot },
-            });
-          }
-        } else if (!hasFurthest || def.order > furthestOrder) {
-          hasFurthest = true;
-          furthestOrder = def.order;
-          furthestName = def.name;
+    // The furthest part so far, as two variables, and the set of reported pairs made
+    // only when a part is out of order.
+    let hasFurthest = false;
+    let furthestOrder = 0;
+    let furthestName = '';
+    let reported: Set<string> | null = null;
+    for (const part of report.parts) {
+      if (!part.headed || !part.node || part.slot === null) continue;
+      const def = report.profile.part(part.slot);
+      if (!def || def.order === null) continue;
+      if (hasFurthest && def.order < furthestOrder) {
+        const key = `${def.slot}<${furthestName}`;
+        if (!reported?.has(key)) {
+          (reported ??= new Set<string>()).add(key);
+          out.push({
+            message: `「${def.name}」应放在「${furthestName}」之前：这类报告通常按“${report.profile.ordered.map((p) => p.name).join('—')}”的顺序写，请调整各部分的位置。`,
+            range: lineRange(part.line, part.node.marker.markerStart, Math.max(part.node.marker.markerStart, ctx.doc.lines[part.line].end)),
+            data: { slot: def.slot },
+          });
         }
+      } else if (!hasFurthest || def.order > furthestOrder) {
+        hasFurthest = true;
+        furthestOrder = def.order;
+        furthestName = def.name;
       }
     }
     return out;
