@@ -133,8 +133,22 @@ export function dateLine(raw: string): DateOnLine | null {
 const END_WINDOW = 3;
 const HEAD_WINDOW = 3;
 
+/**
+ * The last answer per report, for the text it was read in: two rules ask for
+ * the closing block of every report they check.
+ */
+const LAST_BLOCK = new WeakMap<Report, { source: SourceText; block: ClosingBlock | null }>();
+
 /** The report's closing block: its date line at the end or under the title; null when it has none. */
 export function findClosingBlock(report: Report, source: SourceText, lines: readonly LineInfo[]): ClosingBlock | null {
+  const last = LAST_BLOCK.get(report);
+  if (last !== undefined && last.source === source) return last.block;
+  const block = closingBlockOf(report, source, lines);
+  LAST_BLOCK.set(report, { source, block });
+  return block;
+}
+
+function closingBlockOf(report: Report, source: SourceText, lines: readonly LineInfo[]): ClosingBlock | null {
   let seen = 0;
   for (let l = report.endLine; l > report.startLine && seen < END_WINDOW; l--) {
     const kind = lines[l].kind;
