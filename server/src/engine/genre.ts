@@ -92,9 +92,9 @@ export function genreSet(profiles: readonly Profile[], fixed: Profile | null = n
   const ordered = [...profiles].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fallback = fixed ?? ordered.find((p) => p.data.fallback) ?? ordered[ordered.length - 1];
   const byId = new Map(ordered.map((p) => [p.id, p]));
-  const titleTests = ordered.map((p) => ({ profile: p, title: anyOf(p.detectTitle), exclude: anyOf(p.excludeTitle), opening: anyOf(p.detectOpening) }));
+  const profileTests = ordered.map((p) => ({ profile: p, title: anyOf(p.detectTitle), exclude: anyOf(p.excludeTitle), opening: anyOf(p.detectOpening) }));
   const detectTitle = (title: string): Profile | null => {
-    for (const t of titleTests) {
+    for (const t of profileTests) {
       if (t.title(title) && !t.exclude(title)) return t.profile;
     }
     return null;
@@ -120,7 +120,7 @@ export function genreSet(profiles: readonly Profile[], fixed: Profile | null = n
       const byHead = head === null ? null : detectTitle(head);
       if (byHead && byHead !== fallback) return byHead;
       if (opening) {
-        for (const t of titleTests) if (t.opening(opening)) return t.profile;
+        for (const t of profileTests) if (t.opening(opening)) return t.profile;
       }
       return fallback;
     },
