@@ -12,7 +12,7 @@ import { getProfile } from '../../server/src/engine/profile';
 import { SourceText } from '../../server/src/engine/source';
 import { Finding } from '../../server/src/engine/types';
 import { LARGE_DOCUMENT_BYTES, PlaceholderCache, checkDocument, documentBytes, isLargeDocument, scanPlaceholders } from '../../server/src/lsp/checks';
-import { MAX_DIAGNOSTICS, MAX_FIX_EDITS_IN_DATA, toDiagnostic, toDiagnostics } from '../../server/src/lsp/diagnostics';
+import { MAX_DIAGNOSTICS, toDiagnostic, toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { GATE_LINES, GateMemo, isCandidateDocument, isMarkdownDocument, leadingLines, looksLikeReport, shouldCheck } from '../../server/src/lsp/gate';
 import { SERVER_VERSION } from '../../server/src/lsp/server';
 import { documentSymbols, foldingRanges } from '../../server/src/lsp/symbols';
@@ -32,34 +32,19 @@ describe('finding → diagnostic', () => {
     data: { label: '水印' },
   };
 
-  test('code, source, severity, message and range are carried over; fix and data go into data', () => {
+  test('code, source, severity, message and range are carried over, and nothing else (fixes and facts stay with the analysis)', () => {
     assert.deepEqual(toDiagnostic(finding), {
       range: finding.range,
       severity: DiagnosticSeverity.Warning,
       code: 'template-residue',
       source: 'zongjie',
       message: finding.message,
-      data: { data: { label: '水印' }, fix: finding.fix },
     });
   });
 
   test('each engine severity maps to its LSP severity', () => {
     const map = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
     for (const [s, d] of Object.entries(map)) assert.equal(toDiagnostic({ ...finding, severity: s as Finding['severity'] }).severity, d);
-  });
-
-  test('a fix of more than MAX_FIX_EDITS_IN_DATA edits stays out of data (a paragraph-wide fix on every piece of a long line made each publication megabytes)', () => {
-    const edits = Array.from({ length: MAX_FIX_EDITS_IN_DATA + 1 }, (_, i) => ({ range: { start: { line: 9, character: i }, end: { line: 9, character: i + 1 } }, newText: '，' }));
-    assert.deepEqual(toDiagnostic({ ...finding, fix: { title: '改为全角', edits } }).data, { data: { label: '水印' } });
-    const fix = { title: '改为全角', edits: edits.slice(0, MAX_FIX_EDITS_IN_DATA) };
-    assert.deepEqual(toDiagnostic({ ...finding, fix }).data, { data: { label: '水印' }, fix });
-    assert.equal('data' in toDiagnostic({ ...finding, data: undefined, fix: { title: '改为全角', edits } }), false);
-  });
-
-  test('a finding without fix or data has no data', () => {
-    const { fix, data, ...bare } = finding;
-    assert.ok(fix && data);
-    assert.equal('data' in toDiagnostic(bare), false);
   });
 
   test('past the cap, one information diagnostic says how many were left out', () => {

@@ -1,11 +1,16 @@
 /**
  * Engine findings as LSP diagnostics. The engine already speaks LSP positions
  * (0-based lines, UTF-16 characters) and Chinese messages, so this is a
- * renaming, plus the fix and the rule's facts carried in `data` for clients
- * that read them (the server's own quick fixes and hovers use the analysis).
+ * renaming.
+ *
+ * A diagnostic carries no `data`: the server's quick fixes, fix-all and hovers
+ * come from its own analysis, matched by code and range, while the editor
+ * decodes every diagnostic of the document again on each keystroke, so a
+ * finding's facts and fix there would cost every keystroke and serve no one.
+ * The CLI's JSON output keeps the facts.
  */
 import type { Diagnostic } from 'vscode-languageserver';
-import { Finding, Range, Severity, TextEdit } from '../engine/types';
+import { Finding, Range, Severity } from '../engine/types';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import { DiagnosticSeverity } from './languageserver';
 
@@ -19,23 +24,6 @@ export const MAX_DIAGNOSTICS = 1000;
 /** Codes of the server's own diagnostics, which are not rules of the engine. */
 export const LARGE_DOCUMENT_CODE = 'large-document';
 export const TOO_MANY_CODE = 'too-many-findings';
-
-/** What `Diagnostic.data` holds for a finding. */
-export interface ZongjieDiagnosticData {
-  /** The finding's rule-specific facts (Finding.data). */
-  data?: Record<string, unknown>;
-  /** The finding's correction (Finding.fix), applied only on the user's request; absent when it has more than MAX_FIX_EDITS_IN_DATA edits. */
-  fix?: { title: string; edits: TextEdit[] };
-}
-
-/**
- * A fix of more edits than this is not carried in `data` (the server's quick
- * fixes come from its analysis, not from `data`). A paragraph-wide fix —
- * every half-width comma of a piece of a 300,000-character line — takes about
- * 100 bytes per edit: with one such finding per piece, carrying them made each
- * publication of a long line 3.6 MB, to encode, send and parse on every keystroke.
- */
-export const MAX_FIX_EDITS_IN_DATA = 16;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -58,21 +46,13 @@ export function toDiagnostic(f: Finding): Diagnostic {
 }
 
 function makeDiagnostic(f: Finding): Diagnostic {
-  const d: Diagnostic = {
+  return {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.code,
     source: DIAGNOSTIC_SOURCE,
     message: f.message,
   };
-  const fix = f.fix !== undefined && f.fix.edits.length <= MAX_FIX_EDITS_IN_DATA ? f.fix : undefined;
-  if (f.data !== undefined || fix !== undefined) {
-    const data: ZongjieDiagnosticData = {};
-    if (f.data !== undefined) data.data = f.data;
-    if (fix !== undefined) data.fix = fix;
-    d.data = data;
-  }
-  return d;
 }
 
 /** Maps findings in order; past `cap`, one information diagnostic on the last shown says how many were left out. */
