@@ -3,6 +3,7 @@
 // to its own folder, which a bundle cannot carry (see NOTES on nodejieba).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { asciiOnly } from './ascii-only.mjs';
 import { buildDictionaries } from './build-dict.mjs';
 
 const common = {
@@ -25,11 +26,16 @@ const common = {
   external: ['nodejieba', 're2js'],
 };
 
+/** Node's module wrapper; the loader (server/src/lsp/loader.ts) checks that the bundle is one. */
+const MODULE_WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n});'];
+
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', bin: true },
   // The server's entry is a small loader that runs the bundle with a V8 code cache (server/src/lsp/loader.ts).
   { in: 'server/src/lsp/loader.ts', out: 'dist/server.js', bin: true },
-  { in: 'server/src/lsp/main.ts', out: 'dist/server-main.js' },
+  // Written as the function the loader compiles (its module wrapper), so the
+  // loader compiles the file's text as it is read, not a wrapped copy of it.
+  { in: 'server/src/lsp/main.ts', out: 'dist/server-main.js', wrapped: true },
   { in: 'server/src/segmenter/worker.ts', out: 'dist/segmenter-worker.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   // engine/safe-regex.ts requires it from beside the bundle that runs.
@@ -45,10 +51,13 @@ await Promise.all(
         entryPoints: [e.in],
         outfile: e.out,
         external: [...common.external, ...(e.external ?? [])],
-        banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
+        banner: e.bin ? { js: '#!/usr/bin/env node' } : e.wrapped ? { js: MODULE_WRAPPER[0] } : undefined,
+        footer: e.wrapped ? { js: MODULE_WRAPPER[1] } : undefined,
       }),
     ),
 );
+// One byte per character in the memory of the process that runs them (ascii-only.mjs).
+for (const e of entries) if (existsSync(e.out)) asciiOnly(e.out);
 
 // The trimmed segmentation dictionaries the segmenter loads (dist/dict/).
 buildDictionaries();

@@ -32,7 +32,6 @@ const CACHE_WRITE_MIN_CPU_MS = Number(process.env.ZONGJIE_CODE_CACHE_MIN_CPU_MS 
 const BUNDLE = path.join(__dirname, 'server-main.js');
 
 interface ModuleInternals {
-  wrap(source: string): string;
   _nodeModulePaths(from: string): string[];
   _resolveFilename(request: string, parent: Module): string;
 }
@@ -63,7 +62,9 @@ function load(): void {
     // None yet.
   }
   const M = Module as unknown as ModuleInternals & typeof Module;
-  const script = new vm.Script(M.wrap(source), { filename: BUNDLE, cachedData: cached });
+  // The bundle is written as a module's function (scripts/build.mjs): a
+  // wrapped copy of a text this size would double the memory its source takes.
+  const script = new vm.Script(source, { filename: BUNDLE, cachedData: cached });
   if (file && (cached === undefined || script.cachedDataRejected)) {
     let written = false;
     const write = () => {
@@ -83,7 +84,8 @@ function load(): void {
     });
     setTimeout(write, CACHE_WRITE_DELAY_MS).unref();
   }
-  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  const run = script.runInThisContext() as ((exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void) | undefined;
+  if (typeof run !== 'function') throw new Error(`${BUNDLE} 不是 zongjie 的语言服务器程序包（应由 npm run build 生成），请重新安装 zongjie。`);
   const main = new Module(BUNDLE, module);
   main.filename = BUNDLE;
   main.paths = M._nodeModulePaths(__dirname);
