@@ -154,6 +154,23 @@ describe('two-phase checking with word segmentation', TEST_TIMEOUT, () => {
     assert.equal(host.disposed, true, 'shutdown disposes the host');
   });
 
+  test('when segmentation becomes ready, a document already checked at its version gets its second phase only (its first is not checked and published again)', async () => {
+    const host = new FakeHost();
+    const client = await startWith(host);
+    try {
+      const uri = fileUri('分词就绪.txt');
+      await client.open(uri, lf(REPORT_LINES));
+      await client.waitForVersion(uri, 1);
+      const from = client.published.length;
+      host.becomeReady();
+      const full = await client.waitForDiagnostics(uri, (p) => wordCount(p) > 0, from);
+      assert.deepEqual(client.published.slice(from).filter((p) => p.uri === uri), [full]);
+      assert.equal(host.calls.length, 1);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   test('with segmenterAfterFirstCheck, nodejieba starts loading only once the first diagnostics are out (or after a short wait without documents)', async () => {
     const host = new FakeHost();
     let starts = 0;

@@ -85,6 +85,15 @@ function oneLine(line: string): string {
   return line.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
+/** What a check's second phase needs from its first. */
+interface PhaseOne {
+  epoch: number;
+  version: number;
+  generation: number;
+  text: string;
+  options: CheckOptions;
+}
+
 export class DocumentSession {
   /** The latest check started; results of older epochs are dropped. */
   private epoch = 0;
@@ -100,6 +109,8 @@ export class DocumentSession {
   private analysis: { version: number; generation: number; value: Analysis | null } | null = null;
   /** The second phase started for `epoch`; `done` settles when it ends, however it ends. */
   private words: { epoch: number; done: Promise<void> } | null = null;
+  /** The latest check, when it ran before word segmentation was ready and its second phase is still to come. */
+  private withoutWords: PhaseOne | null = null;
   /**
    * The second phase waiting for a pause in typing, if any. Each keystroke
    * replaces it (the one it replaces would only find its version outdated), so
@@ -220,6 +231,7 @@ export class DocumentSession {
     const text = doc.getText();
     // A newer version supersedes any second phase still waiting for a pause.
     this.words = null;
+    this.withoutWords = null;
     this.dropIdlePhase();
     const team = this.env.teamConfig?.(doc.uri);
     const enabled = team?.enable ?? this.env.settings.current.enable;
@@ -241,28 +253,50 @@ export class DocumentSession {
     this.publish({ epoch, version, mode: result.mode, diagnostics: result.diagnostics });
     // Always a second phase once words are available: besides the rules that need
     // words, the parser classifies parts on word boundaries, so any rule may change.
-    const host = this.env.segmenter.readyHost();
-    if (result.mode === 'basic' && result.error === null && host) {
-      const run = () =>
-        this.secondPhase(epoch, version, generation, text, options, host).catch((e) => {
-          try {
-            this.env.logError(oneLine(`zongjie：分词检查 ${this.uri} 时出错：${errorText(e)}`));
-          } catch {
-            // The connection is closed: nobody is left to tell.
-          }
-        });
-      const typing = performance.now() - this.lastEditAt < TYPING_WINDOW_MS;
-      const done = typing
-        ? new Promise<void>((resolve) => {
-            const timer = setTimeout(() => {
-              this.idle = null;
-              void run().finally(resolve);
-            }, WORDS_IDLE_MS);
-            this.idle = { timer, settle: resolve };
-          })
-        : run();
-      this.words = { epoch, done };
+    if (result.mode === 'basic' && result.error === null) {
+      const host = this.env.segmenter.readyHost();
+      if (host) this.startSecondPhase({ epoch, version, generation, text, options }, host);
+      else this.withoutWords = { epoch, version, generation, text, options };
     }
+  }
+
+  /**
+   * Word segmentation became ready: the second phase of the check already
+   * published, when that check is of the document's current version under the
+   * current settings. Checking that version again first would publish the same
+   * diagnostics (no words are known yet) and delay the words by a whole check.
+   * False when there is no such check: the caller checks the document anew.
+   */
+  segmenterReady(doc: TextDocument): boolean {
+    const pending = this.withoutWords;
+    const host = this.env.segmenter.readyHost();
+    if (!pending || !host || this.closed || pending.epoch !== this.epoch || pending.version !== doc.version || pending.generation !== this.env.settings.generation) return false;
+    this.withoutWords = null;
+    this.startSecondPhase(pending, host);
+    return true;
+  }
+
+  /** Starts phase 2 of a check: at once, or after a pause while the user types. */
+  private startSecondPhase(check: PhaseOne, host: SegmenterHostLike): void {
+    const run = () =>
+      this.secondPhase(check.epoch, check.version, check.generation, check.text, check.options, host).catch((e) => {
+        try {
+          this.env.logError(oneLine(`zongjie：分词检查 ${this.uri} 时出错：${errorText(e)}`));
+        } catch {
+          // The connection is closed: nobody is left to tell.
+        }
+      });
+    const typing = performance.now() - this.lastEditAt < TYPING_WINDOW_MS;
+    const done = typing
+      ? new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            this.idle = null;
+            void run().finally(resolve);
+          }, WORDS_IDLE_MS);
+          this.idle = { timer, settle: resolve };
+        })
+      : run();
+    this.words = { epoch: check.epoch, done };
   }
 
   /** Phase 2: the same version again, with word segmentation. */

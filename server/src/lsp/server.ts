@@ -105,7 +105,10 @@ export class ZongjieServer implements ServerContext {
     this.segmenter = new SegmenterLifecycle({
       start: options.startSegmenter,
       afterFirstCheck: Boolean(options.segmenterAfterFirstCheck),
-      onReady: changed,
+      onReady: () => {
+        this.segmenterReady();
+        this.requestPullRefresh();
+      },
       warn: (message) => this.warn(message),
       log: (message) => this.connection.console.info(message),
     });
@@ -196,6 +199,14 @@ export class ZongjieServer implements ServerContext {
 
   schedule(uri: string): void {
     this.queue.add(uri);
+  }
+
+  /** Word segmentation is ready: each open document gets its second phase, or a check when its latest one is not of its current version. */
+  private segmenterReady(): void {
+    for (const doc of this.documents.all()) {
+      const session = this.sessions.get(doc.uri);
+      if (this.queue.has(doc.uri) || !session || !session.segmenterReady(doc)) this.schedule(doc.uri);
+    }
   }
 
   scheduleAll(): void {
