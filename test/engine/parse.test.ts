@@ -268,9 +268,12 @@ describe('findsReportTitle (the language server asks it of a document\'s opening
     test(`${expected ? 'a report' : 'no report'}: ${JSON.stringify(text.slice(0, 16))}`, () => {
       for (const markdown of [false, true]) {
         const source = new SourceText(text);
-        const full = parseDocument(source, getGenres(AUTO), { markdown }).reports.some((r) => r.title !== null);
+        const doc = parseDocument(source, getGenres(AUTO), { markdown });
+        const full = doc.reports.some((r) => r.title !== null);
         assert.equal(full, expected, 'the full parse');
         assert.equal(findsReportTitle(new SourceText(text), getGenres(AUTO), { markdown }), full);
+        // The server decides a short document by its check's own parse (lsp/document-session.ts).
+        assert.equal(doc.titled, full, 'ParsedDocument.titled');
       }
     });
   }

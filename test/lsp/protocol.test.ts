@@ -117,6 +117,20 @@ describe('zongjie-lsp over stdio', TEST_TIMEOUT, () => {
     assert.deepEqual(await client.folding(uri), []);
   });
 
+  test('a short note becomes a report when a title is typed above it, and stops being one when the title goes', async () => {
+    const uri = fileUri('记录.txt');
+    await client.open(uri, lf(NOTE_LINES));
+    assert.deepEqual((await client.waitForVersion(uri, 1)).diagnostics, []);
+    const title = '2024年意识形态工作总结\n';
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: title }]);
+    const report = await client.waitForVersion(uri, 2);
+    assert.ok(report.diagnostics.some((d) => d.code === 'placeholder' && d.range.start.line === 3));
+    assert.equal((await client.symbols(uri)).length, 1);
+    await client.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
+    assert.deepEqual((await client.waitForVersion(uri, 3)).diagnostics, []);
+    assert.deepEqual(await client.symbols(uri), []);
+  });
+
   test('a file type other than .txt/.md gets no diagnostics even when it reads as a report', async () => {
     const uri = fileUri('report.json');
     await client.open(uri, lf(REPORT_LINES), 'json');

@@ -106,6 +106,8 @@ export interface ParsedDocument {
   lines: LineInfo[];
   residue: ResidueRegion[];
   reports: Report[];
+  /** True when the first report's title was found: what findsReportTitle answers for the same text and options. */
+  titled: boolean;
   /** The 一是/二是 items of a line (remembered by the line's text). */
   enumerationsAt(line: number): EnumerationItem[];
 }
@@ -480,7 +482,7 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
 
   const enumerationsAt = (l: number): EnumerationItem[] =>
     memo.get<EnumerationItem[]>(l, 'enumeration') ?? memo.set(l, 'enumeration', enumerationItems(source.lines[l]));
-  return { source, markdown, genres: profile, lines, residue: merged, reports, enumerationsAt };
+  return { source, markdown, genres: profile, lines, residue: merged, reports, titled: firstTitle >= 0, enumerationsAt };
 }
 
 /** How many lines after the title (or from the start, untitled) detection reads, and how much of them. */

@@ -45,6 +45,12 @@ export interface AnalyzeOptions {
   cache?: LineCache;
   /** What a Word file holds beside its text (features/word.ts): read by the Word-only rules. */
   word?: WordFacts;
+  /**
+   * Run the rules only when the parser finds a report's title (ParsedDocument.titled):
+   * otherwise the analysis has the parse and no findings. The language server asks
+   * this of a document short enough for its report gate to read whole (gate.ts).
+   */
+  onlyTitled?: boolean;
 }
 
 /**
@@ -93,6 +99,7 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   cache?.begin(lineCacheKey({ ...options, profile }), source.lines);
   const memo: LineMemo = cache ?? NO_CACHE;
   const doc = parseDocument(source, profile, { markdown: options.markdown, segmenter: options.segmenter, memo, headingRanks: options.word?.headingRanks });
+  if (options.onlyTitled && !doc.titled) return { doc, findings: [], failures: [], rules: [] };
   const ctx: RuleContext = { doc, source, extraPlaceholderPatterns: options.extraPlaceholderPatterns ?? [], segmenter: options.segmenter, team: options.team, word: options.word };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];

@@ -49,6 +49,8 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** A Word view's Word-only facts (word-views.ts). */
   word?: WordFacts;
+  /** Check only a document whose parse finds a report's title (AnalyzeOptions.onlyTitled). */
+  onlyTitled?: boolean;
   /** The analysis to run; tests pass one that throws. */
   analyze?: (text: string, options: AnalyzeOptions) => Analysis;
 }
@@ -153,6 +155,7 @@ export function checkDocument(text: string, options: CheckOptions, cache?: Place
       rules: options.rules,
       cache: options.cache,
       word: options.word,
+      onlyTitled: options.onlyTitled,
     });
     return { mode, diagnostics: toDiagnostics(analysis.findings), doc: analysis.doc, analysis, failures: analysis.failures, error: null };
   } catch (e) {

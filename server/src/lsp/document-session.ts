@@ -27,7 +27,7 @@ import { SourceText, isBlankLine } from '../engine/source';
 import { Rule } from '../rules/rule';
 import { textsToSegment } from '../segmenter/host';
 import { CheckMode, CheckOptions, CheckResult, PlaceholderCache, checkDocument, errorText, isLargeDocument } from './checks';
-import { GateMemo, isMarkdownDocument, shouldCheck } from './gate';
+import { GATE_LINES, GateMemo, isCandidateDocument, isMarkdownDocument, leadingLines, shouldCheck } from './gate';
 import { SegmenterHostLike } from './segmentation';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
 import { SettingsStore } from './settings-store';
@@ -202,6 +202,16 @@ export class DocumentSession {
     return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile, forced: this.env.forced }, this.gate);
   }
 
+  /**
+   * True when the report gate would read all of `doc` (GATE_LINES or fewer
+   * lines, a type it reads, not forced, not a Word view, not too large to parse):
+   * its answer is then the check's own parse's (ParsedDocument.titled).
+   */
+  private gateReadsWhole(doc: TextDocument, text: string): boolean {
+    if (isWordViewUri(doc.uri) || this.env.forced.has(doc.uri) || !isCandidateDocument(doc.uri) || isLargeDocument(text)) return false;
+    return leadingLines(text, GATE_LINES) === text;
+  }
+
   /** The editor's settings with the team's .zongjie.json over them (its genre, severities, patterns and dictionary). */
   private checkOptions(doc: TextDocument, teamConfig: TeamConfig | undefined): CheckOptions {
     const settings = this.env.settings;
@@ -235,17 +245,22 @@ export class DocumentSession {
     this.dropIdlePhase();
     const team = this.env.teamConfig?.(doc.uri);
     const enabled = team?.enable ?? this.env.settings.current.enable;
-    if (!enabled || !this.isChecked(doc, text, team)) {
+    const off = () => {
       this.analysis = { version, generation, value: null };
       this.publish({ epoch, version, mode: 'off', diagnostics: [] });
-      return;
-    }
+    };
+    // The gate reads a document's opening lines as the parser does; a document
+    // that short is read whole by the check's own parse, so that parse decides.
+    const byParse = enabled && this.gateReadsWhole(doc, text);
+    if (!enabled || (!byParse && !this.isChecked(doc, text, team))) return off();
     const options = { ...this.checkOptions(doc, team), cache: this.lineCache, word: isWordViewUri(doc.uri) ? this.env.wordFacts?.(doc.uri, text) : undefined };
     // Once words are available, the first pass already uses the words of every
     // line cut before, so a keystroke does not make the word findings on other
     // lines vanish until the second phase; the edited line gets its words there.
     const known = this.env.segmenter.readyHost()?.known?.() ?? undefined;
-    const result = checkDocument(text, { ...options, segmenter: known, partialWords: Boolean(known) }, this.placeholderCache);
+    const result = checkDocument(text, { ...options, segmenter: known, partialWords: Boolean(known), onlyTitled: byParse }, this.placeholderCache);
+    // No report title: not a report. A parse that failed decides nothing: the gate does.
+    if (byParse && (result.doc ? !result.doc.titled : !this.isChecked(doc, text, team))) return off();
     if (known && result.mode === 'basic' && result.error === null && result.doc && allLinesKnown(result.doc, known)) result.mode = 'full';
     this.logProblems(result);
     if (result.doc) this.parsedDoc = { version, generation, doc: result.doc };
