@@ -195,21 +195,20 @@ export class DocumentSession {
   }
 
   /** `team`: the document's team configuration, looked up once per check by the caller (it reads the folders above the file). */
-  private isChecked(doc: TextDocument, text: string, team: TeamConfig | undefined): boolean {
+  private isChecked(doc: TextDocument, text: string, team: TeamConfig | undefined, head?: string): boolean {
     // A Word view is checked whatever its title: the user asked for it by opening it.
     if (isWordViewUri(doc.uri)) return this.env.wordFacts?.(doc.uri, text) !== undefined;
     const profile = this.env.genres(this.uri) ?? team?.profile ?? this.env.settings.current.profile;
-    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile, forced: this.env.forced }, this.gate);
+    return shouldCheck({ uri: doc.uri, languageId: doc.languageId, text, profile, forced: this.env.forced, head }, this.gate);
   }
 
   /**
-   * True when the report gate would read all of `doc` (GATE_LINES or fewer
-   * lines, a type it reads, not forced, not a Word view, not too large to parse):
+   * True when the report gate would read all of `doc` (its `head` is the whole
+   * text; a type it reads, not forced, not a Word view, not too large to parse):
    * its answer is then the check's own parse's (ParsedDocument.titled).
    */
-  private gateReadsWhole(doc: TextDocument, text: string): boolean {
-    if (isWordViewUri(doc.uri) || this.env.forced.has(doc.uri) || !isCandidateDocument(doc.uri) || isLargeDocument(text)) return false;
-    return leadingLines(text, GATE_LINES) === text;
+  private gateReadsWhole(doc: TextDocument, text: string, head: string): boolean {
+    return head === text && !isWordViewUri(doc.uri) && !this.env.forced.has(doc.uri) && isCandidateDocument(doc.uri) && !isLargeDocument(text);
   }
 
   /** The editor's settings with the team's .zongjie.json over them (its genre, severities, patterns and dictionary). */
@@ -251,8 +250,10 @@ export class DocumentSession {
     };
     // The gate reads a document's opening lines as the parser does; a document
     // that short is read whole by the check's own parse, so that parse decides.
-    const byParse = enabled && this.gateReadsWhole(doc, text);
-    if (!enabled || (!byParse && !this.isChecked(doc, text, team))) return off();
+    // The gate's opening lines, read once for both questions.
+    const head = leadingLines(text, GATE_LINES);
+    const byParse = enabled && this.gateReadsWhole(doc, text, head);
+    if (!enabled || (!byParse && !this.isChecked(doc, text, team, head))) return off();
     const options = { ...this.checkOptions(doc, team), cache: this.lineCache, word: isWordViewUri(doc.uri) ? this.env.wordFacts?.(doc.uri, text) : undefined };
     // Once words are available, the first pass already uses the words of every
     // line cut before, so a keystroke does not make the word findings on other
@@ -260,7 +261,7 @@ export class DocumentSession {
     const known = this.env.segmenter.readyHost()?.known?.() ?? undefined;
     const result = checkDocument(text, { ...options, segmenter: known, partialWords: Boolean(known), onlyTitled: byParse }, this.placeholderCache);
     // No report title: not a report. A parse that failed decides nothing: the gate does.
-    if (byParse && (result.doc ? !result.doc.titled : !this.isChecked(doc, text, team))) return off();
+    if (byParse && (result.doc ? !result.doc.titled : !this.isChecked(doc, text, team, head))) return off();
     if (known && result.mode === 'basic' && result.error === null && result.doc && allLinesKnown(result.doc, known)) result.mode = 'full';
     this.logProblems(result);
     if (result.doc) this.parsedDoc = { version, generation, doc: result.doc };

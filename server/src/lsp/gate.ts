@@ -99,6 +99,8 @@ export interface GateInput {
   profile: Genres | Profile;
   /** URIs the user asked to check as reports (zongjie.checkAsReport). */
   forced: ReadonlySet<string>;
+  /** `leadingLines(text, GATE_LINES)`, when the caller has it already. */
+  head?: string;
 }
 
 /** Whether the server checks this document as a report. */
@@ -106,7 +108,7 @@ export function shouldCheck(input: GateInput, memo?: GateMemo): boolean {
   if (input.forced.has(input.uri)) return true;
   if (!isCandidateDocument(input.uri)) return false;
   const markdown = isMarkdownDocument(input.uri, input.languageId);
-  const head = leadingLines(input.text, GATE_LINES);
+  const head = input.head ?? leadingLines(input.text, GATE_LINES);
   if (memo && memo.result !== undefined && memo.head === head && memo.profile === input.profile && memo.markdown === markdown) return memo.result;
   if (memo && !memo.lines) memo.lines = new LineCache();
   const result = headLooksLikeReport(head, input.profile, markdown, memo?.lines);
