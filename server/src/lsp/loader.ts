@@ -59,9 +59,11 @@ function cacheDir(): string | null {
  * memory until a full collection.
  */
 function compile(): vm.Script {
-  const source = fs.readFileSync(BUNDLE, 'utf8');
+  // Hashed as read: hashing the decoded text would encode a second copy of it.
+  const bytes = fs.readFileSync(BUNDLE);
   const dir = cacheDir();
-  const file = dir && path.join(dir, `${createHash('sha1').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 24)}.bin`);
+  const file = dir && path.join(dir, `${createHash('sha1').update(bytes).update(process.version).update(process.arch).digest('hex').slice(0, 24)}.bin`);
+  const source = bytes.toString('utf8');
   let cached: Buffer | undefined;
   try {
     if (file) cached = fs.readFileSync(file);
