@@ -10,8 +10,8 @@
  * offers pull diagnostics, pushed ones are dropped in the middleware; a server
  * without pull support keeps the push channel.
  */
-import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import vscode = require('vscode');
+import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from './languageclient';
 import { SETTINGS_SECTION, USER_PROFILE_GLOB, WORD_VIEW_SCHEME, ZongjieInitializationOptions } from '../../server/src/protocol';
 import { RestartPolicy } from './restart-policy';
 

@@ -2,9 +2,9 @@
  * Zongjie for VS Code: starts the language server, and adds the commands and
  * the status bar item that make the server's findings easy to work through.
  */
-import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import path = require('node:path');
+import vscode = require('vscode');
+import { ExecuteCommandRequest, LanguageClient, State } from './languageclient';
 import { CLIENT_COMMANDS, GenreInfo, SERVER_COMMANDS } from '../../server/src/protocol';
 import { DOCUMENT_SELECTOR, createClient } from './client';
 import { FileGenres } from './file-genres';

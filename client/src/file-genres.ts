@@ -4,7 +4,7 @@
  * workspace and hands them back in initializationOptions.fileGenres at every
  * (re)start.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const KEY = 'zongjie.fileGenres';
 

@@ -4,7 +4,7 @@
  * extension persists it per workspace and hands it back in
  * initializationOptions.forcedReports at every (re)start.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const KEY = 'zongjie.forcedReports';
 

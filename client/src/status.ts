@@ -7,8 +7,8 @@
  * item asks the server for the document's symbols directly — not through
  * VS Code, where other extensions (Markdown) add symbols of their own.
  */
-import * as vscode from 'vscode';
-import { DocumentSymbolRequest, ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import vscode = require('vscode');
+import { DocumentSymbolRequest, ExecuteCommandRequest, LanguageClient, State } from './languageclient';
 import { DIAGNOSTIC_SOURCE, PLACEHOLDER_CODE, SERVER_COMMANDS, SETTINGS_SECTION, SegmenterStatus } from '../../server/src/protocol';
 import { ForcedReports } from './forced';
 import { codeOf, statusBarContent } from './navigation';

@@ -7,10 +7,10 @@
  * When the file changes on disk (saved again from Word or WPS beside VS Code)
  * the view is read again.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import fs = require('node:fs');
+import path = require('node:path');
+import vscode = require('vscode');
+import { ExecuteCommandRequest, LanguageClient, State } from './languageclient';
 import { SERVER_COMMANDS, WORD_VIEW_SCHEME } from '../../server/src/protocol';
 
 /** Changes on disk come in bursts (a save writes a temporary file, then renames it): wait this long for quiet. */

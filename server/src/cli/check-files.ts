@@ -14,7 +14,7 @@ import { Profile } from '../engine/profile';
 import { Segmenter } from '../engine/segmenter';
 import { ALL_RULES } from '../rules';
 import { loadSegmenterSync } from '../segmenter/host';
-import * as fs from 'node:fs';
+import fs = require('node:fs');
 import { BinaryFileError, decodeDraft, describeFsError, describeReadError, readDraftBytes } from './files';
 import { EMPTY_CONFIG, TeamConfig } from '../config/team-config';
 import { CiRun } from './ci-formats';

@@ -12,7 +12,7 @@
  * fragment per file (empty when the file has nothing to say), a tail. Only the
  * fragments of the files in hand are ever held.
  */
-import * as path from 'node:path';
+import path = require('node:path');
 import { Analysis } from '../features/analyze';
 import { Finding, Position, Range, Severity, TextEdit } from '../engine/types';
 import { ALL_RULES } from '../rules';

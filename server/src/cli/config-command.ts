@@ -9,8 +9,8 @@
  * Exit code: 0 when every file is valid and every example behaves, 1 when an
  * example fails or an entry is broken, 2 for a usage error.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { ConfigEnvironment, checkDictionaryExamples, configFilesFor, problemLine, readConfigFile } from '../config/team-config';
 import { isReplaceEntry } from '../engine/team-dictionary';
 

@@ -3,8 +3,8 @@
  * (with or without BOM), UTF-16 with a BOM, or GB18030/GBK from Chinese
  * Windows; a binary file or an unreadable path is reported, never fatal.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 
 export const DRAFT_EXTENSIONS = /\.(txt|md|markdown)$/i;
 /** Word files: .docx is checked; legacy .doc and WPS .wps get a message saying how to save them as .docx. */

@@ -21,9 +21,9 @@
  * could not be read, was refused or could not be written (the others are
  * still fixed). With --dry-run the code tells what a real run would leave.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import os = require('node:os');
+import path = require('node:path');
 import { Analysis, AnalyzeOptions, analyzeText, isMarkdownPath } from '../features/analyze';
 import { planFixAll } from '../features/fixes';
 import { EditConflictError, applyEdits } from '../engine/edits';

@@ -6,8 +6,8 @@
  * The file is read from the current folder. Files named on the command line
  * are always checked: the user asked for them.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 
 export const IGNORE_FILE = '.zongjieignore';
 

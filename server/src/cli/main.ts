@@ -14,14 +14,14 @@
 import { AUTO, Genres, getGenres } from '../engine/genre';
 import { compilePatternsOnce } from '../engine/pattern-compilation';
 import { ProfileError, builtInProfileIds, getProfile } from '../engine/profile';
-import * as fs from 'node:fs';
+import fs = require('node:fs');
 import { CheckRequest, FileOutcome, checkBytes, checkOneFile, loadWords, segmenterUnavailable, teamAnalyzeOptions } from './check-files';
 import { CI_FORMATS, CiFormat, ciHead, ciSeparator, ciTail, isCiFormat } from './ci-formats';
 import { CONFIG_HELP, runConfigCommand } from './config-command';
 import { IgnoreList } from './ignore';
 import { ConfigCache, ConfigEnvironment, problemLine } from '../config/team-config';
 import { ALL_RULES } from '../rules';
-import * as path from 'node:path';
+import path = require('node:path');
 import { collectFiles } from './files';
 import { FileResult, summaryLine } from './format';
 import { runFix } from './fix';

@@ -20,8 +20,8 @@
  * (ConfigCache re-reads a file when its modification time changes).
  */
 import { tryCompileUserPattern } from '../engine/safe-regex';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { Profile } from '../engine/profile';
 import { AvoidEntry, DictionaryExamples, ReplaceEntry, TeamDictionary, entryHits } from '../engine/team-dictionary';
 import { SEVERITIES, Severity } from '../engine/types';

@@ -8,7 +8,7 @@
  * a budget shared by all entries, so the whole read never holds more than the
  * budget of uncompressed data. The CRC of what was inflated is checked.
  */
-import * as zlib from 'node:zlib';
+import zlib = require('node:zlib');
 import { corrupt, errors } from './errors';
 
 export interface ZipEntry {

@@ -9,7 +9,7 @@
  * machine code makes that first analysis (what a user waits for after opening
  * a draft) about a fifth faster.
  */
-import * as v8 from 'node:v8';
+import v8 = require('node:v8');
 
 let done = false;
 

@@ -8,7 +8,7 @@
  * same shape (schemas/profile.schema.json). Which genre a report gets is
  * engine/genre.ts's.
  */
-import * as fs from 'node:fs';
+import fs = require('node:fs');
 import { BUILT_IN_PROFILE_DATA } from '../profiles';
 import profileSchema from '../../../schemas/profile.schema.json';
 import { SchemaNode, validate } from './schema';

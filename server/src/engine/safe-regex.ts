@@ -23,8 +23,8 @@
  * Matching goes by code point, as with the u flag: `.` never splits a
  * character outside the BMP in two.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import type { RE2JS } from 're2js';
 
 /**

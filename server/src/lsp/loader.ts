@@ -14,11 +14,11 @@
  * Nothing here may write to stdout: under --stdio it is the protocol channel.
  */
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import Module from 'node:module';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import * as vm from 'node:vm';
+import fs = require('node:fs');
+import Module = require('node:module');
+import os = require('node:os');
+import path = require('node:path');
+import vm = require('node:vm');
 import { compilePatternsOnce } from '../engine/pattern-compilation';
 
 /** A long session writes its cache without waiting for the exit (a server the editor kills never exits cleanly). */

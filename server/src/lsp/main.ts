@@ -11,7 +11,8 @@
  */
 import { format } from 'node:util';
 import { compilePatternsOnce } from '../engine/pattern-compilation';
-import { Connection, MessageWriter, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import type { Connection, MessageWriter } from 'vscode-languageserver/node';
+import { StreamMessageWriter, createConnection } from './languageserver';
 import { beforeInitializeStrategy } from './before-initialize';
 import { jsonEncoder } from './encoder';
 import { STALL_MS, watchFraming } from './framing';

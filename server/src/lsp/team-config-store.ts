@@ -10,7 +10,7 @@
  * keystroke. A watcher's event drops what is kept; an editor without a watcher
  * sees a changed file at the first check after FRESH_MS.
  */
-import * as path from 'node:path';
+import path = require('node:path');
 import { fileURLToPath } from 'node:url';
 import { ConfigCache, EMPTY_CONFIG, TeamConfig, problemLine } from '../config/team-config';
 import { getProfile } from '../engine/profile';

@@ -15,8 +15,8 @@
  * a thread id. Elsewhere the same call would lower the whole process, main
  * thread included, so nothing is done.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
+import fs = require('node:fs');
+import os = require('node:os');
 
 /** The nice value given to background threads: the lowest priority. */
 export const BACKGROUND_NICE = 19;

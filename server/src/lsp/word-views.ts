@@ -6,7 +6,7 @@
  * while the view's text is the draft's: a view opened on an older reading is
  * not checked until the client has asked again.
  */
-import * as fs from 'node:fs';
+import fs = require('node:fs');
 import { fileURLToPath } from 'node:url';
 import { DocxError, WORD_MAX_FILE_BYTES, WordDraft, readWordDraft } from '../features/word';
 import { WordFacts } from '../engine/word-facts';

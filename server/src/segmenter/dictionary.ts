@@ -10,8 +10,8 @@
  * which kills the whole process (a worker_thread included). So every file is
  * checked here before nodejieba sees it, and a failure becomes a Chinese reason.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 
 export interface DictionaryPaths {
   dict: string;

@@ -22,8 +22,8 @@
  *
  * loadSegmenterSync (CLI): loads in the calling thread and blocks for the load.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs = require('node:fs');
+import path = require('node:path');
 import { Worker } from 'node:worker_threads';
 import { BudgetCache } from '../engine/budget-cache';
 import { LONG_LINE, detach, linePieces } from '../engine/line-cache';

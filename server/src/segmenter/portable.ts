@@ -28,7 +28,7 @@
  * dictionaries — 123 of 737 corpus lines were the same — and it took ~1.4 s
  * and ~100 MB to start.)
  */
-import * as fs from 'node:fs';
+import fs = require('node:fs');
 import { CutFunction, DictionaryPaths, characterSplit } from './dictionary';
 
 /** cppjieba's MIN_DOUBLE: the starting point of the search for the best route. */
