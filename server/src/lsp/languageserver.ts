@@ -24,5 +24,5 @@ export import ShowMessageNotification = lsp.ShowMessageNotification;
 export import SymbolKind = lsp.SymbolKind;
 export import TextDocumentSyncKind = lsp.TextDocumentSyncKind;
 export import TextDocuments = lsp.TextDocuments;
-export import StreamMessageWriter = lsp.StreamMessageWriter;
+export import WriteableStreamMessageWriter = lsp.WriteableStreamMessageWriter;
 export import createConnection = lsp.createConnection;

@@ -12,7 +12,8 @@
 import { format } from 'node:util';
 import { compilePatternsOnce } from '../engine/pattern-compilation';
 import type { Connection, MessageWriter } from 'vscode-languageserver/node';
-import { StreamMessageWriter, createConnection } from './languageserver';
+import { WriteableStreamMessageWriter, createConnection } from './languageserver';
+import { wholeFrames } from './whole-frames';
 import { beforeInitializeStrategy } from './before-initialize';
 import { jsonEncoder } from './encoder';
 import { STALL_MS, watchFraming } from './framing';
@@ -73,13 +74,14 @@ function main(argv: string[]): void {
 
 /**
  * Over stdio the server writes with its own JSON encoder (encoder.ts, which
- * keeps each diagnostic's encoding); reading, and exiting when stdin closes,
+ * keeps each diagnostic's encoding), each message in one write
+ * (whole-frames.ts); reading, and exiting when stdin closes,
  * are vscode-languageserver's own. Its console patch comes with its own stdio
  * set-up only, so the console is routed to the client here: nothing but
  * protocol messages may reach stdout.
  */
 function stdioConnection(): Connection {
-  const writer: MessageWriter = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
+  const writer: MessageWriter = new WriteableStreamMessageWriter(wholeFrames(process.stdout), { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
   // A stream on one side and a writer on the other: createConnection passes both on as they are.
   const connection = createConnection(process.stdin, writer as unknown as NodeJS.WritableStream, { messageStrategy: beforeInitializeStrategy() });
   // A corrupt stream leaves the library's reader waiting forever: exit with an error instead, so the editor restarts the server.
