@@ -59,4 +59,29 @@ describe('the server loader', TEST_TIMEOUT, () => {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  test('a session on a plain-text draft loads neither zlib nor the public module API', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-loader-modules-'));
+    try {
+      const preload = path.join(dir, 'record-modules.js');
+      const record = path.join(dir, 'modules.json');
+      fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.moduleLoadList)));`);
+      const client = await TestClient.spawn({ env: { TMPDIR: dir, TEMP: dir, TMP: dir }, nodeArgs: ['--require', preload] });
+      const ended = new Promise<void>((resolve) => client.child!.once('exit', () => resolve()));
+      await client.open(uri, lf(REPORT_LINES));
+      await client.waitForVersion(uri, 1);
+      await client.conn.sendRequest('shutdown');
+      await client.conn.sendNotification('exit');
+      await ended;
+      await client.dispose();
+      const loaded = new Set(JSON.parse(fs.readFileSync(record, 'utf8')) as string[]);
+      assert.ok(loaded.has('NativeModule vm'), 'the record holds what the loader uses');
+      // Word files are rare in a session: zlib is loaded by the first one.
+      assert.ok(!loaded.has('NativeModule zlib'));
+      // The loader takes Module from its own module object.
+      assert.ok(!loaded.has('NativeModule module'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -8,8 +8,18 @@
  * a budget shared by all entries, so the whole read never holds more than the
  * budget of uncompressed data. The CRC of what was inflated is checked.
  */
-import zlib = require('node:zlib');
 import { corrupt, errors } from './errors';
+
+type Zlib = typeof import('node:zlib');
+let zlibModule: Zlib | undefined;
+
+/**
+ * Node's zlib, loaded when the first Word file is read: most language-server
+ * sessions never open one, and loading it at start-up took 0.2 MB.
+ */
+function zlib(): Zlib {
+  return (zlibModule ??= require('node:zlib') as Zlib);
+}
 
 export interface ZipEntry {
   name: string;
@@ -177,7 +187,7 @@ export class ZipArchive {
         try {
           // Chunks of up to 1 MB instead of zlib's 16 KB: a third less time on a long document.xml.
           const chunkSize = Math.min(Math.max(declared, 64), 1024 * 1024);
-          out = zlib.inflateRawSync(data, { maxOutputLength: declared, chunkSize });
+          out = zlib().inflateRawSync(data, { maxOutputLength: declared, chunkSize });
         } catch (e) {
           if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
             throw corrupt(`“${entry.name}”解压后超过了记录的大小，可能是异常的压缩文件`, `inflated size exceeds declared ${declared} in ${entry.name}`);
@@ -213,7 +223,7 @@ function crc32Js(data: Uint8Array): number {
 
 /** CRC-32 of `data` (zlib's, from Node 20.15 / 22.2 on; a table otherwise). */
 export function crc32(data: Uint8Array): number {
-  const native = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
+  const native = (zlib() as { crc32?: (d: Uint8Array) => number }).crc32;
   return native ? native(data) >>> 0 : crc32Js(data);
 }
 

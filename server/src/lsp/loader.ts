@@ -15,7 +15,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs = require('node:fs');
-import Module = require('node:module');
 import os = require('node:os');
 import path = require('node:path');
 import vm = require('node:vm');
@@ -31,9 +30,16 @@ const CACHE_WRITE_MIN_CPU_MS = Number(process.env.ZONGJIE_CODE_CACHE_MIN_CPU_MS 
 
 const BUNDLE = path.join(__dirname, 'server-main.js');
 
+/**
+ * Node's Module class, taken from this module: require('node:module') would
+ * also load the public module API (ES module loader, source maps), which
+ * nothing here uses, at every start.
+ */
+const Module = module.constructor as typeof import('node:module');
+
 interface ModuleInternals {
   _nodeModulePaths(from: string): string[];
-  _resolveFilename(request: string, parent: Module): string;
+  _resolveFilename(request: string, parent: NodeJS.Module): string;
 }
 
 /** The user's own cache folder, or null when there is none that only the user can write. */
@@ -98,7 +104,7 @@ function compile(): vm.Script {
 function load(): void {
   const script = compile();
   const M = Module as unknown as ModuleInternals & typeof Module;
-  const run = script.runInThisContext() as ((exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void) | undefined;
+  const run = script.runInThisContext() as ((exports: unknown, require: NodeJS.Require, module: NodeJS.Module, filename: string, dirname: string) => void) | undefined;
   if (typeof run !== 'function') throw new Error(`${BUNDLE} 不是 zongjie 的语言服务器程序包（应由 npm run build 生成），请重新安装 zongjie。`);
   const main = new Module(BUNDLE, module);
   main.filename = BUNDLE;
