@@ -60,6 +60,41 @@ describe('the server loader', TEST_TIMEOUT, () => {
     }
   });
 
+  test('writing its cache, a server keeps the three newest caches of other builds and removes the rest', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-loader-prune-'));
+    const uid = typeof process.getuid === 'function' ? process.getuid() : null;
+    const caches = path.join(dir, `zongjie-v8-cache${uid === null ? '' : `-${uid}`}`);
+    fs.mkdirSync(caches, { mode: 0o700 });
+    const hoursAgo = (name: string, hours: number) => {
+      const file = path.join(caches, name);
+      fs.writeFileSync(file, 'x');
+      const t = new Date(Date.now() - hours * 3600_000);
+      fs.utimesSync(file, t, t);
+      return name;
+    };
+    const older = [1, 2, 3, 4, 5].map((days) => hoursAgo(`${String(days).repeat(24)}.bin`, days * 24));
+    const deadWriter = hoursAgo(`${'a'.repeat(24)}.bin.123.tmp`, 2);
+    const liveWriter = hoursAgo(`${'b'.repeat(24)}.bin.456.tmp`, 0.01);
+    const notOurs = hoursAgo('notes.txt', 100 * 24);
+    try {
+      const client = await TestClient.spawn({ env: { TMPDIR: dir, TEMP: dir, TMP: dir, ZONGJIE_CODE_CACHE_MIN_CPU_MS: '0' } });
+      const ended = new Promise<void>((resolve) => client.child!.once('exit', () => resolve()));
+      await client.open(uri, lf(REPORT_LINES));
+      await client.waitForVersion(uri, 1);
+      await client.conn.sendRequest('shutdown');
+      await client.conn.sendNotification('exit');
+      await ended;
+      await client.dispose();
+      const left = fs.readdirSync(caches).sort();
+      const written = left.filter((n) => /^[0-9a-f]{24}\.bin$/.test(n) && !older.includes(n));
+      assert.equal(written.length, 1, 'the server wrote its own cache');
+      assert.deepEqual(left, [...older.slice(0, 3), written[0], liveWriter, notOurs].sort());
+      assert.ok(!left.includes(deadWriter));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a session on a plain-text draft loads neither zlib nor the public module API', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-loader-modules-'));
     try {

@@ -6,10 +6,12 @@
  * function the first check runs; with the cache V8 reads the compiled code
  * instead. The cache is written once per bundle, when a server that had none
  * exits after real work (or after CACHE_WRITE_DELAY_MS), so it also holds the
- * functions the checks compiled (a `--version` leaves none behind). It lives in a folder of the user's own under the system's
- * temporary folder (like Node's own compile cache), named by a hash of the
- * bundle and Node's version; V8 rejects a cache that does not fit, and any
- * failure to read or write it only means a start without one.
+ * functions the checks compiled (a `--version` leaves none behind). It lives
+ * in a folder of the user's own under the system's temporary folder (like
+ * Node's own compile cache), named by a hash of the bundle and Node's version,
+ * beside the caches of at most three other builds (pruneCaches); V8 rejects a
+ * cache that does not fit, and any failure to read or write it only means a
+ * start without one.
  *
  * Nothing here may write to stdout: under --stdio it is the protocol channel.
  */
@@ -27,6 +29,17 @@ const CACHE_WRITE_DELAY_MS = 60_000;
  * start-up alone is about 100 ms. (ZONGJIE_CODE_CACHE_MIN_CPU_MS sets it for the tests.)
  */
 const CACHE_WRITE_MIN_CPU_MS = Number(process.env.ZONGJIE_CODE_CACHE_MIN_CPU_MS ?? 250);
+/**
+ * Caches of other bundles kept when a new one is written: each version of
+ * zongjie (and each build) has its own, about 1 MB, and one user may run a few
+ * (the extension's and a global install); older ones would stay forever.
+ */
+const OTHER_CACHES_KEPT = 3;
+/** A temporary file this old was left by a server that died while writing its cache. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+/** What the loader writes: the caches and their temporary files, nothing else in the folder is touched. */
+const CACHE_FILE = /^[0-9a-f]{24}\.bin$/;
+const TEMP_FILE = /^[0-9a-f]{24}\.bin\.\d+\.tmp$/;
 
 const BUNDLE = path.join(__dirname, 'server-main.js');
 
@@ -54,6 +67,37 @@ function cacheDir(): string | null {
     return dir;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Removes the caches of other bundles beyond the OTHER_CACHES_KEPT most
+ * recently written, and temporary files left by servers that died writing one.
+ * A cache removed here only means one start without it for that version.
+ */
+function pruneCaches(dir: string, current: string): void {
+  try {
+    const now = Date.now();
+    const others: { file: string; mtimeMs: number }[] = [];
+    for (const name of fs.readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (file === current) continue;
+      const isCache = CACHE_FILE.test(name);
+      if (!isCache && !TEMP_FILE.test(name)) continue;
+      let st: fs.Stats;
+      try {
+        st = fs.lstatSync(file);
+      } catch {
+        continue;
+      }
+      if (!st.isFile()) continue;
+      if (isCache) others.push({ file, mtimeMs: st.mtimeMs });
+      else if (now - st.mtimeMs > STALE_TEMP_MS) fs.rmSync(file, { force: true });
+    }
+    others.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { file } of others.slice(OTHER_CACHES_KEPT)) fs.rmSync(file, { force: true });
+  } catch {
+    // Old caches stay until the next write.
   }
 }
 
@@ -90,7 +134,9 @@ function compile(): vm.Script {
         fs.renameSync(tmp, file);
       } catch {
         // A start without a cache next time.
+        return;
       }
+      pruneCaches(dir, file);
     };
     process.once('exit', () => {
       const cpu = process.cpuUsage();
