@@ -265,6 +265,8 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
       '某县党建工作方案_第2页',
       '来源:县融媒体中心   2024-03-05 10:21',
       '浏览量:12 | | |',
+      '时间：2024-06-18 15:20:41 分享：晨曦 下载本文',
+      '上传者：文秘小助手 2024-05-06 09:12',
     ],
   },
   {
@@ -321,7 +323,7 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
   {
     family: 'the site’s own voice (小编 and its intros)',
     label: /小编导语/,
-    lines: ['下面是小编为大家整理的某县工作总结，供大家参考。', '下面是为大家整理的某街道工作汇报，欢迎阅读。', '本文旨在梳理社区工作的经验，并提供三篇不同侧重点的范文，供大家参考。', '【参考】此例办公资料由网友为您精心整理编辑，以供您阅读参考之用，喜欢就复制下载吧！'],
+    lines: ['下面是小编为大家整理的某县工作总结，供大家参考。', '下面是为大家整理的某街道工作汇报，欢迎阅读。', '本文旨在梳理社区工作的经验，并提供三篇不同侧重点的范文，供大家参考。', '【参考】此例办公资料由网友为您精心整理编辑，以供您阅读参考之用，喜欢就复制下载吧！', '下面是网友为您分享的“某县2024年宣传工作总结”相关材料，供您参考学习。', '以下是本站为您推荐的某镇工作汇报，欢迎阅读。'],
   },
   {
     family: 'the title of a collection page, with the site’s count (汇总N篇, 精选N篇)',
@@ -413,6 +415,11 @@ const FAMILY_LOOKALIKES = [
   '欢迎您提出宝贵意见',
   'AI写作助手进机关培训',
   '首页/栏目设置由信息科负责',
+  '下面，我为大家分享三点体会。',
+  '以下材料供大家学习参考',
+  '时间：2024-06-18 15:20 分享交流会',
+  '分享人：张三 时间：2024-03-05',
+  '下载本文件的附表，按时填报',
 ];
 
 ruleTester(ID, {
@@ -461,6 +468,30 @@ describe('template-residue: one finding per run, and residue never becomes struc
 });
 
 describe('template-residue: what stands above the title', () => {
+  test('a page title with 范文, a meta line with the sharer and a summary ending in the site’s intro: one report under the real title', () => {
+    const title = '青山县文旅局2024年意识形态工作总结';
+    const chrome = [
+      `${title}范文`,
+      '',
+      '时间：2025-01-08 09:12:40 分享：晨曦 下载本文',
+      '',
+      `青山县文旅局扎实推进意识形态工作，压实责任，加强阵地管理。下面是网友为您分享的“${title}”相关材料，供您参考学习。`,
+      '',
+    ];
+    const a = analyzeText(draft(...chrome, complete(title)));
+    assert.equal(a.doc.reports.length, 1);
+    assert.equal(a.doc.reports[0].title?.line, chrome.length);
+    const residue = only(a.findings, ID);
+    assert.deepEqual(
+      residue.map((f) => [f.range.start.line, f.range.end.line]),
+      [[0, 4]],
+    );
+    assert.deepEqual(
+      a.findings.filter((f) => f.code !== ID).map((f) => `${f.code}@${f.range.start.line}`),
+      [],
+    );
+  });
+
   test('short lines in a zone that holds residue are residue too, flagged but not deleted unasked', () => {
     const text = draft('当前位置：青藤范文网 > 工作总结 >', '', '意见反馈', '', '引言', '', complete());
     const a = analyzeText(text);
