@@ -294,6 +294,12 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
       '打开APP',
       '首页',
       '文档简介',
+      '猜你喜欢',
+      '热门推荐',
+      '点击下载文档',
+      '复制全文',
+      '手机阅读',
+      '本文链接：https://qt.example.cn/a/1.html',
     ],
   },
   {
@@ -344,6 +350,7 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
   { family: 'a slash breadcrumb', label: /面包屑导航/, lines: ['首页/工作总结/党建工作总结/'] },
   { family: 'a welcome line after the site’s name', label: /欢迎语/, lines: ['青藤文库，欢迎您！'] },
   { family: 'stray markup', label: /排版残留/, lines: ['####'] },
+  { family: 'tag and keyword lines', label: /网站标签/, lines: ['本文标签：述职报告 述廉报告', '标签：党建 工作总结', '关键词：意识形态；工作总结', 'Tags: 党建 总结'] },
 ];
 
 for (const { family, lines, label } of FAMILIES) {
@@ -420,6 +427,11 @@ const FAMILY_LOOKALIKES = [
   '时间：2024-06-18 15:20 分享交流会',
   '分享人：张三 时间：2024-03-05',
   '下载本文件的附表，按时填报',
+  '关键词：坚持问题导向，抓好整改落实。',
+  '推广手机阅读平台',
+  '标签化管理',
+  '本文链接到县政府网站',
+  '热门推荐岗位12个',
 ];
 
 ruleTester(ID, {
