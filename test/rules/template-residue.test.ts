@@ -300,6 +300,8 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
       '复制全文',
       '手机阅读',
       '本文链接：https://qt.example.cn/a/1.html',
+      '公文高手，超级方便的公文写作神器！ 立即了解',
+      'AI公文写作神器，一键生成，立即体验',
     ],
   },
   {
@@ -432,6 +434,10 @@ const FAMILY_LOOKALIKES = [
   '标签化管理',
   '本文链接到县政府网站',
   '热门推荐岗位12个',
+  '积极推广公文写作神器',
+  '点击了解详情',
+  '欢迎群众立即体验',
+  '引进公文写作辅助工具，提升办文效率',
 ];
 
 ruleTester(ID, {
