@@ -85,4 +85,21 @@ describe('a report flattened onto long lines', () => {
     const text = draft('2024年意识形态工作总结', para, '一、主要工作开展情况', '开展学习。');
     assert.deepEqual(outline(text)[0].headings, ['1:主要工作开展情况']);
   });
+
+  test('headings on one line keep their order in the outline, whatever parts they name', () => {
+    const plan = [
+      '青禾县文旅局2025年意识形态工作计划',
+      '为做好今年的意识形态工作，结合本局实际，制定本计划。',
+      '一、总体要求',
+      '坚持正确方向，压实工作责任，守好阵地。',
+      '二、基本安排',
+      '（一）学习安排。每月开展一次集中学习。',
+      '（二）阵地管理。每季度排查一次宣传阵地。',
+    ];
+    const flat = plan[0] + ' ' + plan.slice(1).join(' ');
+    const parts = (text: string) => analyzeText(text).doc.reports[0].parts.map((p) => p.heading);
+    assert.deepEqual(parts(draft(...plan)), ['总体要求', '基本安排']);
+    assert.deepEqual(parts(flat), parts(draft(...plan)));
+    assert.deepEqual(outline(flat), outline(draft(...plan)));
+  });
 });

@@ -1388,7 +1388,16 @@ function classifyParts(source: SourceText, lines: LineInfo[], profile: Profile, 
   }
 
   const orderOf = (slot: string | null) => profile.parts.find((p) => p.slot === slot)?.order ?? 99;
-  parts.sort((a, b) => a.line - b.line || (a.headed === b.headed ? 0 : a.headed ? -1 : 1) || orderOf(a.slot) - orderOf(b.slot) || a.character - b.character);
+  // Headings on one line (a report flattened onto it) go by where they stand, as
+  // on lines of their own; the parts one merged heading names, by the profile's order.
+  parts.sort(
+    (a, b) =>
+      a.line - b.line ||
+      (a.headed === b.headed ? 0 : a.headed ? -1 : 1) ||
+      (a.headed ? a.character - b.character : 0) ||
+      orderOf(a.slot) - orderOf(b.slot) ||
+      a.character - b.character,
+  );
   return parts;
 }
 
