@@ -13,10 +13,7 @@ import { corrupt, errors } from './errors';
 type Zlib = typeof import('node:zlib');
 let zlibModule: Zlib | undefined;
 
-/**
- * Node's zlib, loaded when the first Word file is read: most language-server
- * sessions never open one, and loading it at start-up took 0.2 MB.
- */
+/** Node's zlib, loaded when the first Word file is read: most language-server sessions never open one. */
 function zlib(): Zlib {
   return (zlibModule ??= require('node:zlib') as Zlib);
 }
