@@ -20,8 +20,8 @@ describe('the server loader', TEST_TIMEOUT, () => {
   const uri = fileUri('2024年度总结.txt');
 
   /** One session: the draft's diagnostics, then shutdown and exit, waiting for the process to end. */
-  async function session(): Promise<unknown> {
-    const client = await TestClient.spawn({ env });
+  async function session(options: Parameters<typeof TestClient.spawn>[0] = { env }): Promise<unknown> {
+    const client = await TestClient.spawn(options);
     const ended = new Promise<number | null>((resolve) => client.child!.once('exit', (code) => resolve(code)));
     await client.open(uri, lf(REPORT_LINES));
     const p = await client.waitForVersion(uri, 1);
@@ -77,14 +77,7 @@ describe('the server loader', TEST_TIMEOUT, () => {
     const liveWriter = hoursAgo(`${'b'.repeat(24)}.bin.456.tmp`, 0.01);
     const notOurs = hoursAgo('notes.txt', 100 * 24);
     try {
-      const client = await TestClient.spawn({ env: { TMPDIR: dir, TEMP: dir, TMP: dir, ZONGJIE_CODE_CACHE_MIN_CPU_MS: '0' } });
-      const ended = new Promise<void>((resolve) => client.child!.once('exit', () => resolve()));
-      await client.open(uri, lf(REPORT_LINES));
-      await client.waitForVersion(uri, 1);
-      await client.conn.sendRequest('shutdown');
-      await client.conn.sendNotification('exit');
-      await ended;
-      await client.dispose();
+      await session({ env: { TMPDIR: dir, TEMP: dir, TMP: dir, ZONGJIE_CODE_CACHE_MIN_CPU_MS: '0' } });
       const left = fs.readdirSync(caches).sort();
       const written = left.filter((n) => /^[0-9a-f]{24}\.bin$/.test(n) && !older.includes(n));
       assert.equal(written.length, 1, 'the server wrote its own cache');
@@ -101,14 +94,7 @@ describe('the server loader', TEST_TIMEOUT, () => {
       const preload = path.join(dir, 'record-modules.js');
       const record = path.join(dir, 'modules.json');
       fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.moduleLoadList)));`);
-      const client = await TestClient.spawn({ env: { TMPDIR: dir, TEMP: dir, TMP: dir }, nodeArgs: ['--require', preload] });
-      const ended = new Promise<void>((resolve) => client.child!.once('exit', () => resolve()));
-      await client.open(uri, lf(REPORT_LINES));
-      await client.waitForVersion(uri, 1);
-      await client.conn.sendRequest('shutdown');
-      await client.conn.sendNotification('exit');
-      await ended;
-      await client.dispose();
+      await session({ env: { TMPDIR: dir, TEMP: dir, TMP: dir }, nodeArgs: ['--require', preload] });
       const loaded = new Set(JSON.parse(fs.readFileSync(record, 'utf8')) as string[]);
       assert.ok(loaded.has('NativeModule vm'), 'the record holds what the loader uses');
       // Word files are rare in a session: zlib is loaded by the first one.
