@@ -352,6 +352,7 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
   { family: 'a slash breadcrumb', label: /面包屑导航/, lines: ['首页/工作总结/党建工作总结/'] },
   { family: 'a welcome line after the site’s name', label: /欢迎语/, lines: ['青藤文库，欢迎您！'] },
   { family: 'stray markup', label: /排版残留/, lines: ['####'] },
+  { family: 'forum jammer on a line of its own', label: /论坛防采集乱码/, lines: ['$ R2 p; V. b4 {% L x7 ^ N', 'k3 ]% Q, w8 T) e# 9 Z$ m'] },
   { family: 'tag and keyword lines', label: /网站标签/, lines: ['本文标签：述职报告 述廉报告', '标签：党建 工作总结', '关键词：意识形态；工作总结', 'Tags: 党建 总结'] },
 ];
 
@@ -438,6 +439,11 @@ const FAMILY_LOOKALIKES = [
   '点击了解详情',
   '欢迎群众立即体验',
   '引进公文写作辅助工具，提升办文效率',
+  '1 2 3 4 5 6 7 8 9',
+  'A B C D E F G H I',
+  'y = ax + b ; z = cx + d ;',
+  '| a | b | c | d |',
+  '对照 GB/T 9704 要求 A4 纸 排版',
 ];
 
 ruleTester(ID, {
@@ -547,6 +553,17 @@ describe('template-residue: what stands above the title', () => {
 describe('template-residue: text spliced into paragraphs', () => {
   const ad = '青藤文库：www.mmwk.cn添加微信【mmwk01】海量公文范文，朋友圈每天更新';
   const para = '今年以来，我们坚持问题导向，扎实推进各项工作。';
+
+  test('forum jammer after a sentence is a span that fix all deletes; the sentence stays', () => {
+    const sentence = '组织开展专题学习，形成学习笔记12篇。';
+    const jammer = 'k3 ]% Q, w8 T) e# 9 Z$ m';
+    const text = inBody(sentence + jammer);
+    const a = analyzeText(text);
+    const [f] = only(a.findings, ID);
+    assert.match(f.message, /论坛防采集乱码/);
+    assert.equal(text.split('\n')[5].slice(f.range.start.character, f.range.end.character), jammer);
+    assert.equal(applyEdits(text, planFixAll(a).edits), inBody(sentence));
+  });
 
   test('an advert glued to a paragraph is a span; the report text around it survives', () => {
     const text = inBody(ad + para);

@@ -345,6 +345,57 @@ export interface LineResidue {
 }
 
 export function detectLineResidue(text: string, line: number, start: number, end: number): LineResidue {
+  const found = readLineResidue(text, line, start, end);
+  // Forum jammer is read apart: it holds no word of a site, so none of the keys above lets it through.
+  if (found.wholeLine || text.indexOf(' ', start) < 0) return found;
+  const jammer = jammerRuns(text.slice(start, end));
+  if (jammer.length === 0) return found;
+  const content = text.slice(start, end);
+  const at = leadingSpace(content);
+  if (jammer.length === 1 && jammer[0].from <= at && jammer[0].to >= content.trimEnd().length) return wholeLineResidue(JAMMER_LABEL, line, end);
+  const regions = found.regions.concat(
+    jammer.map((r) => ({ kind: 'span' as const, label: JAMMER_LABEL, startLine: line, endLine: line, range: { start: { line, character: start + r.from }, end: { line, character: start + r.to } }, certain: true })),
+  );
+  regions.sort((a, b) => a.range.start.character - b.range.start.character);
+  return found.voice ? { wholeLine: false, regions, voice: true } : { wholeLine: false, regions };
+}
+
+const JAMMER_LABEL = '论坛防采集乱码';
+/**
+ * Forum software (Discuz) scatters runs of one- and two-character ASCII
+ * tokens through a thread's text against copying (「5 ] v% O/ H% u# U9 a」),
+ * at line ends and on lines of their own. A run of eight or more such tokens,
+ * several of two characters, with symbols and letters among them, is that;
+ * numbers or letters in a row (「1 2 3 4 5 6」), a formula of one-character
+ * tokens, and words of three characters or more between spaces are not.
+ */
+const JAMMER_RUN = /(?<![!-~])(?:[!-~]{1,2} +){7,}[!-~]{1,2}(?![!-~])/g;
+
+function jammerRuns(content: string): Offsets[] {
+  const out: Offsets[] = [];
+  JAMMER_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = JAMMER_RUN.exec(content))) {
+    let symbols = 0;
+    let letters = 0;
+    let pairs = 0;
+    for (const t of m[0].split(/ +/)) {
+      if (/[^0-9A-Za-z|+\-:]/.test(t)) symbols++;
+      if (/[A-Za-z]/.test(t)) letters++;
+      if (t.length === 2) pairs++;
+    }
+    if (symbols >= 3 && letters >= 3 && pairs >= 3) out.push({ from: m.index, to: m.index + m[0].length });
+  }
+  return out;
+}
+
+function leadingSpace(content: string): number {
+  let i = 0;
+  while (i < content.length && /\s/.test(content.charAt(i))) i++;
+  return i;
+}
+
+function readLineResidue(text: string, line: number, start: number, end: number): LineResidue {
   const content = text.slice(start, end);
   const long = content.length > FAMILY_LINE_MAX;
   // The long keys guard every pattern but the family anchors: a line with
