@@ -5,7 +5,7 @@
  */
 import residueData from '../data/residue.json';
 import { matchMarker } from './markers';
-import { SourceText } from './source';
+import { SourceText, leadingBlank, trailingBlankStart } from './source';
 import { Range, TextEdit } from './types';
 
 export interface ResidueRegion {
@@ -348,11 +348,10 @@ export function detectLineResidue(text: string, line: number, start: number, end
   const found = readLineResidue(text, line, start, end);
   // Forum jammer is read apart: it holds no word of a site, so none of the keys above lets it through.
   if (found.wholeLine || text.indexOf(' ', start) < 0) return found;
-  const jammer = jammerRuns(text.slice(start, end));
-  if (jammer.length === 0) return found;
   const content = text.slice(start, end);
-  const at = leadingSpace(content);
-  if (jammer.length === 1 && jammer[0].from <= at && jammer[0].to >= content.trimEnd().length) return wholeLineResidue(JAMMER_LABEL, line, end);
+  const jammer = jammerRuns(content);
+  if (jammer.length === 0) return found;
+  if (jammer.length === 1 && jammer[0].from <= leadingBlank(content) && jammer[0].to >= trailingBlankStart(content)) return wholeLineResidue(JAMMER_LABEL, line, end);
   const regions = found.regions.concat(
     jammer.map((r) => ({ kind: 'span' as const, label: JAMMER_LABEL, startLine: line, endLine: line, range: { start: { line, character: start + r.from }, end: { line, character: start + r.to } }, certain: true })),
   );
@@ -363,7 +362,7 @@ export function detectLineResidue(text: string, line: number, start: number, end
 const JAMMER_LABEL = '论坛防采集乱码';
 /**
  * Forum software (Discuz) scatters runs of one- and two-character ASCII
- * tokens through a thread's text against copying (「5 ] v% O/ H% u# U9 a」),
+ * tokens through a thread's text against copying (「k3 ]% Q, w8 T) e# 9 Z$ m」),
  * at line ends and on lines of their own. A run of eight or more such tokens,
  * several of two characters, with symbols and letters among them, is that;
  * numbers or letters in a row (「1 2 3 4 5 6」), a formula of one-character
@@ -387,12 +386,6 @@ function jammerRuns(content: string): Offsets[] {
     if (symbols >= 3 && letters >= 3 && pairs >= 3) out.push({ from: m.index, to: m.index + m[0].length });
   }
   return out;
-}
-
-function leadingSpace(content: string): number {
-  let i = 0;
-  while (i < content.length && /\s/.test(content.charAt(i))) i++;
-  return i;
 }
 
 function readLineResidue(text: string, line: number, start: number, end: number): LineResidue {
