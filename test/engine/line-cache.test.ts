@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { AnalyzeOptions, LINE_FACT_OPTIONS, LineFactOptions, analyzeText, lineCacheKey } from '../../server/src/features/analyze';
 import { compileProfile, getProfile } from '../../server/src/engine/profile';
 import { LineCache } from '../../server/src/engine/line-cache';
@@ -210,5 +212,32 @@ describe('the per-line memo', () => {
     assert.deepEqual(moved.findings, fresh.findings);
     assert.deepEqual(reportsDump(moved.doc.reports), reportsDump(fresh.doc.reports));
     assert.equal(moved.doc.reports[1].startLine, second.doc.reports[1].startLine + 1);
+  });
+
+  test('a report reused from one version to the next keeps no older version of the text alive', async () => {
+    // Rules ask for each report's period and closing block; an answer kept with the
+    // report would hold the text it was read in for as long as the report is reused.
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const lines = ['2024年意识形态工作总结汇编', ''];
+    for (let n = 1; n <= 3; n++) lines.push(...collectionReport(n, 2024), '2024年12月20日', '');
+    const cache = new LineCache();
+    let first: ReturnType<typeof analyzeText> | null = analyzeText(lines.join('\n'), { cache });
+    const firstText = new WeakRef(first.doc.source);
+    const firstReport = first.doc.reports[0];
+    first = null;
+    // Edits in the last report only: the first report is the same object throughout.
+    let latest = analyzeText(lines.join('\n'), { cache });
+    for (let k = 0; k < 3; k++) {
+      const edited = [...lines];
+      edited[edited.length - 4] += '加强队伍建设。'.repeat(k + 1);
+      latest = analyzeText(edited.join('\n'), { cache });
+    }
+    assert.equal(latest.doc.reports[0], firstReport);
+    assert.ok(latest.findings.length > 0);
+    // A WeakRef's target lives at least until the current job ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    assert.equal(firstText.deref(), undefined);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { LineInfo, Report } from './parse';
 import { LONG_LINE } from './line-cache';
-import { SourceText } from './source';
+import { AnswersPerText, SourceText } from './source';
 
 export interface DateOnLine {
   /** Offsets in the line of the date as written. */
@@ -133,19 +133,12 @@ export function dateLine(raw: string): DateOnLine | null {
 const END_WINDOW = 3;
 const HEAD_WINDOW = 3;
 
-/**
- * The last answer per report, for the text it was read in: two rules ask for
- * the closing block of every report they check.
- */
-const LAST_BLOCK = new WeakMap<Report, { source: SourceText; block: ClosingBlock | null }>();
+/** Two rules ask for the closing block of every report they check. */
+const BLOCKS = new AnswersPerText<Report, ClosingBlock | null>();
 
 /** The report's closing block: its date line at the end or under the title; null when it has none. */
 export function findClosingBlock(report: Report, source: SourceText, lines: readonly LineInfo[]): ClosingBlock | null {
-  const last = LAST_BLOCK.get(report);
-  if (last !== undefined && last.source === source) return last.block;
-  const block = closingBlockOf(report, source, lines);
-  LAST_BLOCK.set(report, { source, block });
-  return block;
+  return BLOCKS.get(source, report, () => closingBlockOf(report, source, lines));
 }
 
 function closingBlockOf(report: Report, source: SourceText, lines: readonly LineInfo[]): ClosingBlock | null {

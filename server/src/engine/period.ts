@@ -4,7 +4,7 @@
  * outdated-reference dates the items a report cites.
  */
 import type { Report } from './parse';
-import { SourceText } from './source';
+import { AnswersPerText, SourceText } from './source';
 
 export interface ReportPeriod {
   year: number;
@@ -52,15 +52,11 @@ function periodAt(text: string, index: number, length: number, year: number): { 
  * Null when the title's year is still a placeholder (202X) or no year is given.
  */
 export function reportPeriod(report: Report, source: SourceText): ReportPeriod | null {
-  const last = LAST_PERIOD.get(report);
-  if (last !== undefined && last.source === source) return last.period;
-  const period = periodOf(report, source);
-  LAST_PERIOD.set(report, { source, period });
-  return period;
+  return PERIODS.get(source, report, () => periodOf(report, source));
 }
 
-/** The last answer per report, for the text it was read in: three rules ask for the period of every report they check. */
-const LAST_PERIOD = new WeakMap<Report, { source: SourceText; period: ReportPeriod | null }>();
+/** Three rules ask for the period of every report they check. */
+const PERIODS = new AnswersPerText<Report, ReportPeriod | null>();
 
 function periodOf(report: Report, source: SourceText): ReportPeriod | null {
   // Run for every report by two rules on a draft's first analysis: the title's year, else the opening's, read without a list of candidates.

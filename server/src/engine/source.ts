@@ -72,3 +72,29 @@ export function trailingBlankStart(s: string): number {
 export function isBlankLine(s: string): boolean {
   return leadingBlank(s) === s.length;
 }
+
+/**
+ * Answers about parts of one text (a report's period, its closing block),
+ * worked out once however many rules ask in one analysis. They are kept with
+ * the text and go with it: a report object outlives its text when the report
+ * memo reuses it for the next version, and an answer kept on the report
+ * together with its text would keep every version's whole text alive (one per
+ * report of a collection), which the garbage collector then walks on every
+ * keystroke.
+ */
+export class AnswersPerText<Key extends object, Answer> {
+  private readonly byText = new WeakMap<SourceText, Map<Key, Answer>>();
+
+  get(source: SourceText, key: Key, compute: () => Answer): Answer {
+    let answers = this.byText.get(source);
+    if (answers === undefined) {
+      answers = new Map();
+      this.byText.set(source, answers);
+    } else if (answers.has(key)) {
+      return answers.get(key) as Answer;
+    }
+    const answer = compute();
+    answers.set(key, answer);
+    return answer;
+  }
+}
