@@ -35,6 +35,8 @@ interface ReportEntry {
   report: object;
   /** Rule findings by namespace, at the report's current lines. */
   findings: Map<string, RuleFinding[]>;
+  /** What the runner made of all the rules' findings in the report, and under which key (see `combined`). */
+  combined: { key: string; value: unknown } | null;
   /** The analysis that used this entry last (an entry serves one report per analysis). */
   claimed: number;
   /** The memo that keeps it (a report object could be seen by two memos). */
@@ -93,7 +95,7 @@ export class ReportMemo {
     const report = build();
     const records = new Array<unknown>(length);
     for (let i = 0; i < length; i++) records[i] = this.recordAt(key.startLine + i);
-    this.keep(first, { records, index: key.index, shape: key.shape, startLine: key.startLine, report, findings: new Map(), claimed: 0, memo: this });
+    this.keep(first, { records, index: key.index, shape: key.shape, startLine: key.startLine, report, findings: new Map(), combined: null, claimed: 0, memo: this });
     return report;
   }
 
@@ -116,6 +118,23 @@ export class ReportMemo {
       e.findings.set(namespace, found);
     }
     return found;
+  }
+
+  /**
+   * What the runner made of every rule's findings in `report` under `key` (the
+   * rules and severities in force), or undefined: one lookup per unchanged
+   * report on a keystroke instead of one per rule and report. It is not moved
+   * with the report; the runner makes it again from the moved findings.
+   */
+  combined<T>(report: object, key: string): T | undefined {
+    const c = this.entryOf(report)?.combined;
+    return c !== null && c !== undefined && c.key === key ? (c.value as T) : undefined;
+  }
+
+  /** Remembers `value` as what the runner made of `report`'s findings under `key`. */
+  setCombined(report: object, key: string, value: unknown): void {
+    const e = this.entryOf(report);
+    if (e) e.combined = { key, value };
   }
 
   /** The entry this analysis claimed for `report`, if any. */
@@ -145,5 +164,6 @@ export class ReportMemo {
     const moved = new Map<string, RuleFinding[]>();
     for (const [namespace, list] of e.findings) moved.set(namespace, list.map((f) => moveFinding(f, delta)));
     e.findings = moved;
+    e.combined = null;
   }
 }

@@ -107,30 +107,47 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   // would only fill a WeakMap (whose entries each garbage collection must visit).
   const withCode = cache ? rememberedWithCode : freshWithCode;
   const rules = options.rules ?? ALL_RULES;
+  const plan = runPlan(rules, options.severities, options.segmenter !== undefined);
   // Findings that say what another rule would say where they overlap (RuleFinding.covers).
-  const covering: { finding: Finding; covers: readonly string[] }[] = [];
+  const covering: Covering[] = [];
   const switchesRules = doc.reports.some((r) => r.profile.data.rules !== undefined);
-  for (const rule of rules) {
-    const setting = options.severities?.[rule.id];
-    if (setting === 'off') continue;
-    if (rule.requiresSegmenter && !options.segmenter) continue;
-    const severity = setting ?? rule.defaultSeverity;
+  /** Rules that threw, with the first message: all their findings are dropped. */
+  const threw = new Map<string, string>();
+  // Whole-document rules, and line rules on the lines outside reports: rule by rule.
+  for (let i = 0; i < plan.running.length; i++) {
+    const { rule, severity } = plan.running[i];
+    if (rule.scope === 'report' || (rule.scope === 'line' && rule.reportFacts)) continue;
     // A genre may switch a rule off for its reports (the profile's `rules`).
     const off = switchesRules ? reportsOff(doc.reports, rule.id) : NONE;
     if (off.length === doc.reports.length && off.length > 0) continue;
     try {
-      const found = runRule(rule, ctx, memo);
-      for (let i = 0; i < found.length; i++) {
-        const f = found[i];
+      const found = rule.scope === 'document' ? rule.check(ctx) : linesOutsideReports(rule, ctx, memo);
+      for (let k = 0; k < found.length; k++) {
+        const f = found[k];
         if (off.length && inAnyReport(off, f.range.start.line)) continue;
         const out = withCode(f, rule.id, f.severity === undefined ? severity : milder(f.severity, severity));
         findings.push(out);
         if (f.covers !== undefined) covering.push({ finding: out, covers: f.covers });
       }
     } catch (e) {
-      failures.push({ rule: rule.id, message: e instanceof Error ? e.message : String(e) });
+      if (!threw.has(rule.id)) threw.set(rule.id, errorMessage(e));
     }
   }
+  // Inside reports: report by report, every rule at once; an unchanged report's
+  // findings are one lookup (a keystroke changes one report of a collection).
+  const reportsMemo = memo.reports;
+  for (let r = 0; r < doc.reports.length; r++) {
+    const report = doc.reports[r];
+    const known = reportsMemo?.combined<ReportFindings>(report, plan.key);
+    const inReportFound = known ?? reportRulesFindings(report, plan, ctx, memo, withCode, switchesRules, threw);
+    addAll(findings, inReportFound.findings);
+    addAll(covering, inReportFound.covering);
+  }
+  for (const rule of rules) {
+    const message = threw.get(rule.id);
+    if (message !== undefined) failures.push({ rule: rule.id, message });
+  }
+  if (threw.size > 0) dropFindingsOf(threw, findings, covering);
   const kept = covering.length === 0 ? findings : withoutCovered(findings, covering);
   kept.sort(compareFindings);
   const shown = outsideResidue(doc, kept, rules);
@@ -139,6 +156,104 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
 }
 
 const NONE: readonly Report[] = [];
+
+interface Covering {
+  finding: Finding;
+  covers: readonly string[];
+}
+
+/** The rules an analysis runs, with the severity in force, and a key naming them for the memo. */
+interface RunPlan {
+  running: { rule: Rule; severity: Severity }[];
+  key: string;
+}
+
+/** Every rule's findings in one report, with their codes and severities. */
+interface ReportFindings {
+  findings: Finding[];
+  covering: Covering[];
+}
+
+let lastPlan: { rules: readonly Rule[]; severities: AnalyzeOptions['severities']; words: boolean; plan: RunPlan } | null = null;
+
+/** The rules that run (not switched off, their segmenter present), made once per set of options: the language server passes the same ones on every keystroke. */
+function runPlan(rules: readonly Rule[], severities: AnalyzeOptions['severities'], words: boolean): RunPlan {
+  if (lastPlan !== null && lastPlan.rules === rules && lastPlan.severities === severities && lastPlan.words === words) return lastPlan.plan;
+  const running: RunPlan['running'] = [];
+  for (const rule of rules) {
+    const setting = severities?.[rule.id];
+    if (setting === 'off') continue;
+    if (rule.requiresSegmenter && !words) continue;
+    running.push({ rule, severity: setting ?? rule.defaultSeverity });
+  }
+  // Rules are told apart by their objects, not only their ids (tests run rules of the same id side by side).
+  const key = running.map((r) => ruleNumber(r.rule) + ':' + r.severity).join(',') + (words ? ';words' : '');
+  const plan = { running, key };
+  lastPlan = { rules, severities, words, plan };
+  return plan;
+}
+
+const RULE_NUMBERS = new WeakMap<Rule, number>();
+
+function ruleNumber(rule: Rule): number {
+  let n = RULE_NUMBERS.get(rule);
+  if (n === undefined) RULE_NUMBERS.set(rule, (n = ++rulesNumbered));
+  return n;
+}
+
+let rulesNumbered = 0;
+
+/**
+ * Every running rule's findings in `report`, stamped with code and severity;
+ * remembered for the report unless a rule threw (its findings are dropped, and
+ * it is asked again next time).
+ */
+function reportRulesFindings(
+  report: Report,
+  plan: RunPlan,
+  ctx: RuleContext,
+  memo: LineMemo,
+  withCode: (f: RuleFinding, code: string, severity: Severity) => Finding,
+  switchesRules: boolean,
+  threw: Map<string, string>,
+): ReportFindings {
+  const out: ReportFindings = { findings: [], covering: [] };
+  let complete = true;
+  for (let i = 0; i < plan.running.length; i++) {
+    const { rule, severity } = plan.running[i];
+    if (rule.scope === 'document') continue;
+    if (switchesRules && !report.profile.enables(rule.id)) continue;
+    try {
+      const found =
+        memo.reports?.known(report, rule.id) ?? (rule.scope === 'report' ? reportFindings(rule, ctx, memo, report) : reportLineFindings(rule, ctx, memo, report));
+      for (let k = 0; k < found.length; k++) {
+        const f = found[k];
+        const stamped = withCode(f, rule.id, f.severity === undefined ? severity : milder(f.severity, severity));
+        out.findings.push(stamped);
+        if (f.covers !== undefined) out.covering.push({ finding: stamped, covers: f.covers });
+      }
+    } catch (e) {
+      complete = false;
+      if (!threw.has(rule.id)) threw.set(rule.id, errorMessage(e));
+    }
+  }
+  if (complete) memo.reports?.setCombined(report, plan.key, out);
+  return out;
+}
+
+/** Removes the findings of rules that threw (a rule's findings are all kept or none). */
+function dropFindingsOf(threw: ReadonlyMap<string, string>, findings: Finding[], covering: Covering[]): void {
+  let n = 0;
+  for (const f of findings) if (!threw.has(f.code)) findings[n++] = f;
+  findings.length = n;
+  n = 0;
+  for (const c of covering) if (!threw.has(c.finding.code)) covering[n++] = c;
+  covering.length = n;
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
 
 /** True when `line` lies in one of `reports` (a plain loop: a closure over the finding would cost a context per finding). */
 function inAnyReport(reports: readonly Report[], line: number): boolean {
@@ -205,32 +320,15 @@ export function genresOf(profile: AnalyzeOptions['profile']): Genres {
 
 // ---------------------------------------------------------------------------
 // Running a rule: the one place where findings are cached, by the rule's scope.
-
-/** A rule's findings on the analysed document, through the memo its scope allows. */
-function runRule(rule: Rule, ctx: RuleContext, memo: LineMemo): RuleFinding[] {
-  switch (rule.scope) {
-    case 'document':
-      return rule.check(ctx);
-    case 'report': {
-      const out: RuleFinding[] = [];
-      const reports = ctx.doc.reports;
-      for (let r = 0; r < reports.length; r++) {
-        const report = reports[r];
-        addAll(out, memo.reports?.known(report, rule.id) ?? reportFindings(rule, ctx, memo, report));
-      }
-      return out;
-    }
-    case 'line':
-      return lineRuleFindings(rule, ctx, memo);
-  }
-}
+// Inside reports, a report and a line rule's findings are kept per version of
+// the report (reportRulesFindings); a document rule runs every time.
 
 /**
  * Appends `found` to `out`. An indexed loop: the runner's loops run for every
  * rule and report on every keystroke, mostly in code V8 has not optimised yet,
  * where each step of a for…of allocates an iterator result.
  */
-function addAll(out: RuleFinding[], found: readonly RuleFinding[]): void {
+function addAll<T>(out: T[], found: readonly T[]): void {
   for (let i = 0; i < found.length; i++) out.push(found[i]);
 }
 
@@ -240,27 +338,18 @@ function inReport(memo: LineMemo, report: Report, namespace: string, compute: ()
 }
 
 /**
- * A line rule over the whole document. Each report's lines are walked once per
- * version of the report; the lines between and before reports (few: blank
- * lines, a collection's own title, text before the first report) every time.
- * A rule that reads report facts reads only the lines of reports.
+ * A line rule's findings on the lines outside reports (few: blank lines, a
+ * collection's own title, text before the first report), read every time. A
+ * rule that reads report facts reads only the lines of reports.
  */
-function lineRuleFindings(rule: LineRule, ctx: RuleContext, memo: LineMemo): RuleFinding[] {
+function linesOutsideReports(rule: LineRule, ctx: RuleContext, memo: LineMemo): RuleFinding[] {
+  if (rule.reportFacts) return [];
   const out: RuleFinding[] = [];
   const reports = ctx.doc.reports;
-  // The findings of an unchanged report are looked up before any closure is made for it.
-  if (rule.reportFacts) {
-    for (let r = 0; r < reports.length; r++) {
-      const report = reports[r];
-      addAll(out, memo.reports?.known(report, rule.id) ?? reportLineFindings(rule, ctx, memo, report));
-    }
-    return out;
-  }
   let next = 0;
   for (let r = 0; r < reports.length; r++) {
     const report = reports[r];
     if (report.startLine > next) addAll(out, linesOf(rule, ctx, memo, next, report.startLine - 1, rule.id, undefined));
-    addAll(out, memo.reports?.known(report, rule.id) ?? reportLineFindings(rule, ctx, memo, report));
     next = report.endLine + 1;
   }
   if (next < ctx.doc.lines.length) addAll(out, linesOf(rule, ctx, memo, next, ctx.doc.lines.length - 1, rule.id, undefined));
