@@ -214,6 +214,110 @@ describe('the per-line memo', () => {
     assert.equal(moved.doc.reports[1].startLine, second.doc.reports[1].startLine + 1);
   });
 
+  test('a keystroke in one line gives what reading the page afresh gives, whatever the line becomes', () => {
+    // The parser reuses its reading of the page when one line of running text
+    // changed (parse.ts: layoutAfterEdit); every line of these pages is turned
+    // into each of the things the page's reading depends on, and back.
+    const chunk = (n: number) => `${n}、` + '全年组织集中学习，开展专题研讨，推动理论武装走深走实，'.repeat(12).slice(0, 296 - String(n).length);
+    const pages = [
+      [
+        '2024年意识形态工作总结汇编',
+        '（2篇）',
+        '篇1：2024年意识形态工作总结（第一单位）',
+        '2024年，第一单位党委认真落实意识形态工作责任制，现将全年工作情况总结如下。',
+        '一、主要工作开展情况',
+        '（一）加强组织领导。一是召开会议X次，研究部署意识形态工作。二是开展研判4次。',
+        '（二）强化理论武装。组织集中学习12次，撰写心得xx篇,交流研讨3次。',
+        '二、存在的问题',
+        '一是学习不够深入。二是阵地管理有短板。',
+        '三、下一步工作打算',
+        '下一步，我们将继续压实责任，加强阵地建设。',
+        '2024年12月20日',
+        '',
+        '篇2：2024年党建工作总结（第二单位）',
+        '2024年，第二单位党支部坚持党建引领，现将工作情况总结如下。',
+        '一、主要做法',
+        '全年召开支部委员会12次，开展主题党日活动6次。',
+        '二、存在问题和下一步打算',
+        '党员教育管理还需加强，下一步将健全制度……',
+      ],
+      [
+        '首页 > 工作总结 > 意识形态',
+        '2024年意识形态工作总结范文',
+        '更新时间：2024-12-01 浏览次数：120',
+        '下面是小编为大家整理的意识形态工作总结，供大家参考。',
+        '目录',
+        '一、主要工作',
+        '二、存在问题',
+        '……',
+        '2024年意识形态工作总结',
+        '2024年，局党组坚持以习近平新时代中国特色社会主义思想为指导，现将有关情况总结如下。',
+        '一、主要工作',
+        '全年开展专题学习8次，组织宣讲16场。',
+        '二、存在问题',
+        '宣传方式创新不够。',
+        '三、下一步打算',
+        '一是加强学习。',
+        '二是健全制度。',
+        '三是建强队伍。',
+        '四是创新方式。',
+        '五是加强考核。',
+        '六是营造氛围。',
+        '',
+        '第1页 共5页',
+      ],
+      ['某县2024年宣传工作总结', ...[1, 2, 3, 4].map(chunk), '4、最后一段。'],
+      // An outline listed above the report, its first heading again below.
+      [
+        '2024年意识形态工作总结',
+        '一、主要工作',
+        '二、存在问题',
+        '',
+        '2024年，局党组认真落实责任制，现将情况总结如下。',
+        '（一）加强组织领导。',
+        ...['全年召开会议12次。', '开展专题学习8次。', '组织宣讲16场。', '审核信息260条。', '处置舆情3起。', '培训骨干40人。'],
+        '一、主要工作',
+        '全年开展专题学习8次。',
+        '二、存在问题',
+        '宣传方式创新不够。',
+      ],
+    ];
+    const becomes = (line: string): string[] => [
+      line.slice(0, 4) + '的' + line.slice(4),
+      line.slice(0, 2),
+      line + '……',
+      '',
+      '目录',
+      '……',
+      '1、' + line,
+      '一、主要工作',
+      '篇3',
+      '2025年意识形态工作总结',
+      '下载本文 分享：张三',
+      '下面是小编为大家整理的工作总结，供大家参考。',
+      '2024年意识形态工作总结…',
+      line + '下面是小编为大家整理的范文，供大家参考。',
+      // The site's preview of the next report: its title and first words, cut off.
+      '2024年党建工作总结（第二单位）2024年，第二单位党支部坚持党建引领...',
+    ];
+    let compared = 0;
+    for (const [p, page] of pages.entries()) {
+      for (let l = 0; l < page.length; l++) {
+        for (const variant of becomes(page[l])) {
+          const cache = new LineCache();
+          analyzeText(page.join('\n'), { cache });
+          const edited = [...page];
+          edited[l] = variant;
+          for (const text of [edited.join('\n'), page.join('\n')]) {
+            assert.deepEqual(snapshot(text, { cache }), snapshot(text, {}), `page ${p + 1}, line ${l} becomes 「${variant}」`);
+            compared++;
+          }
+        }
+      }
+    }
+    assert.ok(compared > 900);
+  });
+
   test('a report reused from one version to the next keeps no older version of the text alive', async () => {
     // Rules ask for each report's period and closing block; an answer kept with the
     // report would hold the text it was read in for as long as the report is reused.

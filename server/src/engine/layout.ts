@@ -129,6 +129,16 @@ function repeatedOutline(texts: readonly string[], lines: readonly LayoutLine[],
   return [];
 }
 
+/**
+ * True when the passes here may read `content` (a line's content) as more than
+ * running text: a table of contents' keyword, entry or closing line, or a line
+ * opening with a page-chunk counter. A line for which this is false, before and
+ * after an edit, leaves what they find as it was.
+ */
+export function layoutReads(content: string): boolean {
+  return CHUNK_COUNTER.test(content) || TOC_START.test(content) || TOC_END.test(content) || entryMarker(content) !== null;
+}
+
 /** A page-chunk counter at the start of a line: 「12、」. */
 const CHUNK_COUNTER = /^(\d{1,2})、/;
 /** Doc sites cut page text into chunks of this many characters (the counter included), give or take. */

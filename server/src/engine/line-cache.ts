@@ -33,7 +33,28 @@ export interface LineMemo {
   readonly reports?: ReportMemo;
   /** Facts of the pieces of long lines, when the memo keeps them (see PieceMemo). */
   readonly pieces?: PieceMemo;
+  /** What the last parse found about the whole page, and which line changed since (see LayoutMemo). */
+  readonly layout?: LayoutMemo;
 }
+
+/**
+ * The last parse's reading of the whole page (which lines are residue, titles,
+ * where reports start), kept for the next analysis of the document: when a
+ * keystroke changed one line of running text, the parser reads that line
+ * instead of the page (parse.ts: layoutAfterEdit).
+ */
+export class LayoutMemo {
+  /** The parser's snapshot of its last reading; its shape is the parser's. */
+  value: unknown = null;
+  /**
+   * The one line the latest analysis changed, NO_LINE_CHANGED when no line
+   * changed (the same text read again, with words), or MANY_LINES_CHANGED.
+   */
+  changedLine = MANY_LINES_CHANGED;
+}
+
+export const NO_LINE_CHANGED = -1;
+export const MANY_LINES_CHANGED = -2;
 
 /**
  * Lines longer than this are read by the line rules in pieces (pieces()):
@@ -178,6 +199,7 @@ export class LineCache implements LineMemo {
   private optionsKey: string | null = null;
   readonly reports = new ReportMemo((line) => this.records[line]);
   readonly pieces = new PieceMemo();
+  readonly layout = new LayoutMemo();
 
   /**
    * Starts an analysis of `lines`. Facts depend on the options (profile,
@@ -195,6 +217,7 @@ export class LineCache implements LineMemo {
       this.records = [];
       this.reports.clear();
       this.pieces.clear();
+      this.layout.value = null;
       this.optionsKey = optionsKey;
     }
     const previous = this.records;
@@ -221,6 +244,8 @@ export class LineCache implements LineMemo {
       if (--record.lines === 0) this.byText.delete(record.text);
     }
     this.records = head === 0 && tail === 0 ? middle : previous.slice(0, head).concat(middle, previous.slice(previous.length - tail));
+    this.layout.changedLine =
+      previous.length !== lines.length ? MANY_LINES_CHANGED : head === lines.length ? NO_LINE_CHANGED : head + tail === lines.length - 1 ? head : MANY_LINES_CHANGED;
     this.reports.begin();
     this.pieces.begin();
   }

@@ -14,10 +14,10 @@ import { Genres, singleGenre } from './genre';
 import { Profile } from './profile';
 import { withFlags } from './safe-regex';
 import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine, preTitleResidue, previewCut, voiceAfterResidue } from './residue';
-import { LONG_LINE, LineMemo, NO_CACHE, linePieces } from './line-cache';
+import { LONG_LINE, LayoutMemo, LineMemo, MANY_LINES_CHANGED, NO_CACHE, NO_LINE_CHANGED, linePieces } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from './words';
-import { chunkCounterLength, findChunkRuns, findTocZones } from './layout';
+import { chunkCounterLength, findChunkRuns, findTocZones, layoutReads } from './layout';
 import { InlineMarker, flatTitle, inlineMarkers } from './flat';
 import { PIAN_LABEL, SiteSpan, TitleCandidate, isCollectionLine, isCopy, isSalutation, pianLine, titleCandidate as computeTitleCandidate } from './title';
 import { SourceText, leadingBlank, trailingBlankStart } from './source';
@@ -227,6 +227,8 @@ interface Opening {
   voice: Set<number>;
   chunked: Set<number>;
   pre: Preamble;
+  /** 1 for a line of content with no residue and no site's voice in it. */
+  siteFree: Uint8Array;
 }
 
 /** Residue by its own words, layouts that are no outline, and the first report's title. */
@@ -249,6 +251,7 @@ function readOpening(source: SourceText, genres: Genres | Profile, options: Pars
   const voice = new Set<number>();
   /** Lines with the site's voice or a residue span in them (step 2 tells a site's intro from a report's opening by them). */
   const siteWords = new Set<number>();
+  const siteFree = new Uint8Array(lines.length);
   for (let l = 0; l < lines.length; l++) {
     const info = lines[l];
     if (info.kind === 'blank') continue;
@@ -256,6 +259,7 @@ function readOpening(source: SourceText, genres: Genres | Profile, options: Pars
     if (r.wholeLine) info.kind = 'residue';
     if (r.voice) voice.add(l);
     if (r.voice || r.regions.length > 0) siteWords.add(l);
+    else if (!r.wholeLine) siteFree[l] = 1;
     for (let k = 0; k < r.regions.length; k++) residue.push(atLine(r.regions[k], l));
   }
 
@@ -292,7 +296,7 @@ function readOpening(source: SourceText, genres: Genres | Profile, options: Pars
   //    title above a report, with chrome in between; copies of the title, 篇
   //    markers and a site's intro paragraph above them are residue.
   const pre = findFirstTitle(source, lines, profile, markdown, memo, siteWords);
-  return { markdown, profile, lines, residue, memo, headingRanks, voice, chunked, pre };
+  return { markdown, profile, lines, residue, memo, headingRanks, voice, chunked, pre, siteFree };
 }
 
 /**
@@ -306,7 +310,27 @@ export function findsReportTitle(source: SourceText, genres: Genres | Profile, o
 }
 
 export function parseDocument(source: SourceText, genres: Genres | Profile, options: ParseOptions = {}): ParsedDocument {
-  const { markdown, profile, lines, residue, memo, headingRanks, voice, chunked, pre } = readOpening(source, genres, options);
+  const memo = options.memo ?? NO_CACHE;
+  const page = (memo.layout && layoutAfterEdit(source, genres, options, memo.layout)) ?? readLayout(source, genres, options);
+  return buildReports(source, page, options);
+}
+
+/** What steps 1-6 of the parse find on the whole page: each line's kind, the residue, where reports start. */
+interface PageLayout {
+  markdown: boolean;
+  profile: Genres;
+  lines: LineInfo[];
+  residue: ResidueRegion[];
+  memo: LineMemo;
+  headingRanks: ReadonlyMap<number, number>;
+  chunked: ReadonlySet<number>;
+  pre: Preamble;
+  bounds: { start: number; title: TitleCandidate | null }[];
+}
+
+/** Steps 1-6: the page read line by line. */
+function readLayout(source: SourceText, genres: Genres | Profile, options: ParseOptions): PageLayout {
+  const { markdown, profile, lines, residue, memo, headingRanks, voice, chunked, pre, siteFree } = readOpening(source, genres, options);
   const firstTitle = pre.title;
   for (const l of pre.collection) lines[l].kind = 'collection';
   for (const l of pre.copies) {
@@ -460,8 +484,6 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
   // (and one deletion) covers one block of junk.
   const merged = mergeResidue(residue, lines);
 
-  // 7. Reports.
-  const reports: Report[] = [];
   const bounds: { start: number; title: TitleCandidate | null }[] = [];
   if (titles.length) {
     for (const t of titles) bounds.push({ start: t.line, title: t.cand });
@@ -469,6 +491,15 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
     const first = lines.find((i) => i.kind === 'body');
     if (first) bounds.push({ start: first.line, title: null });
   }
+  const page: PageLayout = { markdown, profile, lines, residue: merged, memo, headingRanks, chunked, pre, bounds };
+  if (memo.layout) memo.layout.value = headingRanks.size === 0 ? snapshotOf(source, genres, page, siteFree) : null;
+  return page;
+}
+
+/** Step 7: the reports, each built from its lines (or the one built last time for the same lines). */
+function buildReports(source: SourceText, page: PageLayout, options: ParseOptions): ParsedDocument {
+  const { markdown, profile, lines, memo, headingRanks, chunked, pre, bounds } = page;
+  const reports: Report[] = [];
   for (let k = 0; k < bounds.length; k++) {
     const start = bounds[k].start;
     let end = k + 1 < bounds.length ? bounds[k + 1].start - 1 : lines.length - 1;
@@ -482,7 +513,92 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
 
   const enumerationsAt = (l: number): EnumerationItem[] =>
     memo.get<EnumerationItem[]>(l, 'enumeration') ?? memo.set(l, 'enumeration', enumerationItems(source.lines[l]));
-  return { source, markdown, genres: profile, lines, residue: merged, reports, titled: firstTitle >= 0, enumerationsAt };
+  return { source, markdown, genres: profile, lines, residue: page.residue, reports, titled: pre.title >= 0, enumerationsAt };
+}
+
+/**
+ * The page as steps 1-6 left it, kept for the next parse of the document
+ * (LineMemo.layout). Never changed once made: the next parse copies it.
+ */
+interface PageSnapshot {
+  genres: Genres | Profile;
+  markdown: boolean;
+  /** The lines of the text read. */
+  texts: readonly string[];
+  kinds: LineKind[];
+  starts: Int32Array;
+  ends: Int32Array;
+  /** 1 for a line of content with no residue and no site's voice in it. */
+  siteFree: Uint8Array;
+  residue: ResidueRegion[];
+  chunked: ReadonlySet<number>;
+  pre: Preamble;
+  bounds: PageLayout['bounds'];
+}
+
+function snapshotOf(source: SourceText, genres: Genres | Profile, page: PageLayout, siteFree: Uint8Array): PageSnapshot {
+  const n = page.lines.length;
+  const kinds = new Array<LineKind>(n);
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let l = 0; l < n; l++) {
+    const info = page.lines[l];
+    kinds[l] = info.kind;
+    starts[l] = info.start;
+    ends[l] = info.end;
+  }
+  return { genres, markdown: page.markdown, texts: source.lines, kinds, starts, ends, siteFree, residue: page.residue, chunked: page.chunked, pre: page.pre, bounds: page.bounds };
+}
+
+/**
+ * Steps 1-6 after a keystroke, without reading the page again: when the one
+ * line that changed is running text below the first title, before and after
+ * the edit — no residue or site's voice, nothing the layouts read (a table of
+ * contents' entry, a page-chunk counter), no title, no 篇 marker, not the line
+ * above a title and not the page's last paragraph — every other line is read
+ * as last time, so the last reading stands with the line's new bounds. Null
+ * when the edit may change more (the page is then read whole).
+ */
+function layoutAfterEdit(source: SourceText, genres: Genres | Profile, options: ParseOptions, memo: LayoutMemo): PageLayout | null {
+  const last = memo.value as PageSnapshot | null;
+  const markdown = Boolean(options.markdown);
+  if (last === null || last.genres !== genres || last.markdown !== markdown || (options.headingRanks?.size ?? 0) > 0) return null;
+  const n = source.lines.length;
+  if (last.texts.length !== n || memo.changedLine === MANY_LINES_CHANGED) return null;
+  const lineMemo = options.memo ?? NO_CACHE;
+  const profile = 'detect' in genres ? genres : singleGenre(genres);
+  let snapshot = last;
+  const i = memo.changedLine;
+  if (i !== NO_LINE_CHANGED) {
+    if (last.pre.title < 0 || i <= last.pre.readTo || last.kinds[i] !== 'body' || last.siteFree[i] !== 1) return null;
+    const before = last.texts[i];
+    if (layoutReads(before.slice(leadingBlank(before), trailingBlankStart(before)))) return null;
+    const text = source.lines[i];
+    const start = leadingBlank(text);
+    const end = trailingBlankStart(text);
+    if (start >= end || end - start > LONG_LINE || layoutReads(text.slice(start, end)) || pianLine(text.slice(start, end)) !== null) return null;
+    const info: LineInfo = { line: i, start, end, kind: 'body', heading: null };
+    const r = lineMemo.get<LineResidue>(i, 'residue') ?? lineMemo.set(i, 'residue', lineResidue(text, info, lineMemo));
+    if (r.wholeLine || r.voice || r.regions.length > 0) return null;
+    if (titleCandidate(text, info, profile, markdown, lineMemo) !== null) return null;
+    // The line above a title may be the site's preview of it (step 5), and the last paragraph where the page was cut (step 6).
+    let next = i + 1;
+    while (next < n && last.kinds[next] === 'blank') next++;
+    if (next === n || last.kinds[next] === 'title') return null;
+    while (next < n && (last.kinds[next] === 'blank' || last.kinds[next] === 'residue')) next++;
+    if (next === n) return null;
+    const starts = last.starts.slice();
+    const ends = last.ends.slice();
+    starts[i] = start;
+    ends[i] = end;
+    snapshot = { ...last, texts: source.lines, starts, ends };
+  } else {
+    snapshot = { ...last, texts: source.lines };
+  }
+  memo.value = snapshot;
+  const lines = new Array<LineInfo>(n);
+  for (let l = 0; l < n; l++) lines[l] = { line: l, start: snapshot.starts[l], end: snapshot.ends[l], kind: snapshot.kinds[l], heading: null };
+  return { markdown, profile, lines, residue: snapshot.residue, memo: lineMemo, headingRanks: NO_RANKS, chunked: snapshot.chunked, pre: snapshot.pre, bounds: snapshot.bounds };
 }
 
 /** How many lines after the title (or from the start, untitled) detection reads, and how much of them. */
@@ -534,6 +650,8 @@ interface Preamble {
   split: SplitTitle | null;
   /** Site words on the line of a flattened title, or a copy of the title at the start of the body's line: residue. */
   site: { line: number; span: SiteSpan }[];
+  /** The last line whose text or kind the search for the title may have read: an edit below it cannot change what it found. */
+  readTo: number;
 }
 
 /** A line that starts the report's text: a numbered heading, a paragraph, an addressee. */
@@ -561,7 +679,8 @@ function namesPart(text: string, genres: Genres): boolean {
  * Looks at a bounded number of lines at the top of the document only.
  */
 function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, markdown: boolean, memo: LineMemo, siteWords: ReadonlySet<number>): Preamble {
-  const out: Preamble = { title: -1, copies: [], markers: [], intro: [], collection: [], flat: null, split: null, site: [] };
+  const out: Preamble = { title: -1, copies: [], markers: [], intro: [], collection: [], flat: null, split: null, site: [], readTo: -1 };
+  let lastVisited = -1;
   const candidates: number[] = [];
   let best: TitleCandidate | null = null;
   let sawCollection = false;
@@ -595,6 +714,7 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
   const siteParagraph = (from: number): boolean => {
     let n = 0;
     for (let l = from + 1; l < lines.length && n < PREAMBLE_LOOKAHEAD; l++) {
+      if (l > lastVisited) lastVisited = l;
       const info = lines[l];
       if (info.kind !== 'body') continue;
       n++;
@@ -626,6 +746,7 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
   };
   let n = 0;
   for (let l = 0; l < lines.length && n < PREAMBLE_LINES; l++) {
+    if (l > lastVisited) lastVisited = l;
     const info = lines[l];
     if (info.kind !== 'body') continue;
     n++;
@@ -711,6 +832,8 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
   }
   // Markers below the title belong to the reports (step 4).
   out.markers = out.markers.filter((l) => l < out.title);
+  // From a line visited, a split title reads the lines below it, and a collection's title the next content line.
+  out.readTo = Math.max(lastVisited + SPLIT_PIECES_MAX, nextContent(lines, lastVisited)?.line ?? lines.length);
   return out;
 }
 
