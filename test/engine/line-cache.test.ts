@@ -216,7 +216,7 @@ describe('the per-line memo', () => {
 
   test('a keystroke in one line gives what reading the page afresh gives, whatever the line becomes', () => {
     // The parser reuses its reading of the page when one line of running text
-    // changed (parse.ts: layoutAfterEdit); every line of these pages is turned
+    // or a heading changed (parse.ts: layoutAfterEdit); every line of these pages is turned
     // into each of the things the page's reading depends on, and back.
     const chunk = (n: number) => `${n}、` + '全年组织集中学习，开展专题研讨，推动理论武装走深走实，'.repeat(12).slice(0, 296 - String(n).length);
     const pages = [
@@ -266,7 +266,14 @@ describe('the per-line memo', () => {
         '',
         '第1页 共5页',
       ],
-      ['某县2024年宣传工作总结', ...[1, 2, 3, 4].map(chunk), '4、最后一段。'],
+      [
+        '某县2024年宣传工作总结',
+        '2024年，县委宣传部认真履职，现将情况总结如下。',
+        '（一）加强组织领导。',
+        ...['全年召开会议12次。', '开展专题学习8次。', '组织宣讲16场。', '审核信息260条。', '处置舆情3起。', '培训骨干40人。'],
+        ...[1, 2, 3, 4].map(chunk),
+        '5、最后一段。',
+      ],
       // An outline listed above the report, its first heading again below.
       [
         '2024年意识形态工作总结',
@@ -281,6 +288,18 @@ describe('the per-line memo', () => {
         '二、存在问题',
         '宣传方式创新不够。',
       ],
+      // Headings far apart: a line turned into the next heading makes an outline whose first line comes again below.
+      [
+        '2024年意识形态工作总结',
+        '2024年，局党组认真落实责任制，现将情况总结如下。',
+        '（一）加强组织领导。',
+        ...['全年召开会议12次。', '开展专题学习8次。', '组织宣讲16场。', '审核信息260条。', '处置舆情3起。', '培训骨干40人。'],
+        '一、主要工作',
+        '全年开展专题学习8次。',
+        '宣传方式创新不够。',
+        '一、主要工作',
+        '下一步将健全制度。',
+      ],
     ];
     const becomes = (line: string): string[] => [
       line.slice(0, 4) + '的' + line.slice(4),
@@ -291,6 +310,7 @@ describe('the per-line memo', () => {
       '……',
       '1、' + line,
       '一、主要工作',
+      '二、存在问题',
       '篇3',
       '2025年意识形态工作总结',
       '下载本文 分享：张三',

@@ -49,7 +49,15 @@ function entryMarker(text: string): ReturnType<typeof matchMarker> {
  * heading-only lines, up to a closing 「……」 line or the first line that is not
  * an entry.
  */
-export function findTocZones(texts: readonly string[], lines: readonly LayoutLine[]): TocZone[] {
+/**
+ * What the table-of-contents passes saw besides the zones: a run of two or
+ * more numbered entries (an outline whose first heading may come again below).
+ */
+export interface TocSeen {
+  run: boolean;
+}
+
+export function findTocZones(texts: readonly string[], lines: readonly LayoutLine[], seen: TocSeen = { run: false }): TocZone[] {
   const zones: TocZone[] = [];
   const contents = (k: number) => texts[k].slice(lines[k].start, lines[k].end);
   for (let l = 0; l < lines.length; l++) {
@@ -77,7 +85,7 @@ export function findTocZones(texts: readonly string[], lines: readonly LayoutLin
     zones.push({ startLine: l, endLine: end, site: closed || TOC_SITE_START.test(text) });
     l = end;
   }
-  return zones.length > 0 ? zones : repeatedOutline(texts, lines, contents);
+  return zones.length > 0 ? zones : repeatedOutline(texts, lines, contents, seen);
 }
 
 /**
@@ -94,7 +102,7 @@ function entryFirst(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0xff08 || c === 0x28 || (c >= 0x2460 && c <= 0x2473) || CN_NUMERALS.has(c);
 }
 
-function repeatedOutline(texts: readonly string[], lines: readonly LayoutLine[], contents: (k: number) => string): TocZone[] {
+function repeatedOutline(texts: readonly string[], lines: readonly LayoutLine[], contents: (k: number) => string, seen: TocSeen): TocZone[] {
   for (let l = 0; l < lines.length; l++) {
     const { start, end: stop } = lines[l];
     // Most lines are ruled out by their length or first character, without a copy.
@@ -120,6 +128,7 @@ function repeatedOutline(texts: readonly string[], lines: readonly LayoutLine[],
       last = k;
     }
     if (count >= 2) {
+      seen.run = true;
       for (let j = last + 1; j < lines.length; j++) {
         if (lines[j].end - lines[j].start === head.length && contents(j) === head) return [{ startLine: l, endLine: last, site: false }];
       }
@@ -131,12 +140,16 @@ function repeatedOutline(texts: readonly string[], lines: readonly LayoutLine[],
 
 /**
  * True when the passes here may read `content` (a line's content) as more than
- * running text: a table of contents' keyword, entry or closing line, or a line
- * opening with a page-chunk counter. A line for which this is false, before and
- * after an edit, leaves what they find as it was.
+ * running text or a table of contents' entry: a table of contents' keyword or
+ * closing line, or a line opening with a page-chunk counter.
  */
-export function layoutReads(content: string): boolean {
-  return CHUNK_COUNTER.test(content) || TOC_START.test(content) || TOC_END.test(content) || entryMarker(content) !== null;
+export function layoutWords(content: string): boolean {
+  return CHUNK_COUNTER.test(content) || TOC_START.test(content) || TOC_END.test(content);
+}
+
+/** True when `content` could be a line of a table of contents (a short numbered heading). */
+export function isTocEntry(content: string): boolean {
+  return entryMarker(content) !== null;
 }
 
 /** A page-chunk counter at the start of a line: 「12、」. */

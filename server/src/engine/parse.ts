@@ -17,7 +17,7 @@ import { LineResidue, ResidueRegion, detectLineResidue, isPreviewLine, preTitleR
 import { LONG_LINE, LayoutMemo, LineMemo, MANY_LINES_CHANGED, NO_CACHE, NO_LINE_CHANGED, linePieces } from './line-cache';
 import { Segmenter, wordState } from './segmenter';
 import { boundariesOf, wordsOf } from './words';
-import { chunkCounterLength, findChunkRuns, findTocZones, layoutReads } from './layout';
+import { TocSeen, chunkCounterLength, findChunkRuns, findTocZones, isTocEntry, layoutWords } from './layout';
 import { InlineMarker, flatTitle, inlineMarkers } from './flat';
 import { PIAN_LABEL, SiteSpan, TitleCandidate, isCollectionLine, isCopy, isSalutation, pianLine, titleCandidate as computeTitleCandidate } from './title';
 import { SourceText, leadingBlank, trailingBlankStart } from './source';
@@ -229,6 +229,7 @@ interface Opening {
   pre: Preamble;
   /** 1 for a line of content with no residue and no site's voice in it. */
   siteFree: Uint8Array;
+  toc: TocSeen;
 }
 
 /** Residue by its own words, layouts that are no outline, and the first report's title. */
@@ -266,7 +267,8 @@ function readOpening(source: SourceText, genres: Genres | Profile, options: Pars
   // 1b. Layouts that are no outline: a table of contents above the report (a
   //     site's is residue), and page-chunk counters (「1、」 before each ~300
   //     characters of a doc site's page text), which are the site's, not headings.
-  for (const z of findTocZones(source.lines, lines)) {
+  const toc: TocSeen = { run: false };
+  for (const z of findTocZones(source.lines, lines, toc)) {
     for (let l = z.startLine; l <= z.endLine; l++) if (lines[l].kind !== 'blank') lines[l].kind = z.site ? 'residue' : 'toc';
     if (z.site) residue.push(wholeLines(source, z.startLine, z.endLine, '网站生成的目录', false));
   }
@@ -296,7 +298,7 @@ function readOpening(source: SourceText, genres: Genres | Profile, options: Pars
   //    title above a report, with chrome in between; copies of the title, 篇
   //    markers and a site's intro paragraph above them are residue.
   const pre = findFirstTitle(source, lines, profile, markdown, memo, siteWords);
-  return { markdown, profile, lines, residue, memo, headingRanks, voice, chunked, pre, siteFree };
+  return { markdown, profile, lines, residue, memo, headingRanks, voice, chunked, pre, siteFree, toc };
 }
 
 /**
@@ -330,7 +332,7 @@ interface PageLayout {
 
 /** Steps 1-6: the page read line by line. */
 function readLayout(source: SourceText, genres: Genres | Profile, options: ParseOptions): PageLayout {
-  const { markdown, profile, lines, residue, memo, headingRanks, voice, chunked, pre, siteFree } = readOpening(source, genres, options);
+  const { markdown, profile, lines, residue, memo, headingRanks, voice, chunked, pre, siteFree, toc } = readOpening(source, genres, options);
   const firstTitle = pre.title;
   for (const l of pre.collection) lines[l].kind = 'collection';
   for (const l of pre.copies) {
@@ -492,7 +494,7 @@ function readLayout(source: SourceText, genres: Genres | Profile, options: Parse
     if (first) bounds.push({ start: first.line, title: null });
   }
   const page: PageLayout = { markdown, profile, lines, residue: merged, memo, headingRanks, chunked, pre, bounds };
-  if (memo.layout) memo.layout.value = headingRanks.size === 0 ? snapshotOf(source, genres, page, siteFree) : null;
+  if (memo.layout) memo.layout.value = headingRanks.size === 0 ? snapshotOf(source, genres, page, siteFree, toc) : null;
   return page;
 }
 
@@ -516,6 +518,18 @@ function buildReports(source: SourceText, page: PageLayout, options: ParseOption
   return { source, markdown, genres: profile, lines, residue: page.residue, reports, titled: pre.title >= 0, enumerationsAt };
 }
 
+/** True when the content line before or after line `i` could be a table of contents' entry. */
+function tocEntryNear(source: SourceText, last: PageSnapshot, i: number): boolean {
+  for (const step of [-1, 1]) {
+    let k = i + step;
+    while (k >= 0 && k < last.kinds.length && last.kinds[k] === 'blank') k += step;
+    if (k < 0 || k >= last.kinds.length) continue;
+    const text = source.lines[k];
+    if (isTocEntry(text.slice(leadingBlank(text), trailingBlankStart(text)))) return true;
+  }
+  return false;
+}
+
 /**
  * The page as steps 1-6 left it, kept for the next parse of the document
  * (LineMemo.layout). Never changed once made: the next parse copies it.
@@ -530,13 +544,14 @@ interface PageSnapshot {
   ends: Int32Array;
   /** 1 for a line of content with no residue and no site's voice in it. */
   siteFree: Uint8Array;
+  toc: TocSeen;
   residue: ResidueRegion[];
   chunked: ReadonlySet<number>;
   pre: Preamble;
   bounds: PageLayout['bounds'];
 }
 
-function snapshotOf(source: SourceText, genres: Genres | Profile, page: PageLayout, siteFree: Uint8Array): PageSnapshot {
+function snapshotOf(source: SourceText, genres: Genres | Profile, page: PageLayout, siteFree: Uint8Array, toc: TocSeen): PageSnapshot {
   const n = page.lines.length;
   const kinds = new Array<LineKind>(n);
   const starts = new Int32Array(n);
@@ -547,17 +562,18 @@ function snapshotOf(source: SourceText, genres: Genres | Profile, page: PageLayo
     starts[l] = info.start;
     ends[l] = info.end;
   }
-  return { genres, markdown: page.markdown, texts: source.lines, kinds, starts, ends, siteFree, residue: page.residue, chunked: page.chunked, pre: page.pre, bounds: page.bounds };
+  return { genres, markdown: page.markdown, texts: source.lines, kinds, starts, ends, siteFree, toc, residue: page.residue, chunked: page.chunked, pre: page.pre, bounds: page.bounds };
 }
 
 /**
  * Steps 1-6 after a keystroke, without reading the page again: when the one
- * line that changed is running text below the first title, before and after
- * the edit — no residue or site's voice, nothing the layouts read (a table of
- * contents' entry, a page-chunk counter), no title, no 篇 marker, not the line
- * above a title and not the page's last paragraph — every other line is read
- * as last time, so the last reading stands with the line's new bounds. Null
- * when the edit may change more (the page is then read whole).
+ * line that changed is running text or a heading below what the title search
+ * read, before and after the edit — no residue or site's voice, no table of
+ * contents' keyword or closing line, no page-chunk counter, no entry beside
+ * another or on a page with an outline, no title, no 篇 marker, no preview of
+ * the title below it, not the last paragraph of a page with residue — every
+ * other line is read as last time, so the last reading stands with the line's
+ * new bounds. Null when the edit may change more (the page is then read whole).
  */
 function layoutAfterEdit(source: SourceText, genres: Genres | Profile, options: ParseOptions, memo: LayoutMemo): PageLayout | null {
   const last = memo.value as PageSnapshot | null;
@@ -572,21 +588,32 @@ function layoutAfterEdit(source: SourceText, genres: Genres | Profile, options: 
   if (i !== NO_LINE_CHANGED) {
     if (last.pre.title < 0 || i <= last.pre.readTo || last.kinds[i] !== 'body' || last.siteFree[i] !== 1) return null;
     const before = last.texts[i];
-    if (layoutReads(before.slice(leadingBlank(before), trailingBlankStart(before)))) return null;
+    const wasContent = before.slice(leadingBlank(before), trailingBlankStart(before));
+    if (layoutWords(wasContent)) return null;
     const text = source.lines[i];
     const start = leadingBlank(text);
     const end = trailingBlankStart(text);
-    if (start >= end || end - start > LONG_LINE || layoutReads(text.slice(start, end)) || pianLine(text.slice(start, end)) !== null) return null;
+    if (start >= end || end - start > LONG_LINE) return null;
+    const content = text.slice(start, end);
+    if (layoutWords(content) || pianLine(content) !== null) return null;
+    // A table of contents' entry counts only beside another (two make an outline), or as a copy of an outline's first line.
+    if ((isTocEntry(wasContent) || isTocEntry(content)) && (last.toc.run || tocEntryNear(source, last, i))) return null;
     const info: LineInfo = { line: i, start, end, kind: 'body', heading: null };
     const r = lineMemo.get<LineResidue>(i, 'residue') ?? lineMemo.set(i, 'residue', lineResidue(text, info, lineMemo));
     if (r.wholeLine || r.voice || r.regions.length > 0) return null;
     if (titleCandidate(text, info, profile, markdown, lineMemo) !== null) return null;
-    // The line above a title may be the site's preview of it (step 5), and the last paragraph where the page was cut (step 6).
+    // The line above a title may be the site's preview of it (step 5).
     let next = i + 1;
     while (next < n && last.kinds[next] === 'blank') next++;
-    if (next === n || last.kinds[next] === 'title') return null;
-    while (next < n && (last.kinds[next] === 'blank' || last.kinds[next] === 'residue')) next++;
-    if (next === n) return null;
+    if (next < n && last.kinds[next] === 'title') {
+      const title = last.bounds.find((b) => b.start === next)?.title;
+      if (!title || isPreviewLine(content, title.text)) return null;
+    }
+    // Once the page has residue, its last paragraph may end where the site cut it (step 6).
+    if (last.residue.length > 0) {
+      while (next < n && (last.kinds[next] === 'blank' || last.kinds[next] === 'residue')) next++;
+      if (next === n) return null;
+    }
     const starts = last.starts.slice();
     const ends = last.ends.slice();
     starts[i] = start;
