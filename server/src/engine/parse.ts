@@ -216,17 +216,21 @@ export function reportAt(doc: Pick<ParsedDocument, 'reports'>, line: number): Re
   return doc.reports.find((r) => r.startLine <= line && line <= r.endLine);
 }
 
-/** What the steps up to the first report's title found (parseDocument's steps 1-2). */
-interface Opening {
+/** What a reading of the page carries from step to step of the parse. */
+interface PageReading {
   markdown: boolean;
   profile: Genres;
   lines: LineInfo[];
   residue: ResidueRegion[];
   memo: LineMemo;
   headingRanks: ReadonlyMap<number, number>;
+  pre: Preamble;
+}
+
+/** What the steps up to the first report's title found (parseDocument's steps 1-2). */
+interface Opening extends PageReading {
   voice: Set<number>;
   chunked: Set<number>;
-  pre: Preamble;
   /** 1 for a line of content with no residue and no site's voice in it. */
   siteFree: Uint8Array;
   toc: TocSeen;
@@ -318,15 +322,8 @@ export function parseDocument(source: SourceText, genres: Genres | Profile, opti
 }
 
 /** What steps 1-6 of the parse find on the whole page: each line's kind, the residue, where reports start. */
-interface PageLayout {
-  markdown: boolean;
-  profile: Genres;
-  lines: LineInfo[];
-  residue: ResidueRegion[];
-  memo: LineMemo;
-  headingRanks: ReadonlyMap<number, number>;
+interface PageLayout extends PageReading {
   chunked: ReadonlySet<number>;
-  pre: Preamble;
   bounds: { start: number; title: TitleCandidate | null }[];
 }
 
