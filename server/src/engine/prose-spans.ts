@@ -1,6 +1,9 @@
+import { findEntities } from './html-entities';
+
 /**
  * Spans of a line that are not Chinese prose, where ASCII marks are not
- * punctuation to correct: URLs, e-mail addresses, and in Markdown inline code,
+ * punctuation to correct: URLs, e-mail addresses, a web page's character
+ * references (&ldquo;), and in Markdown inline code,
  * image marks, footnote definitions and link targets. The punctuation rules
  * share this one reading so that a URL is never "prose" to one rule and not to
  * another.
@@ -13,6 +16,8 @@ export function nonProseSpans(line: string, markdown: boolean): [number, number]
   };
   // A URL ends at white space or at Chinese text or punctuation (a pasted 「详见www.example.cn。」).
   add(/(?:https?|ftp):\/\/[^\s()\u3000-\u303f\uff01-\uff60“”‘’\p{Script=Han}]+|www\.[A-Za-z0-9.\-/?=&%_#:]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu);
+  // A web page's character reference (&ldquo;, nbsp;): its ; is no punctuation (the html-entity rule reports it).
+  for (const e of findEntities(line)) spans.push([e.start, e.end]);
   if (markdown) {
     add(/`[^`]*`/g);
     // ![image](…) and footnote definitions [^1]: are Markdown syntax.

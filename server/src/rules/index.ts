@@ -26,6 +26,7 @@ import { fullWidthAlnumRule } from './full-width-alnum';
 import { headingStyleRule } from './heading-style';
 import { ellipsisDashRule } from './ellipsis-dash';
 import { straightQuotesRule } from './straight-quotes';
+import { htmlEntityRule } from './html-entity';
 import { unpairedMarkRule } from './unpaired-mark';
 import { numberFormRule } from './number-form';
 import { dateFormatRule } from './date-format';
@@ -51,6 +52,7 @@ export const ALL_RULES: readonly Rule[] = [
   headingStyleRule,
   ellipsisDashRule,
   straightQuotesRule,
+  htmlEntityRule,
   unpairedMarkRule,
   numberFormRule,
   dateFormatRule,
