@@ -263,6 +263,26 @@ ruleTester(ID, {
 });
 
 ruleTester(ID, {
+  suite: "a template's notes to the writer, in brackets",
+  invalid: [
+    {
+      ...inBody('制定《*（单位相关制度、方案，请结合实际添加）》，把任务细化到岗。', ['*', '（单位相关制度、方案，请结合实际添加）']),
+      findings: [
+        { line: 2, text: '*' },
+        { line: 2, text: '（单位相关制度、方案，请结合实际添加）', message: /填写说明：请按说明写上实际内容，再删去这段说明/ },
+      ],
+    },
+    inBody('全年开展活动（此处请填写具体活动名称）5次，举办培训（根据实际情况填写）。', ['（此处请填写具体活动名称）', '（根据实际情况填写）']),
+    inBody('组织专题学习【可结合本单位实际增减内容】。', ['【可结合本单位实际增减内容】']),
+  ],
+  valid: [
+    '依法处理（根据《条例》第十条），名单附后（请见附件1）。',
+    '报送材料（请示件）一份，制度（修改后的制度见附件）已印发。',
+    '学习内容（此处省略），计划（根据实际情况调整）。',
+  ].map((line) => ({ name: line, text: reportWith(line) })),
+});
+
+ruleTester(ID, {
   suite: 'XX in every case mix, and masks inside quotes',
   invalid: [
     inBody('xX镇、Xx局和ＸＸ县联合开展活动。', ['xX', 'Xx', 'ＸＸ']),

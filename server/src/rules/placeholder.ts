@@ -19,6 +19,8 @@ export interface PlaceholderMatch {
   expects: 'year' | 'number' | 'name' | 'unit' | 'content';
   /** A template's alternatives to choose from (县（市、区）), not a blank to fill. */
   choice?: boolean;
+  /** A template's note to the writer in brackets (（请结合实际填写）): to follow, then delete. */
+  note?: boolean;
 }
 
 /**
@@ -71,6 +73,16 @@ const CHOICE_GATE = /[省市县区乡镇州旗][（(]/;
 const FILL_IN_GATE = /[【[｛]/;
 const FILL_IN_LABEL = new RegExp(words.fillInLabels.join('|'));
 /**
+ * A note in brackets telling the writer what to put there: addressed to them
+ * (请… 此处… 可…) or to their unit's situation (根据实际…), with a verb of
+ * writing (（请结合实际添加）, （此处填写活动名称）, （可根据实际增减）). A
+ * bracket that only cites (（根据《条例》第十条）) or refers (（详见附件）) is text.
+ */
+const RE_NOTE = /[（(【]([^（）()【】。]{2,30})[）)】]/g;
+const NOTE_GATE = /[（(【][^（）()【】。]{0,28}(?:填写|填入|添加|补充|修改|增减|删减|替换|撰写|插入|列举|选用)/;
+const NOTE_INSTRUCTION =
+  /(?:^|[，,；;：:、])\s*(?:请|此处|在此|可|自行|酌情)[^，,。；;]{0,12}?(?:填写|填入|添加|补充|修改|增减|删减|替换|撰写|插入|列举|选用)|(?:根据|结合)(?:本单位|本地|本部门|各单位|自身|单位)?的?实际(?:情况)?(?:进行)?(?:填写|填入|添加|补充|修改|增减|删减|替换|撰写|选用)/;
+/**
  * A character (or pair) every match of the patterns above holds: X x Ｘ ｘ × ＿ _ ○
  * (RE_YEAR, RE_LETTERS, RE_BLANK, RE_ONE_BLANK, RE_TIMES), z, N Ｎ, a lowercase
  * consonant (RE_PINYIN), a mask symbol, * ＊, 〇 ◯ (RE_CIRCLES), 某, 【 [ ｛
@@ -99,7 +111,8 @@ function expectsAround(line: string, start: number, end: number): PlaceholderMat
 
 /** All placeholders in one line, without overlaps, in order. */
 export function findPlaceholders(line: string, markdown = false, extra: readonly RegExp[] = []): PlaceholderMatch[] {
-  if (extra.length === 0 && !MAY_HOLD_PLACEHOLDER.test(line)) return [];
+  const mayHoldNote = NOTE_GATE.test(line);
+  if (extra.length === 0 && !mayHoldNote && !MAY_HOLD_PLACEHOLDER.test(line)) return [];
   const found: PlaceholderMatch[] = [];
   const add = (start: number, end: number, expects?: PlaceholderMatch['expects']) =>
     found.push({ start, end, text: line.slice(start, end), expects: expects ?? expectsAround(line, start, end) });
@@ -183,6 +196,9 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
     const label = m[1] ?? m[2] ?? m[3] ?? '';
     // A label that asks for content (【请填写存在的问题的内容】) wants sentences, not a name.
     if (FILL_IN_LABEL.test(label)) add(m.index, m.index + m[0].length, /时间|日期|年份|年度/.test(label) ? 'year' : /数|金额/.test(label) ? 'number' : /内容/.test(label) ? 'content' : 'name');
+  });
+  if (mayHoldNote) scan(RE_NOTE, (m) => {
+    if (NOTE_INSTRUCTION.test(m[1])) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], expects: 'content', note: true });
   });
   for (const re of extra) {
     const g = re.global ? re : withFlags(re, re.flags + 'g');
@@ -305,8 +321,8 @@ function isStarMask(line: string, start: number, end: number, markdown: boolean)
   if (line.slice(0, start).trim() === '' && (next === ' ' || next === '\t' || next === '\u3000')) return false;
   if (prev === '注') return false;
   const near = (c: string, dot: string) => HAN_CHAR.test(c) || ((c === '.' || c === '．') && /[*＊]/.test(dot));
-  // A name that is all asterisks inside quotes or brackets (集团“*****”战略, 《**》).
-  const quoted = QUOTE_PAIRS[prev] !== undefined && QUOTE_PAIRS[prev] === next;
+  // A name that is all asterisks inside quotes or brackets (集团“*****”战略, 《**》), or one a note follows (《*（请结合实际添加）》).
+  const quoted = QUOTE_PAIRS[prev] !== undefined && (QUOTE_PAIRS[prev] === next || next === '（' || next === '(');
   // A mask set off by spaces before a unit word (中共 * 市 * 镇委员会, 谱写 * 镇新篇章): a template's blank, never arithmetic.
   const spaced = /[ \u3000]/.test(prev) && /[ \u3000]/.test(next) && HAN_CHAR.test(line.charAt(start - 2)) && words.unitFollowers.some((u) => line.startsWith(u, end + 1));
   if (!quoted && !spaced && !near(prev, line.charAt(start - 2)) && !near(next, line.charAt(end + 1))) return false;
@@ -480,6 +496,7 @@ const EXPECTS_TEXT: Record<PlaceholderMatch['expects'], string> = {
 
 export function placeholderMessage(p: PlaceholderMatch, line: string): string {
   if (p.choice) return `「${p.text}」是模板中供选择的写法，请只保留本单位实际的一级（如「${p.text.charAt(0)}」），删去括号和其余选项。`;
+  if (p.note) return `「${p.text}」是模板中写给作者的填写说明：请按说明写上实际内容，再删去这段说明。`;
   const shown = p.text.trim() ? p.text : line.slice(Math.max(0, p.start - 2), p.end + 2);
   const ctx = p.text === '某' ? `「${line.slice(p.start, p.end + 2).replace(/[，。、；：\s].*$/, '')}」中的「某」` : `「${shown}」`;
   return `${ctx}是模板中待填写的占位符，请填入${EXPECTS_TEXT[p.expects]}后再提交。`;
@@ -489,7 +506,7 @@ export const placeholderRule: LineRule = {
   id: 'placeholder',
   docs: {
     title: '未填写的占位符',
-    summary: '模板中未填写的占位符（X、XX、××、○○、△△、□□、某某、某镇、*镇、**次、N项、＿＿、20XX、20_年、县（市、区）、【单位名称】等），以及删改后似乎缺少内容的地方（以思想为指导、特色.主义，警告）',
+    summary: '模板中未填写的占位符（X、XX、××、○○、△△、□□、某某、某镇、*镇、**次、N项、＿＿、20XX、20_年、县（市、区）、【单位名称】、（请结合实际填写）等），以及删改后似乎缺少内容的地方（以思想为指导、特色.主义，警告）',
     readme: { problem: '模板中没填的占位符，删改后缺少的内容', examples: '`召开会议X次`、`xx镇`、`*镇`、`*.*万元`、`202X年`、`△△村`、`县（市、区）党委`、`【单位名称】`；`以思想为指导`（警告）' },
     hover: {
       explanation: '从模板复制来的稿子里，留给作者填写的位置（X、XX、××、○○、△△、□□、某某、某镇、*镇、＿＿、20XX、【单位名称】等）还没有填上，或者还留着供选择的写法（县（市、区））。占位符不会被自动修改：请逐个填入真实的数字、名称和年份，可用“跳到下一个占位符”逐个查看。删改时把名称删掉、只留下前后文字的地方（以思想为指导、特色.主义、精神和，）以警告提示“此处似乎缺少内容”。',
@@ -500,18 +517,20 @@ export const placeholderRule: LineRule = {
       '模板中未填写的占位符（错误），每处报告一次，范围正好是占位符本身；提示会根据上下文说明这里应填什么（数字、单位名称、年份……）：',
       '- 字母：`X` `XX` `XXX` `x` `xx` `Xx` `xX` `ＸＸ` `zz`，表示数目的 `N`（`N项` `N个`），模板网站用拼音首字母遮去的词（`涉疫yq`）；',
       '- 符号：`×` `××`、`○○` `〇〇`、`△△` `□□` `☆☆` `■■` `▲▲`，以及量词或单位前的单个 `□` `△`（`共□名`、`△镇`）；',
-      '- 星号：模板网站用星号遮去的名称和数字（`*镇`、`中共*县委`、`*.*万元`、`**次`、`微**`、引号中的`“*****”`）；',
+      '- 星号：模板网站用星号遮去的名称和数字（`*镇`、`中共*县委`、`*.*万元`、`**次`、`微**`、引号中的`“*****”`，书名号中后跟说明的`《*（……）》`）；',
       '- `某某` 和 `某`＋单位（某镇、某局、某医院、某工业园区、某中心）；',
       '- 空白：`＿＿` `__`、紧挨汉字的单个 `_` `＿`、空括号 `（  ）`、填空括号 `【单位名称】`；',
       '- 年份：`20XX` `202X` `20__` `20_年` `202_年` `____年`；',
-      '- 供选择的写法：`县（市、区）党委`、`全县（市、区）`，请只保留本单位实际的一级。',
+      '- 供选择的写法：`县（市、区）党委`、`全县（市、区）`，请只保留本单位实际的一级；',
+      '- 括号里写给作者的填写说明：`（请结合实际添加）`、`（此处填写活动名称）`、`（根据实际情况填写）`、`【可结合本单位实际增减内容】`，请按说明写上内容，再删去说明。',
       '',
       '不报告：属于单词的拉丁字母（APP、PPT、QQ、5G、VR、Windows XP、X光、X射线、CT、B超、N95、N+1，小写的 qq、ppt、pdf 等）；',
       '乘号 `3×4` `5*2`、年份中的“○”（二○○八年）、网址和邮箱中的 `xx` `_`、代码中的 `__init__` `snake_case`；',
       '`某些` `某种` `某个` `某一` `某位` `某方面` `某程度` `某段时间`，以及案例中有意隐去名称的 `某村民` `某企业员工`、讲述舆情事件的句子中的 `某医院` `某镇`；',
       '行首的项目符号 `□ ` `* `、由符号组成的分隔线、星级 `☆☆☆级` `★★★`；星号不挨着汉字时不算，`注*` 也不算；',
       'Markdown 文件中成对的 `*强调*` `**加粗**` 是格式，不是占位符（`**次` 这样后面紧跟量词的除外）；',
-      '`各县（市区）` `各县（市、区）` `31个省（区、市）` `所辖县（市、区）` 指各个县市区，是正常写法。',
+      '`各县（市区）` `各县（市、区）` `31个省（区、市）` `所辖县（市、区）` 指各个县市区，是正常写法；',
+      '只是引用或指引的括号（`（根据《条例》第十条）`、`（请见附件1）`、`（此处省略）`）不是填写说明。',
       '',
       '删改时把名称或数字删掉、只留下前后文字的地方，以**警告**提示「此处似乎缺少内容」（诊断代码同为 `placeholder`，级别最高为警告）：',
       '- 固定提法中间空了：`以思想为指导`、`习新时代`、`党的大精神`、`二十届中全会`、`学习贯彻党的精神`、`在的正确领导下`、`向看齐`、`以同志为核心`、`以为核心的党中央`、`学习贯彻重要讲话`（提法及其通常的写法在数据文件 `server/src/data/placeholder.json` 中）；',
