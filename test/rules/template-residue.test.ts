@@ -353,6 +353,8 @@ const FAMILIES: { family: string; lines: string[]; label: RegExp }[] = [
   { family: 'a welcome line after the site’s name', label: /欢迎语/, lines: ['青藤文库，欢迎您！'] },
   { family: 'stray markup', label: /排版残留/, lines: ['####'] },
   { family: 'forum jammer on a line of its own', label: /论坛防采集乱码/, lines: ['$ R2 p; V. b4 {% L x7 ^ N', 'k3 ]% Q, w8 T) e# 9 Z$ m'] },
+  // A site's address in Unicode's mathematical letters (made up here: 𝒘𝒘𝒘.𝒘𝒆𝒏𝒌𝒖.𝒄𝒏), which filters miss.
+  { family: 'a site’s address or name in styled letters', label: /花体字母水印/, lines: ['\u{1D498}\u{1D498}\u{1D498}.\u{1D498}\u{1D486}\u{1D48F}\u{1D48C}\u{1D496}.\u{1D484}\u{1D48F}', '\u{1D400}\u{1D408} \u{1D416}\u{1D42B}\u{1D422}\u{1D42D}\u{1D41E}\u{1D42B}'] },
   { family: 'tag and keyword lines', label: /网站标签/, lines: ['本文标签：述职报告 述廉报告', '标签：党建 工作总结', '关键词：意识形态；工作总结', 'Tags: 党建 总结'] },
 ];
 
@@ -553,6 +555,22 @@ describe('template-residue: what stands above the title', () => {
 describe('template-residue: text spliced into paragraphs', () => {
   const ad = '青藤文库：www.mmwk.cn添加微信【mmwk01】海量公文范文，朋友圈每天更新';
   const para = '今年以来，我们坚持问题导向，扎实推进各项工作。';
+
+  test('styled letters after a sentence are a span that fix all deletes; the sentence stays, and a formula is text', () => {
+    const sentence = '组织开展专题学习，形成学习笔记12篇。';
+    const styled = '\u{1D498}\u{1D498}\u{1D498}.\u{1D498}\u{1D486}\u{1D48F}.\u{1D484}\u{1D48F}';
+    const text = inBody(sentence + styled);
+    const a = analyzeText(text);
+    const [f] = only(a.findings, ID);
+    assert.match(f.message, /花体字母水印/);
+    assert.equal(text.split('\n')[5].slice(f.range.start.character, f.range.end.character), styled);
+    assert.equal(applyEdits(text, planFixAll(a).edits), inBody(sentence));
+    assert.deepEqual(only(analyzeText(inBody('按公式\u{1D453}(\u{1D465})计算得分。')).findings, ID), []);
+    // The message quotes the start of the line without cutting a letter in half.
+    const long = '\u{1D498}'.repeat(3) + ' ' + '\u{1D486}'.repeat(10);
+    const [g] = only(analyzeText(inBody(long)).findings, ID);
+    assert.doesNotMatch(g.message, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
 
   test('forum jammer after a sentence is a span that fix all deletes; the sentence stays', () => {
     const sentence = '组织开展专题学习，形成学习笔记12篇。';

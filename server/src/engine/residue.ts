@@ -346,14 +346,19 @@ export interface LineResidue {
 
 export function detectLineResidue(text: string, line: number, start: number, end: number): LineResidue {
   const found = readLineResidue(text, line, start, end);
-  // Forum jammer is read apart: it holds no word of a site, so none of the keys above lets it through.
-  if (found.wholeLine || text.indexOf(' ', start) < 0) return found;
+  // Forum jammer and styled letters are read apart: they hold no word of a site, so none of the keys above lets them through.
+  if (found.wholeLine) return found;
+  const jammer = text.indexOf(' ', start) >= 0;
+  const styled = text.indexOf('\uD835', start) >= 0;
+  if (!jammer && !styled) return found;
   const content = text.slice(start, end);
-  const jammer = jammerRuns(content);
-  if (jammer.length === 0) return found;
-  if (jammer.length === 1 && jammer[0].from <= leadingBlank(content) && jammer[0].to >= trailingBlankStart(content)) return wholeLineResidue(JAMMER_LABEL, line, end);
+  const runs: (Offsets & { label: string })[] = [];
+  if (jammer) for (const r of jammerRuns(content)) runs.push({ ...r, label: JAMMER_LABEL });
+  if (styled) for (const r of styledRuns(content)) runs.push({ ...r, label: STYLED_LABEL });
+  if (runs.length === 0) return found;
+  if (runs.length === 1 && runs[0].from <= leadingBlank(content) && runs[0].to >= trailingBlankStart(content)) return wholeLineResidue(runs[0].label, line, end);
   const regions = found.regions.concat(
-    jammer.map((r) => ({ kind: 'span' as const, label: JAMMER_LABEL, startLine: line, endLine: line, range: { start: { line, character: start + r.from }, end: { line, character: start + r.to } }, certain: true })),
+    runs.map((r) => ({ kind: 'span' as const, label: r.label, startLine: line, endLine: line, range: { start: { line, character: start + r.from }, end: { line, character: start + r.to } }, certain: true })),
   );
   regions.sort((a, b) => a.range.start.character - b.range.start.character);
   return found.voice ? { wholeLine: false, regions, voice: true } : { wholeLine: false, regions };
@@ -369,6 +374,24 @@ const JAMMER_LABEL = '论坛防采集乱码';
  * tokens, and words of three characters or more between spaces are not.
  */
 const JAMMER_RUN = /(?<![!-~])(?:[!-~]{1,2} +){7,}[!-~]{1,2}(?![!-~])/g;
+
+const STYLED_LABEL = '花体字母水印';
+/**
+ * Letters from Unicode's mathematical alphabets (𝒘𝒘𝒘.𝒆𝒙𝒂𝒎𝒑𝒍𝒆.𝒄𝒐𝒎, made
+ * up here): sites write their address or name in them so that filters and
+ * search-and-replace miss it. No report uses them; a run of three or more,
+ * with the dots, digits and spaces between, is the site's mark.
+ */
+const STYLED_RUN = /(?:\uD835[\uDC00-\uDFFF][.\-·:/ 0-9]*){3,}/g;
+
+function styledRuns(content: string): Offsets[] {
+  const out: Offsets[] = [];
+  STYLED_RUN.lastIndex = 0;
+  for (let m = STYLED_RUN.exec(content); m; m = STYLED_RUN.exec(content)) {
+    out.push({ from: m.index, to: m.index + trailingBlankStart(m[0]) });
+  }
+  return out;
+}
 
 function jammerRuns(content: string): Offsets[] {
   const out: Offsets[] = [];

@@ -11,7 +11,9 @@ import { FixGroup } from '../engine/edits';
 
 function excerpt(source: SourceText, r: ResidueRegion): string {
   const first = source.lines[r.startLine].slice(r.range.start.character, r.kind === 'span' ? r.range.end.character : undefined).trim();
-  const short = first.length > 20 ? first.slice(0, 20) + '…' : first;
+  // Never half of a character written as a surrogate pair (a styled letter, a rare 汉字).
+  const cut = first.charCodeAt(19) >= 0xd800 && first.charCodeAt(19) <= 0xdbff ? 19 : 20;
+  const short = first.length > 20 ? first.slice(0, cut) + '…' : first;
   return r.endLine > r.startLine ? `「${short}」等 ${r.endLine - r.startLine + 1} 行` : `「${short}」`;
 }
 
@@ -42,6 +44,7 @@ export const templateResidueRule: DocumentRule = {
       '- 网站声明：「1. 1、本文档由用户上传……」「网站客服QQ：……」「申明敬告：本站不保证……」，不论多长；这些行不会被当成标题或编号；',
       '- 小编导语：「下面是小编为大家整理的……供大家参考」「以下我给大家整理了几篇优质范文……」「……由网友为您精心整理编辑，以供您阅读参考之用」「下面是网友为您分享的“……”相关材料，供您参考学习」；标题前面只提到一次“范文”的引导段落也算；',
       '- 论坛防采集乱码：段末或单独一行、由一两个字符的英文字母、数字和符号用空格隔开的长串（「k3 ]% Q, w8 T) e# 9 Z$ m」），只标出这一串；一串数字、字母或公式不算；',
+      '- 花体字母水印：用数学花体字母写的网址或网站名（「𝒘𝒘𝒘.𝒘𝒆𝒏𝒌𝒖.𝒄𝒏」），三个以上连写时报告（只标出这一串）；公式中零星的一两个字母不算；',
       '- 夹在正文里的广告：网站名、网址、微信号、「海量公文范文」连在一起的一段，只标出这一段，前后的报告文字保留；',
       '- 水印和声明：「仅供学习参考」「精品文档，仅供参考」「请勿照搬照抄」「本文系……投稿」「免责声明」「版权归原作者所有」；',
       '- 网页预览：标题前重复标题和第一句话、正文第一行开头用空格隔开的重复标题（PDF页面的「2020 年……工作总结 一年来……」）、以「...」结尾的一行；网页截断处：最后一段末尾的「......」（其后只有网站的文字时）；单独一行或粘在行首的 `####`；',
