@@ -1,6 +1,7 @@
 /**
  * formulation: near-misses of standard formulations (规范表述) — a character
- * missing, inserted or swapped (党的创理论 → 党的创新理论, 开展论学习中心组 →
+ * missing, inserted or swapped, or in a long name written as another
+ * (新世代 for 新时代) (党的创理论 → 党的创新理论, 开展论学习中心组 →
  * 理论学习中心组, 党的十九精神 → 党的十九大精神), the guiding thought without
  * 习近平, and the wrong verb for 四个意识 / 四个自信 / 两个维护 / 两个确立.
  *
@@ -16,7 +17,7 @@ import { Segmenter } from '../engine/segmenter';
 import { lineRange, RuleFinding } from '../engine/types';
 import { LineRule } from './rule';
 
-type Edit = 'missing' | 'extra' | 'swapped';
+type Edit = 'missing' | 'extra' | 'swapped' | 'substituted';
 
 interface Candidate {
   start: number;
@@ -43,6 +44,8 @@ interface NearMiss {
   variants: Map<string, Edit>;
   /** One inserted character: prefix + any Han character + suffix. */
   extra: RegExp | null;
+  /** One character written wrong (a long formulation only, by its entry's choice): prefix + another Han character + suffix. */
+  substituted: RegExp | null;
   source: string;
   /**
    * The distinct characters among the first four of the right form. A variant
@@ -80,7 +83,13 @@ function buildNearMiss(right: string, edits: Edit[], except: string[], source: s
     for (let i = 1; i < chars.length; i++) alts.push(`${escapeRe(chars.slice(0, i).join(''))}\\p{Script=Han}${escapeRe(chars.slice(i).join(''))}`);
     extra = new RegExp(alts.join('|'), 'gu');
   }
-  return { right, variants, extra, source, keys: [...new Set(chars.slice(0, 4))] };
+  let substituted: RegExp | null = null;
+  if (edits.includes('substituted')) {
+    const alts: string[] = [];
+    for (let i = 0; i < chars.length; i++) alts.push(`${escapeRe(chars.slice(0, i).join(''))}(?!${escapeRe(chars[i])})\\p{Script=Han}${escapeRe(chars.slice(i + 1).join(''))}`);
+    substituted = new RegExp(alts.join('|'), 'gu');
+  }
+  return { right, variants, extra, substituted, source, keys: [...new Set(chars.slice(0, 4))] };
 }
 
 interface Collocation {
@@ -116,7 +125,7 @@ for (const e of data.entries as Entry[]) {
   }
 }
 
-const EDIT_TEXT: Record<Edit, string> = { missing: '少了一个字', extra: '多了一个字', swapped: '有两个字顺序颠倒' };
+const EDIT_TEXT: Record<Edit, string> = { missing: '少了一个字', extra: '多了一个字', swapped: '有两个字顺序颠倒', substituted: '有一个字写错了' };
 
 function allIndexes(line: string, s: string): number[] {
   const out: number[] = [];
@@ -178,6 +187,15 @@ function nearMissCandidates(line: string): Candidate[] {
     for (const v of VARIANTS_BY_FIRST.get(line.charAt(at)) ?? []) if (line.startsWith(v.variant, at)) pushNearMiss(out, line, v.nm, at, v.variant, v.edit);
     // Variants may overlap: look again from the next character.
     starts.lastIndex = at + 1;
+  }
+  for (const nm of NEAR_MISSES) {
+    const substituted = nm.substituted;
+    if (!substituted || !mayHold(line, nm.keys)) continue;
+    substituted.lastIndex = 0;
+    for (let m = substituted.exec(line); m; m = substituted.exec(line)) {
+      pushNearMiss(out, line, nm, m.index, m[0], 'substituted');
+      substituted.lastIndex = m.index + 1;
+    }
   }
   for (const nm of NEAR_MISSES) {
     const extra = nm.extra;
@@ -264,10 +282,10 @@ export const formulationRule: LineRule = {
       right: '认真组织党组理论学习中心组学习，深入学习党的二十大精神。',
     },
     details: [
-      '规范表述写错：漏字、多字、两字颠倒，省略「习近平」，「四个意识」等与动词搭配不当。',
+      '规范表述写错：漏字、多字、两字颠倒，较长的全称中有一个字写错（`习近平新世代中国特色社会主义思想`），省略「习近平」，「四个意识」等与动词搭配不当。',
       '',
       '- 默认级别：警告',
-      '- 可一键修复：是（漏字、多字、颠倒、省略的情况，改为规范表述）；动词搭配不当时不提供一键修复，因为可能该改的是动词，也可能是后面的提法，需要作者判断',
+      '- 可一键修复：是（漏字、多字、颠倒、错字、省略的情况，改为规范表述）；动词搭配不当时不提供一键修复，因为可能该改的是动词，也可能是后面的提法，需要作者判断',
       '- 需要中文分词：是',
       '',
       '检查的表述及其出处都写在数据文件 `server/src/data/formulations.json` 中，每条都注明来源（如《中国共产党章程》、',
