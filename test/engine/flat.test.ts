@@ -86,6 +86,17 @@ describe('a report flattened onto long lines', () => {
     assert.deepEqual(outline(text)[0].headings, ['1:主要工作开展情况']);
   });
 
+  test('a title glued to the first heading on a line of its own: the same outline and findings as the tidy draft', () => {
+    const tidy = ['青禾县文旅局2025年意识形态工作方案', '一、总体要求', '坚持正确方向，压实工作责任，守好阵地。', '二、主要任务', '（一）学习安排。每月开展一次集中学习。', '（二）阵地管理。每季度排查一次宣传阵地。'];
+    const glued = [tidy[0] + tidy[1], ...tidy.slice(2)];
+    assert.deepEqual(outline(draft(...glued)), outline(draft(...tidy)));
+    assert.deepEqual(outline(draft(...glued))[0].headings, ['1:总体要求', '1:主要任务', '2:学习安排', '2:阵地管理']);
+    assert.deepEqual(said(draft(...glued)), said(draft(...tidy)));
+    // A title that only mentions a list goes on being read as running text.
+    const mention = ['青禾县文旅局2025年意识形态工作总结', '今年的工作方案一、二、三项任务均已完成。', '一、主要工作', '开展学习。'];
+    assert.deepEqual(outline(draft(...mention))[0].headings, ['1:主要工作']);
+  });
+
   test('headings on one line keep their order in the outline, whatever parts they name', () => {
     const plan = [
       '青禾县文旅局2025年意识形态工作计划',

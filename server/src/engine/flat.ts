@@ -70,7 +70,7 @@ export interface InlineMarker {
 
 const INLINE_MARKER = /([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]/g;
 /** What may stand before an inline heading: a sentence end, a space, 「如下：」. */
-const BEFORE_HEADING = /[。！？；!?;\s\u3000]$|如下[：:]\s*$|(?:总结|报告|汇报|材料|要点|计划)(?:精编|精选|范文)?$/;
+const BEFORE_HEADING = /[。！？；!?;\s\u3000]$|如下[：:]\s*$|(?:总结|报告|汇报|材料|要点|计划|方案|打算|思路)(?:精编|精选|范文)?$/;
 
 /**
  * Top-level markers (一、, （一）) inside a line, after a sentence end or a

@@ -128,6 +128,8 @@ export interface ParseOptions {
 }
 
 const YEARISH = /(19|20)\d{2}|20[Xx×Ｘｘ]{2}|20\d[Xx×Ｘｘ]|[上下]半年|年度/;
+/** A title's ending with the report's first heading right after it. */
+const GLUED_HEADING = new RegExp(`(?:${layout.title.flatSuffix})(?:一、|[（(]一[）)])`);
 /** How far down the page the first report's title is looked for, in lines of content. */
 const PREAMBLE_LINES = 40;
 /** How far past a paragraph a copy of the page title or a 篇 marker shows that the paragraph was the site's. */
@@ -822,6 +824,18 @@ function findFirstTitle(source: SourceText, lines: LineInfo[], profile: Genres, 
         break;
       }
     }
+    // A title glued to the report's first heading on a line of its own (「……工作方案一、总体要求」).
+    if (!best && text.length <= 60 && GLUED_HEADING.test(text)) {
+      const flat = flatAt(info);
+      if (flat) {
+        best = flat.cand;
+        out.title = l;
+        out.flat = flat.cand;
+        for (const span of flat.site) out.site.push({ line: l, span });
+        out.intro.push(...pending);
+        break;
+      }
+    }
     if (startsBody(text)) {
       if (isSalutation(text)) break;
       // A report flattened onto long lines: its title is the start of the first one.
@@ -1162,7 +1176,7 @@ function buildReport(
     }
     // A report flattened onto long lines: headings inside the line.
     const flattened = info.end - info.start >= INLINE_MIN || title?.inline === true;
-    const inline = flattened ? inlineHeadings(l, text, info, marker) : null;
+    const inline = flattened ? inlineHeadings(l, text, info, marker, title?.inline && title.line === l ? title.end : -1) : null;
     if (marker && marker.text.length === 0 && marker.style !== 'markdown' && l < endLine) {
       // A marker alone on its line (「2.」), its words on the next: PDF extraction cut the heading.
       const next = nextContent(lines, l);
@@ -1204,8 +1218,12 @@ function buildReport(
     return parseHeading(' '.repeat(at) + text.slice(at, headEnd), markdown);
   }
 
-  /** The inline markers of line `l` that continue the report's numbering (at least two, or one after a heading of its style). */
-  function inlineHeadings(l: number, text: string, info: LineInfo, lineStart: HeadingMarker | null): InlineMarker[] | null {
+  /**
+   * The inline markers of line `l` that continue the report's numbering (at
+   * least two, or one after a heading of its style, or the first right after
+   * the title the line starts with: 「……工作方案一、总体要求」).
+   */
+  function inlineHeadings(l: number, text: string, info: LineInfo, lineStart: HeadingMarker | null, titleEnd: number): InlineMarker[] | null {
     const found = memo.at(l, 'inline', () => inlineMarkers(text)).filter((c) => c.at > info.start);
     if (found.length === 0) return null;
     let dun = lastDun;
@@ -1230,7 +1248,8 @@ function buildReport(
         kept.push(c);
       }
     }
-    return kept.length >= 2 || (kept.length === 1 && continues) ? kept : null;
+    const afterTitle = kept.length === 1 && titleEnd >= 0 && kept[0].number === 1 && kept[0].at >= titleEnd && kept[0].at - titleEnd <= 4;
+    return kept.length >= 2 || (kept.length === 1 && (continues || afterTitle)) ? kept : null;
   }
 
   // The heading tree: each heading hangs under the nearest open heading of a higher rank.
