@@ -283,6 +283,26 @@ ruleTester(ID, {
 });
 
 ruleTester(ID, {
+  suite: 'words a site masked with letters (ZZ for 政治, X for 党), known by the words after them',
+  invalid: [
+    {
+      name: 'ZZ责任, X的二十届, X员干部: the word is named, and offered as a quick fix the user picks',
+      text: reportWith('深入学习贯彻X的二十届三中全会精神，扛起意识形态工作ZZ责任，覆盖X员干部200人次。'),
+      findings: [
+        { line: 2, text: 'X', message: /「X的二十」中的「X」像是模板网站遮去的「党」/ },
+        { line: 2, text: 'ZZ', message: /遮去的「政治」/ },
+        { line: 2, text: 'X', message: /「X员干部」/ },
+      ],
+      output: reportWith('深入学习贯彻党的二十届三中全会精神，扛起意识形态工作政治责任，覆盖党员干部200人次。'),
+      fixAllOutput: reportWith('深入学习贯彻X的二十届三中全会精神，扛起意识形态工作ZZ责任，覆盖X员干部200人次。'),
+    },
+    // Anywhere else X is a blank to fill, as before.
+    inBody('于X月X日召开X委会议。', ['X', 'X', 'X']),
+  ],
+  valid: ['开展X射线检查，与ZZ公司签约，车次为ZZ12。'].map((line) => ({ name: line, text: reportWith(line) })),
+});
+
+ruleTester(ID, {
   suite: 'XX in every case mix, and masks inside quotes',
   invalid: [
     inBody('xX镇、Xx局和ＸＸ县联合开展活动。', ['xX', 'Xx', 'ＸＸ']),

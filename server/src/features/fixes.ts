@@ -234,6 +234,8 @@ export function codeActionsFor(analysis: Analysis, range: Range, only?: readonly
       if (!rangesTouch(f.range, range)) continue;
       const rule = rules.get(f.code);
       if (rule?.fillIn) {
+        // A place with one reading (a word a site masked) may carry its fix, offered beside the jump.
+        if (f.fix && f.fix.edits.length) add({ title: f.fix.title, kind: QUICKFIX_KIND, edits: f.fix.edits, diagnostics: [f], isPreferred: false });
         const next = nextPlaceholder(analysis, f.range.start);
         if (next) add({ title: '跳到下一个占位符', kind: QUICKFIX_KIND, edits: [], diagnostics: [f], isPreferred: false, select: next });
         continue;

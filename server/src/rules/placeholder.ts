@@ -21,6 +21,8 @@ export interface PlaceholderMatch {
   choice?: boolean;
   /** A template's note to the writer in brackets (（请结合实际填写）): to follow, then delete. */
   note?: boolean;
+  /** The word a site masked with these letters (ZZ for 政治 in ZZ责任), and the words that show it (ZZ责任). */
+  masked?: { word: string; shown: string };
 }
 
 /**
@@ -72,6 +74,8 @@ const RE_FILL_IN = /【([^【】]{1,16})】|\[([^\[\]]{1,16})\](?!\()|｛([^｛�
 const CHOICE_GATE = /[省市县区乡镇州旗][（(]/;
 const FILL_IN_GATE = /[【[｛]/;
 const FILL_IN_LABEL = new RegExp(words.fillInLabels.join('|'));
+/** Words a site masks with letters, known by what follows (ZZ责任, X的二十届). */
+const SITE_MASKS: { mask: string; word: string; after: string[] }[] = words.siteMasks;
 /**
  * A note in brackets telling the writer what to put there: addressed to them
  * (请… 此处… 可…) or to their unit's situation (根据实际…), with a verb of
@@ -93,7 +97,7 @@ const NOTE_INSTRUCTION =
  * alternation of all fifteen patterns, which this replaces, cost more to compile
  * on a draft's first analysis than the scans of the few lines it let through).
  */
-const MAY_HOLD_PLACEHOLDER = /[XxＸｘ×＿_○zNＮbcdfghjklmnpqrstvwyz△▲□■☆◇◆*＊〇◯某【[｛]|[（(][ \u3000]|[省市县区乡镇州旗][（(]/;
+const MAY_HOLD_PLACEHOLDER = /[XxＸｘ×＿_○zZNＮbcdfghjklmnpqrstvwyz△▲□■☆◇◆*＊〇◯某【[｛]|[（(][ \u3000]|[省市县区乡镇州旗][（(]/;
 /** Characters before a blank and 年 that make it a count of years (工作__年, 连续__年), not a year. */
 const COUNT_OF_YEARS_BEFORE = '作续满近了达过有第共历用计已';
 const LONG_UNITS = [...words.longUnits].sort((a, b) => b.length - a.length);
@@ -128,6 +132,15 @@ export function findPlaceholders(line: string, markdown = false, extra: readonly
     }
   };
 
+  // Before the letters: a site's mask wins over the same X read as a blank.
+  for (const m of SITE_MASKS) {
+    for (let at = line.indexOf(m.mask); at >= 0; at = line.indexOf(m.mask, at + 1)) {
+      const end = at + m.mask.length;
+      if (WORD_CHAR.test(line.charAt(at - 1)) || /[A-Za-z0-9]/.test(line.charAt(end))) continue;
+      const after = m.after.find((w) => line.startsWith(w, end));
+      if (after !== undefined) found.push({ start: at, end, text: m.mask, expects: 'content', masked: { word: m.word, shown: m.mask + after } });
+    }
+  }
   scan(RE_YEAR, (m) => add(m.index, m.index + m[0].length, 'year'));
   scan(RE_LETTERS, (m) => {
     const s = m.index;
@@ -497,6 +510,7 @@ const EXPECTS_TEXT: Record<PlaceholderMatch['expects'], string> = {
 export function placeholderMessage(p: PlaceholderMatch, line: string): string {
   if (p.choice) return `「${p.text}」是模板中供选择的写法，请只保留本单位实际的一级（如「${p.text.charAt(0)}」），删去括号和其余选项。`;
   if (p.note) return `「${p.text}」是模板中写给作者的填写说明：请按说明写上实际内容，再删去这段说明。`;
+  if (p.masked) return `「${p.masked.shown}」中的「${p.text}」像是模板网站遮去的「${p.masked.word}」：请改为「${p.masked.word}」。`;
   const shown = p.text.trim() ? p.text : line.slice(Math.max(0, p.start - 2), p.end + 2);
   const ctx = p.text === '某' ? `「${line.slice(p.start, p.end + 2).replace(/[，。、；：\s].*$/, '')}」中的「某」` : `「${shown}」`;
   return `${ctx}是模板中待填写的占位符，请填入${EXPECTS_TEXT[p.expects]}后再提交。`;
@@ -509,7 +523,7 @@ export const placeholderRule: LineRule = {
     summary: '模板中未填写的占位符（X、XX、××、○○、△△、□□、某某、某镇、*镇、**次、N项、＿＿、20XX、20_年、县（市、区）、【单位名称】、（请结合实际填写）等），以及删改后似乎缺少内容的地方（以思想为指导、特色.主义，警告）',
     readme: { problem: '模板中没填的占位符，删改后缺少的内容', examples: '`召开会议X次`、`xx镇`、`*镇`、`*.*万元`、`202X年`、`△△村`、`县（市、区）党委`、`【单位名称】`；`以思想为指导`（警告）' },
     hover: {
-      explanation: '从模板复制来的稿子里，留给作者填写的位置（X、XX、××、○○、△△、□□、某某、某镇、*镇、＿＿、20XX、【单位名称】等）还没有填上，或者还留着供选择的写法（县（市、区））。占位符不会被自动修改：请逐个填入真实的数字、名称和年份，可用“跳到下一个占位符”逐个查看。删改时把名称删掉、只留下前后文字的地方（以思想为指导、特色.主义、精神和，）以警告提示“此处似乎缺少内容”。',
+      explanation: '从模板复制来的稿子里，留给作者填写的位置（X、XX、××、○○、△△、□□、某某、某镇、*镇、＿＿、20XX、【单位名称】等）还没有填上，或者还留着供选择的写法（县（市、区））。占位符不会被自动修改：请逐个填入真实的数字、名称和年份，可用“跳到下一个占位符”逐个查看。删改时把名称删掉、只留下前后文字的地方（以思想为指导、特色.主义、精神和，）以警告提示“此处似乎缺少内容”。模板网站用字母遮去的「政治」「党」（ZZ责任、X的二十届）会指出原词，可用快速修复改回。',
       wrong: '全年召开党委会X次，XX镇党委在《XX日报》发表稿件。',
       right: '全年召开党委会12次，城关镇党委在《平安日报》发表稿件。',
     },
@@ -522,7 +536,8 @@ export const placeholderRule: LineRule = {
       '- 空白：`＿＿` `__`、紧挨汉字的单个 `_` `＿`、空括号 `（  ）`、填空括号 `【单位名称】`；',
       '- 年份：`20XX` `202X` `20__` `20_年` `202_年` `____年`；',
       '- 供选择的写法：`县（市、区）党委`、`全县（市、区）`，请只保留本单位实际的一级；',
-      '- 括号里写给作者的填写说明：`（请结合实际添加）`、`（此处填写活动名称）`、`（根据实际情况填写）`、`【可结合本单位实际增减内容】`，请按说明写上内容，再删去说明。',
+      '- 括号里写给作者的填写说明：`（请结合实际添加）`、`（此处填写活动名称）`、`（根据实际情况填写）`、`【可结合本单位实际增减内容】`，请按说明写上内容，再删去说明；',
+      '- 模板网站用字母遮去的词：`ZZ责任` `ZZ方向`（政治）、`X的二十届` `X员干部` `X组织`（党），由后面的词认出，提示遮去的是哪个词，并提供改回的快速修复（需逐个确认，「全部修复」不会自动改；其余占位符都须作者自己填写）。',
       '',
       '不报告：属于单词的拉丁字母（APP、PPT、QQ、5G、VR、Windows XP、X光、X射线、CT、B超、N95、N+1，小写的 qq、ppt、pdf 等）；',
       '乘号 `3×4` `5*2`、年份中的“○”（二○○八年）、网址和邮箱中的 `xx` `_`、代码中的 `__init__` `snake_case`；',
@@ -549,18 +564,24 @@ export const placeholderRule: LineRule = {
     ],
   },
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: true,
   fillIn: true,
   scope: 'line',
   // Every line with text: a placeholder in residue or a collection's title still needs filling in.
   kinds: ['body', 'heading', 'title', 'residue', 'collection', 'toc'],
   checkLine(line, ctx) {
     const placeholders = findPlaceholders(line, ctx.markdown, ctx.extraPlaceholderPatterns);
-    const out: RuleFinding[] = placeholders.map((p) => ({
-      message: placeholderMessage(p, line),
-      range: lineRange(0, p.start, p.end),
-      data: p.choice ? { placeholder: p.text, expects: p.expects, choice: true } : { placeholder: p.text, expects: p.expects },
-    }));
+    const out: RuleFinding[] = placeholders.map((p) => {
+      const range = lineRange(0, p.start, p.end);
+      const found: RuleFinding = {
+        message: placeholderMessage(p, line),
+        range,
+        data: p.choice ? { placeholder: p.text, expects: p.expects, choice: true } : { placeholder: p.text, expects: p.expects },
+      };
+      // A masked word has one reading: offered as a quick fix, never applied unasked (the letters may be the text's own).
+      if (p.masked) found.fix = { title: `改为「${p.masked.word}」`, edits: [{ range, newText: p.masked.word }], manual: true };
+      return found;
+    });
     for (const g of findGaps(line)) {
       // A gap around a placeholder (*县（市、区）) is the placeholder's.
       if (placeholders.some((p) => p.start < g.end && g.start < p.end)) continue;
