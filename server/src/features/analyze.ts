@@ -334,7 +334,18 @@ function addAll<T>(out: T[], found: readonly T[]): void {
 
 /** A rule's findings inside one report, computed once per version of the report (engine/report-memo.ts). */
 function inReport(memo: LineMemo, report: Report, namespace: string, compute: () => RuleFinding[]): RuleFinding[] {
-  return memo.reports ? memo.reports.findings(report, namespace, compute) : compute();
+  return memo.reports ? memo.reports.findings(report, namespace, () => orNone(compute())) : compute();
+}
+
+/**
+ * No findings, as one shared array: most rules find nothing on most lines and
+ * reports, and the memo keeps what they found for every line and report of a
+ * document (in a 1 MB collection, some 20,000 empty arrays otherwise).
+ */
+const NO_FINDINGS: RuleFinding[] = Object.freeze([]) as unknown as RuleFinding[];
+
+function orNone(found: RuleFinding[]): RuleFinding[] {
+  return found.length === 0 ? NO_FINDINGS : found;
 }
 
 /**
@@ -403,7 +414,7 @@ function linesOf(rule: LineRule, ctx: RuleContext, memo: LineMemo, from: number,
     // get/set rather than at(): no closure per line and rule in the reports an edit changed.
     const key = memoKey(namespace, segmenter !== undefined);
     const found =
-      memo.get<RuleFinding[]>(l, key) ?? memo.set(l, key, rule.checkLine(line, { markdown: ctx.doc.markdown, extraPlaceholderPatterns: ctx.extraPlaceholderPatterns, segmenter, facts }));
+      memo.get<RuleFinding[]>(l, key) ?? memo.set(l, key, orNone(rule.checkLine(line, { markdown: ctx.doc.markdown, extraPlaceholderPatterns: ctx.extraPlaceholderPatterns, segmenter, facts })));
     if (l === 0) {
       addAll(out, found);
     } else {
