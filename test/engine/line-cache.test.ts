@@ -338,6 +338,24 @@ describe('the per-line memo', () => {
     assert.ok(compared > 900);
   });
 
+  test('once the document is read with words, its reports read without them are let go', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const lines = ['2024年意识形态工作总结汇编', ''];
+    for (let n = 1; n <= 3; n++) lines.push(...collectionReport(n, 2024));
+    const text = lines.join('\n');
+    const cache = new LineCache();
+    let first: ReturnType<typeof analyzeText> | null = analyzeText(text, { cache });
+    const firstReport = new WeakRef(first.doc.reports[0]);
+    first = null;
+    // The same text with the words of every line known: every report is built again.
+    const withWords = analyzeText(text, { cache, segmenter: partlyKnowing(new Set(lines)) });
+    assert.notEqual(withWords.doc.reports[0], firstReport.deref());
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    assert.equal(firstReport.deref(), undefined);
+  });
+
   test('a report reused from one version to the next keeps no older version of the text alive', async () => {
     // Rules ask for each report's period and closing block; an answer kept with the
     // report would hold the text it was read in for as long as the report is reused.

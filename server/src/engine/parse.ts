@@ -512,6 +512,7 @@ function buildReports(source: SourceText, page: PageLayout, options: ParseOption
     reports.push(memo.reports ? memo.reports.report({ startLine: start, endLine: end, index: k, shape: genre.cacheKey + (t === pre.flat && t ? 'F' : '') + reportShape(source, lines, start, end, t !== null, options.segmenter, chunked, headingRanks) }, build, markHeadings(lines), moveReport) : build());
   }
 
+  memo.reports?.settle();
   const enumerationsAt = (l: number): EnumerationItem[] =>
     memo.get<EnumerationItem[]>(l, 'enumeration') ?? memo.set(l, 'enumeration', enumerationItems(source.lines[l]));
   return { source, markdown, genres: profile, lines, residue: page.residue, reports, titled: pre.title >= 0, enumerationsAt };

@@ -67,6 +67,16 @@ export class ReportMemo {
     this.current = new Map();
   }
 
+  /**
+   * The parse has built or reused all its reports: the last analysis's entries
+   * it did not reuse go now, not at the next analysis (a document read again
+   * with words rebuilds every report; its reports read without them would
+   * otherwise stay in memory until the next keystroke).
+   */
+  settle(): void {
+    this.previous = new Map();
+  }
+
   /** Forgets everything (the options changed). */
   clear(): void {
     this.previous.clear();
