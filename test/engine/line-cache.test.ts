@@ -338,6 +338,34 @@ describe('the per-line memo', () => {
     assert.ok(compared > 900);
   });
 
+  test('edit after edit, the memo keeps no earlier version of the whole text alive', async () => {
+    // A record made from a line of version k, or a title or finding quoting it, would hold a
+    // slice of version k's whole text: twenty edits in twenty places would keep twenty copies.
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const lines = ['2024年意识形态工作总结汇编', ''];
+    // Each report's opening its own (a text other reports share keeps its record while edited).
+    for (let n = 1; n <= 400; n++) lines.push(...collectionReport(n, 2024).map((l) => l.replace('党委认真', `第${n}党委认真`)));
+    const copy = lines.join('\n').length * 2;
+    const cache = new LineCache();
+    analyzeText(lines.join('\n'), { cache });
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    for (let k = 0; k < 20; k++) {
+      const edited = [...lines];
+      // A report's opening, and its title (the parse quotes a title's text).
+      const at = 2 + 10 * (k * 19) + (k % 2);
+      edited[at] = k % 2 ? edited[at] + '组织学习。' : edited[at].replace('年意识', '年度意识');
+      analyzeText(edited.join('\n'), { cache });
+    }
+    analyzeText(lines.join('\n'), { cache });
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    const grown = process.memoryUsage().heapUsed - before;
+    assert.ok(grown < 5 * copy, `the heap grew by ${(grown / 1048576).toFixed(1)} MB, ${(grown / copy).toFixed(1)} copies of the text`);
+  });
+
   test('once the document is read with words, its reports read without them are let go', async () => {
     setFlagsFromString('--expose-gc');
     const collectGarbage = runInNewContext('gc') as () => void;

@@ -182,10 +182,11 @@ export class PieceMemo {
 /** The facts of one line text, with the text it was first seen as. */
 interface LineRecord {
   /**
-   * The memo is keyed by this first string object, never by the lines of later
-   * versions: keeping those would keep each version's whole text alive and push
-   * hundreds of strings into the old generation on every keystroke, and the
-   * garbage collector's pauses would be most of a keystroke's cost.
+   * The memo is keyed by this string, a copy of the text made with the record,
+   * never by the lines of later versions: a line is a slice of its version's
+   * whole text, and keeping one would keep that version alive (and keeping
+   * those of every version would push hundreds of strings into the old
+   * generation on every keystroke).
    */
   text: string;
   facts: Map<string, unknown>;
@@ -210,8 +211,13 @@ export class LineCache implements LineMemo {
    * only the lines in between are looked up by text. (Looking up every line
    * and building the text map anew on each keystroke was, in a server V8 had
    * not optimised yet, the costliest step of the analysis.)
+   *
+   * Each of `lines` is then replaced by its record's string, the same text:
+   * what the analysis makes of a line (a finding quoting it, a title) holds
+   * a string of the line's own, never a slice of this version's whole text,
+   * which would keep that version in memory for as long as the memo keeps it.
    */
-  begin(optionsKey: string, lines: readonly string[]): void {
+  begin(optionsKey: string, lines: string[]): void {
     if (optionsKey !== this.optionsKey) {
       this.byText.clear();
       this.records = [];
@@ -233,8 +239,8 @@ export class LineCache implements LineMemo {
       const text = lines[head + i];
       let record = this.byText.get(text);
       if (!record) {
-        record = { text, facts: new Map(), lines: 0 };
-        this.byText.set(text, record);
+        record = { text: detach(text), facts: new Map(), lines: 0 };
+        this.byText.set(record.text, record);
       }
       record.lines++;
       middle[i] = record;
@@ -244,6 +250,7 @@ export class LineCache implements LineMemo {
       if (--record.lines === 0) this.byText.delete(record.text);
     }
     this.records = head === 0 && tail === 0 ? middle : previous.slice(0, head).concat(middle, previous.slice(previous.length - tail));
+    for (let i = 0; i < lines.length; i++) lines[i] = this.records[i].text;
     this.layout.changedLine =
       previous.length !== lines.length ? MANY_LINES_CHANGED : head === lines.length ? NO_LINE_CHANGED : head + tail === lines.length - 1 ? head : MANY_LINES_CHANGED;
     this.reports.begin();
