@@ -11,19 +11,9 @@
  * (prose-spans.ts).
  */
 import { ENTITY_GATE, EntityMatch, findEntities } from '../engine/html-entities';
+import { addressAndCodeSpans } from '../engine/prose-spans';
 import { lineRange, RuleFinding } from '../engine/types';
 import { LineRule } from './rule';
-
-/** URLs and, in Markdown, inline code: a reference there is the text's own. */
-function codeSpans(line: string, markdown: boolean): [number, number][] {
-  const spans: [number, number][] = [];
-  const add = (re: RegExp) => {
-    for (let m = re.exec(line); m; m = re.exec(line)) spans.push([m.index, m.index + m[0].length]);
-  };
-  add(/(?:https?|ftp):\/\/\S+|www\.\S+/g);
-  if (markdown) add(/`[^`]*`/g);
-  return spans;
-}
 
 function describe(e: EntityMatch, written: string): { message: string; title: string } {
   if (e.replacement === '') return { message: `「${written}」是从网页复制时留下的转义字符（空格），不属于正文，应删去。`, title: `删去「${written}」` };
@@ -37,7 +27,7 @@ function describe(e: EntityMatch, written: string): { message: string; title: st
 export function htmlEntityFindings(line: string, markdown: boolean): RuleFinding[] {
   const entities = findEntities(line);
   if (entities.length === 0) return [];
-  const spans = codeSpans(line, markdown);
+  const spans = addressAndCodeSpans(line, markdown);
   const out: RuleFinding[] = [];
   for (const e of entities) {
     if (spans.some(([a, b]) => e.start < b && a < e.end)) continue;
