@@ -4,9 +4,11 @@
  *
  * Every start of the server compiled the whole bundle again, and then each
  * function the first check runs; with the cache V8 reads the compiled code
- * instead. The cache is written once per bundle, when a server that had none
- * exits after real work (or after CACHE_WRITE_DELAY_MS), so it also holds the
- * functions the checks compiled (a `--version` leaves none behind). It lives
+ * instead. The cache is written once per bundle, by a server that had none,
+ * when its first findings with words are out (code-cache-point.ts), so it holds
+ * the functions a start and a first check compile and no others; a server
+ * that never gets there writes it when it exits after real work (or after
+ * CACHE_WRITE_DELAY_MS); a `--version` leaves none behind. It lives
  * in a folder of the user's own under the system's temporary folder (like
  * Node's own compile cache), named by a hash of the bundle and Node's version,
  * beside the caches of at most three other builds (pruneCaches); V8 rejects a
@@ -21,6 +23,7 @@ import os = require('node:os');
 import path = require('node:path');
 import vm = require('node:vm');
 import { compilePatternsOnce } from '../engine/pattern-compilation';
+import { CODE_CACHE_POINT } from './code-cache-point';
 
 /** A long session writes its cache without waiting for the exit (a server the editor kills never exits cleanly). */
 const CACHE_WRITE_DELAY_MS = 60_000;
@@ -138,6 +141,7 @@ function compile(): vm.Script {
       }
       pruneCaches(dir, file);
     };
+    process.once(CODE_CACHE_POINT, write);
     process.once('exit', () => {
       const cpu = process.cpuUsage();
       if ((cpu.user + cpu.system) / 1000 >= CACHE_WRITE_MIN_CPU_MS) write();

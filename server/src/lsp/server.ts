@@ -37,6 +37,7 @@ import { MessageType, ShowMessageNotification, TextDocuments } from './languages
 import { SegmenterHostLike } from './segmentation';
 import { TeamConfigStore } from './team-config-store';
 import { SegmenterLifecycle } from './segmenter-lifecycle';
+import { signalCodeCachePoint } from './code-cache-point';
 import { SettingsEnvironment } from './settings';
 import { SettingsStore } from './settings-store';
 import { WordViews, isWordViewUri, wordFileUriOf } from './word-views';
@@ -147,6 +148,7 @@ export class ZongjieServer implements ServerContext {
       genres: (uri) => this.genresFor(uri),
       nextResultId: () => String(++this.resultCounter),
       sendDiagnostics: (params) => void this.connection.sendDiagnostics(params),
+      publishedWithWords: signalCodeCachePoint,
       logError: (line) => this.connection.console.error(line),
       requestPullRefresh: () => this.requestPullRefresh(),
       wordFacts: (uri, text) => this.wordViews.factsFor(uri, text),
