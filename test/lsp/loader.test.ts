@@ -88,15 +88,14 @@ describe('the server loader', TEST_TIMEOUT, () => {
     }
   });
 
-  test('a server writes its cache once its first findings with words are out, without waiting for its exit', async () => {
+  test('a server writes its cache once its first findings are out, without waiting for its exit', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zongjie-loader-point-'));
     // No exit could write it here: the session's CPU time never reaches this.
-    const client = await TestClient.spawn({ args: [], env: { TMPDIR: dir, TEMP: dir, TMP: dir, ZONGJIE_CODE_CACHE_MIN_CPU_MS: String(3600_000) } });
+    const client = await TestClient.spawn({ env: { TMPDIR: dir, TEMP: dir, TMP: dir, ZONGJIE_CODE_CACHE_MIN_CPU_MS: String(3600_000) } });
     try {
       await client.open(uri, lf(REPORT_LINES));
       await client.waitForVersion(uri, 1);
       const written = () => fs.readdirSync(dir).some((d) => d.startsWith('zongjie-v8-cache') && fs.readdirSync(path.join(dir, d)).some((f) => /^[0-9a-f]{24}\.bin$/.test(f)));
-      // The words come from the segmenter a moment after the first findings.
       const deadline = Date.now() + 30_000;
       while (!written() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       assert.ok(written(), 'the cache is written while the server runs');

@@ -67,8 +67,8 @@ export interface SessionEnvironment {
   /** A resultId not given out before in this server. */
   nextResultId(): string;
   sendDiagnostics(params: PublishDiagnosticsParams): void;
-  /** Findings with words were published (the first ones mark the code cache's moment, code-cache-point.ts). */
-  publishedWithWords?(): void;
+  /** A check's findings were published (the first ones mark the code cache's moment, code-cache-point.ts). */
+  findingsPublished?(): void;
   /** One line to the client's log. */
   logError(line: string): void;
   /** Asks a pull client to pull again (the server decides whether it can). */
@@ -352,7 +352,7 @@ export class DocumentSession {
     this.result = { ...r, resultId: this.env.nextResultId() };
     this.env.sendDiagnostics({ uri: this.uri, version: r.version, diagnostics: r.diagnostics });
     this.env.segmenter.published();
-    if (r.mode === 'full') this.env.publishedWithWords?.();
+    if (r.mode !== 'off') this.env.findingsPublished?.();
   }
 
   /** One log line per failing rule (or failing analysis) per document, not one per keystroke. */

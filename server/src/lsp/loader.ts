@@ -5,9 +5,9 @@
  * Every start of the server compiled the whole bundle again, and then each
  * function the first check runs; with the cache V8 reads the compiled code
  * instead. The cache is written once per bundle, by a server that had none,
- * when its first findings with words are out (code-cache-point.ts), so it holds
- * the functions a start and a first check compile and no others; a server
- * that never gets there writes it when it exits after real work (or after
+ * when its first findings are out (code-cache-point.ts), so it holds the
+ * functions a start and a first check compile and no others; a server that
+ * never gets there writes it when it exits after real work (or after
  * CACHE_WRITE_DELAY_MS); a `--version` leaves none behind. It lives
  * in a folder of the user's own under the system's temporary folder (like
  * Node's own compile cache), named by a hash of the bundle and Node's version,

@@ -148,7 +148,7 @@ export class ZongjieServer implements ServerContext {
       genres: (uri) => this.genresFor(uri),
       nextResultId: () => String(++this.resultCounter),
       sendDiagnostics: (params) => void this.connection.sendDiagnostics(params),
-      publishedWithWords: signalCodeCachePoint,
+      findingsPublished: signalCodeCachePoint,
       logError: (line) => this.connection.console.error(line),
       requestPullRefresh: () => this.requestPullRefresh(),
       wordFacts: (uri, text) => this.wordViews.factsFor(uri, text),
